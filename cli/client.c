@@ -1,0 +1,114 @@
+#include "client.h"
+
+#include "limber-error.h"
+#include "limber-names.h"
+
+#define CALL_TIMEOUT_MS 10000
+
+LimberDBusLimber1 *
+limber_client_connect (GError **error)
+{
+  /* No properties or signals up front: most commands need neither, and each
+   * would cost a round trip. */
+  return limber_dbus_limber1_proxy_new_for_bus_sync (
+      G_BUS_TYPE_SESSION,
+      G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES
+          | G_DBUS_PROXY_FLAGS_DO_NOT_CONNECT_SIGNALS,
+      LIMBER_BUS_NAME, LIMBER_OBJECT_PATH, NULL, error);
+}
+
+GVariant *
+limber_client_get_all (LimberDBusLimber1 *proxy, GError **error)
+{
+  g_autoptr (GVariant) reply = g_dbus_proxy_call_sync (
+      G_DBUS_PROXY (proxy), "org.freedesktop.DBus.Properties.GetAll",
+      g_variant_new ("(s)", LIMBER_INTERFACE), G_DBUS_CALL_FLAGS_NONE,
+      CALL_TIMEOUT_MS, NULL, error);
+
+  if (reply == NULL)
+    return NULL;
+  return g_variant_get_child_value (reply, 0);
+}
+
+GVariant *
+limber_client_get_property (LimberDBusLimber1 *proxy, const char *name,
+                            GError **error)
+{
+  g_autoptr (GVariant) reply = g_dbus_proxy_call_sync (
+      G_DBUS_PROXY (proxy), "org.freedesktop.DBus.Properties.Get",
+      g_variant_new ("(ss)", LIMBER_INTERFACE, name), G_DBUS_CALL_FLAGS_NONE,
+      CALL_TIMEOUT_MS, NULL, error);
+  GVariant *value;
+
+  if (reply == NULL)
+    return NULL;
+  g_variant_get (reply, "(v)", &value);
+  return value;
+}
+
+GVariant *
+limber_client_get_setting (LimberDBusLimber1 *proxy, const char *key,
+                           GError **error)
+{
+  g_autoptr (GVariant) settings
+      = limber_client_get_property (proxy, "Settings", error);
+  GVariant *value;
+
+  if (settings == NULL)
+    return NULL;
+  value = g_variant_lookup_value (settings, key, NULL);
+  if (value == NULL)
+    g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
+                 "limberd has no setting '%s'", key);
+  return value;
+}
+
+static gboolean
+is_unreachable (const GError *error)
+{
+  return g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN)
+         || g_error_matches (error, G_DBUS_ERROR,
+                             G_DBUS_ERROR_NAME_HAS_NO_OWNER)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMED_OUT)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_DISCONNECTED)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_FAILED)
+         || g_error_matches (error, G_DBUS_ERROR,
+                             G_DBUS_ERROR_SPAWN_CHILD_EXITED)
+         || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+}
+
+int
+limber_client_fail (const char *command, const GError *error)
+{
+  g_autoptr (GError) copy = g_error_copy (error);
+
+  g_dbus_error_strip_remote_error (copy);
+
+  if (copy->domain == G_IO_ERROR
+      && !g_error_matches (copy, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    {
+      g_printerr ("limberctl %s: cannot connect to the session bus (%s); run "
+                  "limberctl in your desktop session\n",
+                  command, copy->message);
+      return 3;
+    }
+  if (is_unreachable (copy))
+    {
+      g_printerr ("limberctl %s: limberd is not reachable (%s); start it "
+                  "with 'systemctl --user start limberd' or run limberd\n",
+                  command, copy->message);
+      return 3;
+    }
+  if (g_error_matches (copy, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT)
+      || g_error_matches (copy, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY)
+      || g_error_matches (copy, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS))
+    {
+      g_printerr ("limberctl %s: %s\n", command, copy->message);
+      return 2;
+    }
+  g_printerr ("limberctl %s: %s\n", command, copy->message);
+  return 1;
+}

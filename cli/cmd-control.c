@@ -1,0 +1,206 @@
+/* limberctl pause / resume / snooze / skip / break / reload: one call each
+ * to limberd. */
+#include <stdio.h>
+
+#include "client.h"
+#include "commands.h"
+#include "limber-duration.h"
+#include "limber-names.h"
+#include "limber-time-format.h"
+#include "until.h"
+
+/* Parses a DURATION argument; on failure returns the usage exit code. */
+static int
+parse_duration_argument (const char *command, const char *text,
+                         guint64 *seconds)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!limber_duration_parse (text, seconds, &error))
+    return limber_usage_error (command, "%s", error->message);
+  if (*seconds == 0)
+    return limber_usage_error (command, "the duration must be longer than 0s");
+  return -1;
+}
+
+static guint64
+setting_seconds (LimberDBusLimber1 *proxy, const char *key, GError **error)
+{
+  g_autoptr (GVariant) value = limber_client_get_setting (proxy, key, error);
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64))
+    return 0;
+  return g_variant_get_uint64 (value);
+}
+
+int
+limber_cmd_pause (int argc, char **argv)
+{
+  char *until = NULL;
+  gboolean indefinitely = FALSE;
+  const GOptionEntry entries[] = {
+    { "until", 'u', 0, G_OPTION_ARG_STRING, &until,
+      "Pause until this time of day", "HH:MM" },
+    { "indefinitely", 'i', 0, G_OPTION_ARG_NONE, &indefinitely,
+      "Pause until 'limberctl resume'", NULL },
+    { NULL },
+  };
+  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *until_owned = NULL;
+  guint64 seconds = 0;
+  int code;
+
+  code = limber_parse_options (
+      "pause", "[DURATION]",
+      "Silence reminders, for a meeting or a talk. With no argument, for\n"
+      "pause-default (1h), so that nobody forgets to resume.\n\n"
+      "Examples: limberctl pause 90min; limberctl pause --until 15:00",
+      entries, &argc, &argv);
+  until_owned = until;
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments ("pause", argc, argv, 0, 1)) >= 0)
+    return code;
+  if ((argc == 2) + (until != NULL) + indefinitely > 1)
+    return limber_usage_error (
+        "pause", "give one of DURATION, --until and --indefinitely");
+
+  if (argc == 2
+      && (code = parse_duration_argument ("pause", argv[1], &seconds)) >= 0)
+    return code;
+  if (until != NULL)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      if (!limber_seconds_until (until, now, &seconds, &error))
+        return limber_usage_error ("pause", "%s", error->message);
+    }
+  if (seconds > LIMBER_MAX_PAUSE_SECONDS)
+    return limber_usage_error ("pause", "a pause can last 31d at most; use "
+                                        "--indefinitely for longer");
+
+  proxy = limber_client_connect (&error);
+  if (proxy == NULL)
+    return limber_client_fail ("pause", error);
+  if (argc == 1 && until == NULL && !indefinitely)
+    {
+      seconds = setting_seconds (proxy, "pause-default", &error);
+      if (seconds == 0)
+        return limber_client_fail ("pause", error);
+    }
+  if (!limber_dbus_limber1_call_pause_sync (proxy, seconds, NULL, &error))
+    return limber_client_fail ("pause", error);
+
+  if (seconds == 0)
+    printf ("Paused until 'limberctl resume'.\n");
+  else
+    {
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+      g_autofree char *end = limber_format_clock (now, now + (gint64) seconds);
+      g_autofree char *length = limber_duration_format (seconds);
+      printf ("Paused for %s, until %s; 'limberctl resume' ends it sooner.\n",
+              length, end);
+    }
+  return LIMBER_EXIT_OK;
+}
+
+int
+limber_cmd_snooze (int argc, char **argv)
+{
+  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 seconds = 0;
+  int code;
+
+  code = limber_parse_options (
+      "snooze", "[DURATION]",
+      "Postpone the break on screen, or the next one, by DURATION of work\n"
+      "(the snooze setting, 5min, unless told).",
+      NULL, &argc, &argv);
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments ("snooze", argc, argv, 0, 1)) >= 0)
+    return code;
+  if (argc == 2
+      && (code = parse_duration_argument ("snooze", argv[1], &seconds)) >= 0)
+    return code;
+  if (seconds > LIMBER_MAX_SNOOZE_SECONDS)
+    return limber_usage_error ("snooze", "a snooze can last 1d at most");
+
+  proxy = limber_client_connect (&error);
+  if (proxy == NULL)
+    return limber_client_fail ("snooze", error);
+  if (seconds == 0)
+    {
+      seconds = setting_seconds (proxy, "snooze", &error);
+      if (seconds == 0)
+        return limber_client_fail ("snooze", error);
+    }
+  if (!limber_dbus_limber1_call_snooze_sync (proxy, seconds, NULL, &error))
+    return limber_client_fail ("snooze", error);
+
+  g_autofree char *length = limber_duration_format (seconds);
+  printf ("Snoozed: the break comes after %s more of work.\n", length);
+  return LIMBER_EXIT_OK;
+}
+
+typedef gboolean (*SimpleCall) (LimberDBusLimber1 *proxy,
+                                GCancellable *cancellable, GError **error);
+
+/* The commands that take no argument and make one call. */
+static int
+run_simple (const char *command, const char *summary, SimpleCall call,
+            const char *done, int argc, char **argv)
+{
+  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GError) error = NULL;
+  int code;
+
+  code = limber_parse_options (command, NULL, summary, NULL, &argc, &argv);
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments (command, argc, argv, 0, 0)) >= 0)
+    return code;
+
+  proxy = limber_client_connect (&error);
+  if (proxy == NULL || !call (proxy, NULL, &error))
+    return limber_client_fail (command, error);
+  printf ("%s\n", done);
+  return LIMBER_EXIT_OK;
+}
+
+int
+limber_cmd_resume (int argc, char **argv)
+{
+  return run_simple ("resume", "End a pause: reminders start again.",
+                     limber_dbus_limber1_call_resume_sync, "Reminders are on.",
+                     argc, argv);
+}
+
+int
+limber_cmd_skip (int argc, char **argv)
+{
+  return run_simple ("skip",
+                     "Skip the break on screen, or the next one, and start a "
+                     "new work interval.",
+                     limber_dbus_limber1_call_skip_sync,
+                     "Skipped: a new work interval starts now.", argc, argv);
+}
+
+int
+limber_cmd_break (int argc, char **argv)
+{
+  return run_simple ("break", "Show the break now (this ends a pause).",
+                     limber_dbus_limber1_call_break_now_sync,
+                     "Break time: the routine is on screen.", argc, argv);
+}
+
+int
+limber_cmd_reload (int argc, char **argv)
+{
+  return run_simple ("reload",
+                     "Read the configuration files again; when one is "
+                     "invalid, say why and keep the current settings.",
+                     limber_dbus_limber1_call_reload_sync,
+                     "Configuration reloaded.", argc, argv);
+}

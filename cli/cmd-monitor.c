@@ -1,0 +1,160 @@
+/* limberctl monitor: follow limberd's state changes and breaks live. */
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "client.h"
+#include "commands.h"
+#include "limber-names.h"
+
+typedef struct
+{
+  gboolean json;
+  GMainLoop *loop;
+} Monitor;
+
+/* One line per event: "15:42:06 break started (normal)", or a JSON object
+ * {"time": …, "event": …, "value": …} per line. */
+static void
+emit (Monitor *self, const char *event, const char *value)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  if (self->json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonGenerator) generator = json_generator_new ();
+      g_autoptr (JsonNode) root = NULL;
+      g_autofree char *iso = g_date_time_format_iso8601 (now);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "time");
+      json_builder_add_string_value (builder, iso);
+      json_builder_set_member_name (builder, "event");
+      json_builder_add_string_value (builder, event);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, value);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      g_autofree char *text = json_generator_to_data (generator, NULL);
+      printf ("%s\n", text);
+    }
+  else
+    {
+      g_autofree char *clock = g_date_time_format (now, "%H:%M:%S");
+      printf ("%s %s %s\n", clock, event, value);
+    }
+  fflush (stdout);
+}
+
+static void
+on_signal (GDBusConnection *connection, const char *sender, const char *path,
+           const char *interface, const char *signal, GVariant *parameters,
+           gpointer user_data)
+{
+  Monitor *self = user_data;
+
+  (void) connection;
+  (void) sender;
+  (void) path;
+  (void) interface;
+  if (g_str_equal (signal, "BreakStarted"))
+    {
+      const char *urgency;
+      g_variant_get (parameters, "(&s)", &urgency);
+      emit (self, "break-started", urgency);
+    }
+  else if (g_str_equal (signal, "BreakEnded"))
+    {
+      const char *outcome;
+      g_variant_get (parameters, "(&s)", &outcome);
+      emit (self, "break-ended", outcome);
+    }
+  else if (g_str_equal (signal, "PropertiesChanged"))
+    {
+      g_autoptr (GVariant) changed = NULL;
+      const char *state;
+      g_variant_get (parameters, "(&s@a{sv}@as)", NULL, &changed, NULL);
+      if (g_variant_lookup (changed, "State", "&s", &state))
+        emit (self, "state", state);
+      g_autoptr (GVariant) settings
+          = g_variant_lookup_value (changed, "Settings", NULL);
+      if (settings != NULL)
+        emit (self, "settings", "changed");
+    }
+}
+
+static void
+on_name_appeared (GDBusConnection *connection, const char *name,
+                  const char *owner, gpointer user_data)
+{
+  (void) connection;
+  (void) name;
+  emit (user_data, "limberd", owner);
+}
+
+static void
+on_name_vanished (GDBusConnection *connection, const char *name,
+                  gpointer user_data)
+{
+  (void) connection;
+  (void) name;
+  emit (user_data, "limberd", "gone");
+}
+
+static gboolean
+on_quit (gpointer user_data)
+{
+  g_main_loop_quit (((Monitor *) user_data)->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+int
+limber_cmd_monitor (int argc, char **argv)
+{
+  Monitor self = { 0 };
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &self.json,
+      "Print one JSON object per line", NULL },
+    { NULL },
+  };
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GError) error = NULL;
+  guint subscription, watch, sigint, sigterm;
+  int code;
+
+  code = limber_parse_options (
+      "monitor", NULL,
+      "Print limberd's state changes and breaks as they happen, until "
+      "interrupted.\nEvents: limberd (its bus name or 'gone'), state, "
+      "break-started, break-ended, settings.",
+      entries, &argc, &argv);
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments ("monitor", argc, argv, 0, 0)) >= 0)
+    return code;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus == NULL)
+    return limber_client_fail ("monitor", error);
+
+  self.loop = g_main_loop_new (NULL, FALSE);
+  subscription = g_dbus_connection_signal_subscribe (
+      bus, LIMBER_BUS_NAME, NULL, NULL, LIMBER_OBJECT_PATH, NULL,
+      G_DBUS_SIGNAL_FLAGS_NONE, on_signal, &self, NULL);
+  watch = g_bus_watch_name_on_connection (
+      bus, LIMBER_BUS_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE, on_name_appeared,
+      on_name_vanished, &self, NULL);
+  sigint = g_unix_signal_add (SIGINT, on_quit, &self);
+  sigterm = g_unix_signal_add (SIGTERM, on_quit, &self);
+
+  g_main_loop_run (self.loop);
+
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  g_bus_unwatch_name (watch);
+  g_dbus_connection_signal_unsubscribe (bus, subscription);
+  g_main_loop_unref (self.loop);
+  return LIMBER_EXIT_OK;
+}

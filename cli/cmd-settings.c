@@ -1,0 +1,160 @@
+/* limberctl set / get: the settings in limberd's limber.conf. */
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "client.h"
+#include "commands.h"
+#include "limber-names.h"
+#include "settings-format.h"
+
+int
+limber_cmd_set (int argc, char **argv)
+{
+  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GError) error = NULL;
+  int code;
+
+  code = limber_parse_options (
+      "set", "KEY VALUE",
+      "Change a setting now and save it in your limber.conf.\n\n"
+      "Durations take a time span (40min, 1h 30min); title and routine take "
+      "text.\nExample: limberctl set interval-min 40min",
+      NULL, &argc, &argv);
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments ("set", argc, argv, 2, 2)) >= 0)
+    return code;
+  if (!g_utf8_validate (argv[1], -1, NULL)
+      || !g_utf8_validate (argv[2], -1, NULL))
+    return limber_usage_error ("set", "the key and value must be UTF-8");
+
+  /* The value goes as text: limberd knows each key's type and parses it,
+   * so there is one place that decides what is valid. */
+  proxy = limber_client_connect (&error);
+  if (proxy == NULL
+      || !limber_dbus_limber1_call_set_sync (
+          proxy, argv[1], g_variant_new_string (argv[2]), NULL, &error))
+    return limber_client_fail ("set", error);
+
+  g_autoptr (GVariant) stored
+      = limber_client_get_setting (proxy, argv[1], &error);
+  if (stored == NULL)
+    return limber_client_fail ("set", error);
+  g_autofree char *text = limber_setting_to_text (stored);
+  printf ("%s = %s\n", argv[1], text);
+  return LIMBER_EXIT_OK;
+}
+
+/* "a\nb" for a line break, as in the configuration file; other text,
+ * UTF-8 included, as it is. */
+static char *
+escape_line_breaks (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else if (*p == '\t')
+        g_string_append (out, "\\t");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_settings_json (GVariant *settings)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  limber_settings_add_json (builder, settings);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+int
+limber_cmd_get (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print JSON, for scripts",
+      NULL },
+    { NULL },
+  };
+  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GVariant) settings = NULL;
+  g_autoptr (GError) error = NULL;
+  int code;
+
+  code = limber_parse_options (
+      "get", "[KEY]", "Show the settings in force, or just the value of KEY.",
+      entries, &argc, &argv);
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments ("get", argc, argv, 0, 1)) >= 0)
+    return code;
+
+  proxy = limber_client_connect (&error);
+  if (proxy != NULL)
+    settings = limber_client_get_property (proxy, "Settings", &error);
+  if (settings == NULL)
+    return limber_client_fail ("get", error);
+
+  if (argc == 2)
+    {
+      g_autoptr (GVariant) value
+          = g_variant_lookup_value (settings, argv[1], NULL);
+      if (value == NULL)
+        {
+          g_autofree char *safe = g_utf8_make_valid (argv[1], -1);
+          return limber_usage_error (
+              "get", "unknown setting '%s'; 'limberctl get' lists them", safe);
+        }
+      if (json)
+        {
+          g_autoptr (GVariantDict) one = g_variant_dict_new (NULL);
+          g_variant_dict_insert_value (one, argv[1], value);
+          g_autoptr (GVariant) single
+              = g_variant_ref_sink (g_variant_dict_end (one));
+          print_settings_json (single);
+        }
+      else
+        {
+          g_autofree char *text = limber_setting_to_text (value);
+          printf ("%s\n", text);
+        }
+      return LIMBER_EXIT_OK;
+    }
+
+  if (json)
+    {
+      print_settings_json (settings);
+      return LIMBER_EXIT_OK;
+    }
+
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+  g_variant_iter_init (&iter, settings);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_autofree char *text = limber_setting_to_text (value);
+      /* One line a setting: show line breaks in text the way the
+       * configuration file writes them. */
+      g_autofree char *escaped = escape_line_breaks (text);
+      printf ("%-14s = %s\n", key, escaped);
+      g_variant_unref (value);
+    }
+  return LIMBER_EXIT_OK;
+}

@@ -1,0 +1,218 @@
+/* limberctl status: limberd's state, for people and for scripts. */
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "client.h"
+#include "commands.h"
+#include "limber-duration.h"
+#include "limber-names.h"
+#include "limber-time-format.h"
+#include "settings-format.h"
+
+typedef struct
+{
+  const char *version;
+  const char *state;
+  guint64 next_break, paused_until, worked, interval_min, interval_max;
+  guint32 taken, snoozed, skipped, natural;
+  const char *source;
+  GVariant *settings;
+} Status;
+
+static void
+read_status (GVariant *all, Status *status)
+{
+  *status = (Status){ .version = "?", .state = "?", .source = "?" };
+  g_variant_lookup (all, "Version", "&s", &status->version);
+  g_variant_lookup (all, "State", "&s", &status->state);
+  g_variant_lookup (all, "NextBreak", "t", &status->next_break);
+  g_variant_lookup (all, "PausedUntil", "t", &status->paused_until);
+  g_variant_lookup (all, "WorkedSeconds", "t", &status->worked);
+  g_variant_lookup (all, "IntervalMin", "t", &status->interval_min);
+  g_variant_lookup (all, "IntervalMax", "t", &status->interval_max);
+  g_variant_lookup (all, "BreaksTaken", "u", &status->taken);
+  g_variant_lookup (all, "BreaksSnoozed", "u", &status->snoozed);
+  g_variant_lookup (all, "BreaksSkipped", "u", &status->skipped);
+  g_variant_lookup (all, "NaturalBreaks", "u", &status->natural);
+  g_variant_lookup (all, "ActivitySource", "&s", &status->source);
+  status->settings
+      = g_variant_lookup_value (all, "Settings", G_VARIANT_TYPE_VARDICT);
+}
+
+/* "12min 3s" under ten minutes, whole minutes above. */
+static char *
+format_span (gint64 seconds)
+{
+  if (seconds < 0)
+    seconds = 0;
+  if (seconds >= 600)
+    seconds = (seconds + 30) / 60 * 60;
+  return limber_duration_format ((guint64) seconds);
+}
+
+static char *
+headline (const Status *status, gint64 now)
+{
+  const char *state = status->state;
+  g_autofree char *next_clock
+      = limber_format_clock (now, (gint64) status->next_break);
+  g_autofree char *next_in = format_span ((gint64) status->next_break - now);
+
+  if (g_str_equal (state, "paused"))
+    {
+      if (status->paused_until == LIMBER_PAUSED_INDEFINITELY)
+        return g_strdup ("Paused until resumed (limberctl resume).");
+      g_autofree char *until
+          = limber_format_clock (now, (gint64) status->paused_until);
+      g_autofree char *left = format_span ((gint64) status->paused_until - now);
+      return g_strdup_printf ("Paused until %s (%s from now).", until, left);
+    }
+  if (g_str_equal (state, "due"))
+    return g_strdup ("Break due: it shows at the next pause in typing.");
+  if (g_str_equal (state, "break"))
+    return g_strdup_printf ("Break on screen since %s.", next_clock);
+  if (g_str_equal (state, "overdue"))
+    return g_strdup_printf ("Break overdue, on screen since %s.", next_clock);
+  if (g_str_equal (state, "idle"))
+    {
+      guint64 left = status->interval_min > status->worked
+                         ? status->interval_min - status->worked
+                         : 0;
+      g_autofree char *work_left = format_span ((gint64) left);
+      return g_strdup_printf ("Idle: %s of work until the next break.",
+                              work_left);
+    }
+  return g_strdup_printf ("%s: next break in %s (around %s).",
+                          g_str_equal (state, "snoozed") ? "Snoozed" : "Active",
+                          next_in, next_clock);
+}
+
+static void
+print_human (const Status *status)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *line = headline (status, now);
+  g_autofree char *worked = format_span ((gint64) status->worked);
+  g_autofree char *min = limber_duration_format (status->interval_min);
+  g_autofree char *max = limber_duration_format (status->interval_max);
+
+  printf ("%s\n", line);
+  printf ("  Worked:    %s since the last break\n", worked);
+  printf ("  Interval:  a break after %s to %s of work\n", min, max);
+  printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural\n",
+          status->taken, status->snoozed, status->skipped, status->natural);
+  printf ("  Activity:  %s%s\n", status->source,
+          g_str_equal (status->source, "none") ? " (counting wall time)" : "");
+}
+
+static void
+add_time (JsonBuilder *builder, const char *member, guint64 unix_seconds)
+{
+  json_builder_set_member_name (builder, member);
+  if (unix_seconds == 0 || unix_seconds == LIMBER_PAUSED_INDEFINITELY
+      || unix_seconds > (guint64) G_MAXINT64)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  g_autoptr (GDateTime) time
+      = g_date_time_new_from_unix_local ((gint64) unix_seconds);
+  g_autofree char *iso = time ? g_date_time_format_iso8601 (time) : NULL;
+  if (iso != NULL)
+    json_builder_add_string_value (builder, iso);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder, const char *member, gint64 value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+print_json (const Status *status)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean paused = g_str_equal (status->state, "paused");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, status->version);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, status->state);
+  json_builder_set_member_name (builder, "paused");
+  json_builder_add_boolean_value (builder, paused);
+  add_time (builder, "paused_until", status->paused_until);
+  add_time (builder, "next_break", status->next_break);
+  json_builder_set_member_name (builder, "next_break_in_seconds");
+  if (status->next_break == 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder,
+                                MAX (0, (gint64) status->next_break - now));
+  add_int (builder, "worked_seconds", (gint64) status->worked);
+  add_int (builder, "interval_min_seconds", (gint64) status->interval_min);
+  add_int (builder, "interval_max_seconds", (gint64) status->interval_max);
+  json_builder_set_member_name (builder, "today");
+  json_builder_begin_object (builder);
+  add_int (builder, "taken", status->taken);
+  add_int (builder, "snoozed", status->snoozed);
+  add_int (builder, "skipped", status->skipped);
+  add_int (builder, "natural", status->natural);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "activity_source");
+  json_builder_add_string_value (builder, status->source);
+  json_builder_set_member_name (builder, "settings");
+  limber_settings_add_json (builder, status->settings);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+int
+limber_cmd_status (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print JSON, for scripts",
+      NULL },
+    { NULL },
+  };
+  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GVariant) all = NULL;
+  g_autoptr (GError) error = NULL;
+  Status status;
+  int code;
+
+  code = limber_parse_options ("status", NULL,
+                               "Show limberd's state and the next break.",
+                               entries, &argc, &argv);
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments ("status", argc, argv, 0, 0)) >= 0)
+    return code;
+
+  proxy = limber_client_connect (&error);
+  if (proxy != NULL)
+    all = limber_client_get_all (proxy, &error);
+  if (all == NULL)
+    return limber_client_fail ("status", error);
+
+  read_status (all, &status);
+  if (json)
+    print_json (&status);
+  else
+    print_human (&status);
+  g_clear_pointer (&status.settings, g_variant_unref);
+  return LIMBER_EXIT_OK;
+}

@@ -1,0 +1,42 @@
+/* limberctl's commands: one table, from which the help is generated; each
+ * command parses its own arguments and returns an exit code. */
+#pragma once
+
+#include <glib.h>
+
+typedef int (*LimberCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *synopsis; /* arguments, for the help */
+  const char *summary;
+  LimberCommandFunc run;
+} LimberCommand;
+
+int limber_cmd_status (int argc, char **argv);
+int limber_cmd_pause (int argc, char **argv);
+int limber_cmd_resume (int argc, char **argv);
+int limber_cmd_snooze (int argc, char **argv);
+int limber_cmd_skip (int argc, char **argv);
+int limber_cmd_break (int argc, char **argv);
+int limber_cmd_set (int argc, char **argv);
+int limber_cmd_get (int argc, char **argv);
+int limber_cmd_reload (int argc, char **argv);
+int limber_cmd_monitor (int argc, char **argv);
+
+/* Parses a command's options with @entries; --help is built in. Returns
+ * -1 when parsing succeeded, else the exit code (0 after --help). */
+int limber_parse_options (const char *command, const char *parameter,
+                          const char *summary, const GOptionEntry *entries,
+                          int *argc, char ***argv);
+
+/* Prints "limberctl COMMAND: MESSAGE; see 'limberctl COMMAND --help'" and
+ * returns the usage exit code. */
+int limber_usage_error (const char *command, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
+
+/* Checks that exactly @min to @max positional arguments follow the command
+ * (argv[0]); returns -1 when they do, else the usage exit code. */
+int limber_check_arguments (const char *command, int argc, char **argv, int min,
+                            int max);

@@ -1,0 +1,10 @@
+/* "pause --until 15:00": how long from now until a time of day. */
+#pragma once
+
+#include <glib.h>
+
+/* Seconds from @now until the next @hhmm ("15:00", "9:30") in @now's time
+ * zone: later today, or tomorrow when that time has passed. Fails with
+ * LIMBER_ERROR_INVALID_ARGUMENT on anything but H:MM or HH:MM. */
+gboolean limber_seconds_until (const char *hhmm, GDateTime *now,
+                               guint64 *seconds, GError **error);

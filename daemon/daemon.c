@@ -1,0 +1,332 @@
+#include "daemon.h"
+
+#include "clock.h"
+#include "limber-duration.h"
+#include "limber-error.h"
+#include "limber-names.h"
+#include "notifier.h"
+#include "scheduler.h"
+#include "sd-notify.h"
+#include "service.h"
+#include "status-line.h"
+#include "wakeup-timer.h"
+
+struct _LimberDaemon
+{
+  GStrv config_paths;
+  LimberConfig *config;
+  LimberScheduler scheduler;
+  LimberSleepDetector sleep;
+  LimberWakeupTimer *timer;
+  LimberNotifier *notifier;
+  LimberService *service;
+  LimberDayCounts today;
+  gboolean started;
+};
+
+static void
+perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
+{
+  switch (action->type)
+    {
+    case LIMBER_ACTION_SHOW_BREAK:
+      g_info ("break due: showing the pop-up (%s)",
+              limber_urgency_to_string (action->urgency));
+      limber_notifier_show (self->notifier, self->config, action->urgency);
+      limber_service_emit_break_started (self->service, action->urgency);
+      break;
+    case LIMBER_ACTION_ESCALATE:
+      g_info ("break overdue: escalating the pop-up");
+      limber_notifier_show (self->notifier, self->config,
+                            LIMBER_URGENCY_CRITICAL);
+      break;
+    case LIMBER_ACTION_END_BREAK:
+      g_info ("break ended: %s", limber_outcome_to_string (action->outcome));
+      limber_notifier_withdraw (self->notifier);
+      limber_service_emit_break_ended (self->service, action->outcome);
+      limber_day_counts_add (&self->today,
+                             limber_day_of (limber_clock_to_wall (now)),
+                             action->outcome);
+      break;
+    case LIMBER_ACTION_RECORD:
+      g_info ("break %s", limber_outcome_to_string (action->outcome));
+      limber_day_counts_add (&self->today,
+                             limber_day_of (limber_clock_to_wall (now)),
+                             action->outcome);
+      break;
+    }
+}
+
+static void
+run (LimberDaemon *self, const LimberEvent *event)
+{
+  LimberStep step = limber_scheduler_feed (&self->scheduler, event);
+
+  for (guint i = 0; i < step.n_actions; i++)
+    perform (self, &step.actions[i], event->time);
+  limber_wakeup_timer_arm (self->timer, step.next_wakeup);
+}
+
+static void
+publish (LimberDaemon *self)
+{
+  LimberSnapshot now;
+
+  limber_service_publish (self->service);
+  limber_daemon_snapshot (self, &now);
+  g_autofree char *line
+      = limber_status_line (now.state, now.now_wall, now.next_break_wall,
+                            now.paused_until_wall, now.work_left);
+  limber_sd_notify_status (line);
+}
+
+/* Feeds one event, stamped now, and publishes the result. */
+static void
+feed (LimberDaemon *self, LimberEvent event)
+{
+  LimberTime now = limber_clock_now ();
+  gint64 slept = limber_sleep_detector_poll (&self->sleep);
+
+  if (!self->started)
+    return;
+
+  /* Nothing told us the machine slept, but the clocks do. */
+  if (slept > 0)
+    {
+      g_info ("the machine slept for %" G_GINT64_FORMAT " s",
+              slept / LIMBER_USEC_PER_SEC);
+      run (self,
+           &(LimberEvent){ .type = LIMBER_EVENT_SUSPEND, .time = now - slept });
+      run (self, &(LimberEvent){ .type = LIMBER_EVENT_RESUME, .time = now });
+    }
+  event.time = now;
+  run (self, &event);
+  publish (self);
+}
+
+static void
+on_wakeup (gpointer user_data)
+{
+  feed (user_data, (LimberEvent){ .type = LIMBER_EVENT_TICK });
+}
+
+static void
+on_response (LimberResponse response, gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  LimberEventType type;
+
+  /* A late answer to a pop-up that is already gone changes nothing. */
+  if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
+    return;
+
+  switch (response)
+    {
+    case LIMBER_RESPONSE_DONE:
+      type = LIMBER_EVENT_BREAK_DONE;
+      break;
+    case LIMBER_RESPONSE_SNOOZE:
+      type = LIMBER_EVENT_SNOOZE;
+      break;
+    case LIMBER_RESPONSE_SKIP:
+    case LIMBER_RESPONSE_DISMISSED:
+    default:
+      type = LIMBER_EVENT_SKIP;
+      break;
+    }
+  feed (self, (LimberEvent){ .type = type });
+}
+
+LimberDaemon *
+limber_daemon_new (LimberConfig *config, const char *const *config_paths)
+{
+  LimberDaemon *self = g_new0 (LimberDaemon, 1);
+  LimberTimings timings;
+
+  self->config = config;
+  self->config_paths = g_strdupv ((char **) config_paths);
+  limber_config_get_timings (config, &timings);
+  limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
+  limber_sleep_detector_init (&self->sleep);
+  self->timer = limber_wakeup_timer_new (on_wakeup, self);
+  self->notifier = limber_notifier_new (on_response, self);
+  self->service = limber_service_new (self);
+  return self;
+}
+
+void
+limber_daemon_free (LimberDaemon *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->service, limber_service_free);
+  g_clear_pointer (&self->notifier, limber_notifier_free);
+  g_clear_pointer (&self->timer, limber_wakeup_timer_free);
+  g_clear_pointer (&self->config, limber_config_free);
+  g_strfreev (self->config_paths);
+  g_free (self);
+}
+
+gboolean
+limber_daemon_export (LimberDaemon *self, GDBusConnection *connection,
+                      GError **error)
+{
+  return limber_service_export (self->service, connection, error);
+}
+
+void
+limber_daemon_start (LimberDaemon *self)
+{
+  LimberTimings timings;
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+  /* Work starts counting now that the name is ours. */
+  limber_config_get_timings (self->config, &timings);
+  limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
+  feed (self, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
+                             .senses_lulls = FALSE });
+  limber_sd_notify_ready ();
+}
+
+gboolean
+limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
+{
+  if (seconds > LIMBER_MAX_PAUSE_SECONDS)
+    {
+      g_autofree char *given = limber_duration_format (seconds);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "a pause of %s is longer than the 31d allowed; pause for "
+                   "0 seconds to pause until resumed",
+                   given);
+      return FALSE;
+    }
+  feed (self,
+        (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
+                       .duration = (gint64) seconds * LIMBER_USEC_PER_SEC });
+  return TRUE;
+}
+
+void
+limber_daemon_resume (LimberDaemon *self)
+{
+  feed (self, (LimberEvent){ .type = LIMBER_EVENT_RESUME_REMINDERS });
+}
+
+gboolean
+limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
+{
+  if (seconds == 0 || seconds > LIMBER_MAX_SNOOZE_SECONDS)
+    {
+      g_autofree char *given = limber_duration_format (seconds);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "cannot snooze for %s: give 1s to 1d", given);
+      return FALSE;
+    }
+  feed (self,
+        (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                       .duration = (gint64) seconds * LIMBER_USEC_PER_SEC });
+  return TRUE;
+}
+
+void
+limber_daemon_skip (LimberDaemon *self)
+{
+  feed (self, (LimberEvent){ .type = LIMBER_EVENT_SKIP });
+}
+
+void
+limber_daemon_break_now (LimberDaemon *self)
+{
+  feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
+}
+
+/* Puts @config in force. */
+static void
+apply_config (LimberDaemon *self, LimberConfig *config)
+{
+  LimberTimings timings;
+
+  limber_config_free (self->config);
+  self->config = config;
+  limber_config_get_timings (config, &timings);
+  feed (self, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
+                             .timings = &timings });
+}
+
+gboolean
+limber_daemon_set (LimberDaemon *self, const char *key, GVariant *value,
+                   GError **error)
+{
+  g_autoptr (LimberConfig) candidate = limber_config_copy (self->config);
+  g_autofree char *text = NULL;
+  g_autofree char *path = limber_config_user_path ();
+
+  if (!limber_config_set (candidate, key, value, &text, error))
+    return FALSE;
+  /* Written first: a setting that could not be saved is not applied. */
+  if (!limber_config_write_key (path, key, text, error))
+    return FALSE;
+  g_info ("%s set to %s", key, text);
+  apply_config (self, g_steal_pointer (&candidate));
+  return TRUE;
+}
+
+gboolean
+limber_daemon_reload (LimberDaemon *self, GError **error)
+{
+  LimberConfig *config
+      = limber_config_load ((const char *const *) self->config_paths, error);
+
+  if (config == NULL)
+    return FALSE;
+  g_info ("configuration reloaded");
+  apply_config (self, config);
+  return TRUE;
+}
+
+void
+limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
+{
+  const LimberScheduler *scheduler = &self->scheduler;
+  LimberTime now = limber_clock_now ();
+  gint64 now_wall = g_get_real_time ();
+  LimberTime next = limber_scheduler_get_next_break (scheduler, now);
+  LimberTime paused = limber_scheduler_get_paused_until (scheduler);
+
+  *snapshot = (LimberSnapshot){
+    .state = limber_scheduler_get_state_name (scheduler),
+    .worked = (guint64) limber_scheduler_get_worked (scheduler, now)
+              / LIMBER_USEC_PER_SEC,
+    .today = limber_day_counts_for (&self->today, limber_day_of (now_wall)),
+    .now_wall = now_wall,
+    .next_break_wall
+    = next == LIMBER_TIME_NEVER ? G_MAXINT64 : now_wall + (next - now),
+    .paused_until_wall = paused == LIMBER_TIME_NEVER ? G_MAXINT64
+                         : paused == 0               ? 0
+                                       : now_wall + (paused - now),
+    .work_left = limber_scheduler_get_work_left (scheduler, now),
+  };
+  snapshot->next_break
+      = snapshot->next_break_wall == G_MAXINT64
+            ? 0
+            : (guint64) (snapshot->next_break_wall / LIMBER_USEC_PER_SEC);
+  snapshot->paused_until
+      = snapshot->paused_until_wall == G_MAXINT64
+            ? LIMBER_PAUSED_INDEFINITELY
+            : (guint64) (snapshot->paused_until_wall / LIMBER_USEC_PER_SEC);
+}
+
+const LimberConfig *
+limber_daemon_get_config (LimberDaemon *self)
+{
+  return self->config;
+}
+
+const char *
+limber_daemon_get_activity_source (LimberDaemon *self)
+{
+  (void) self;
+  return "none";
+}

@@ -1,0 +1,51 @@
+/* limberd's shell around the scheduler: it turns D-Bus calls, pop-up
+ * responses and the one wake-up timer into scheduler events, and carries out
+ * what the scheduler answers. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "config.h"
+#include "day-counts.h"
+
+typedef struct _LimberDaemon LimberDaemon;
+
+/* Takes @config, the configuration loaded from @config_paths. */
+LimberDaemon *limber_daemon_new (LimberConfig *config,
+                                 const char *const *config_paths);
+void limber_daemon_free (LimberDaemon *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberDaemon, limber_daemon_free)
+
+/* Puts the object on the bus; call once the connection is up. */
+gboolean limber_daemon_export (LimberDaemon *self, GDBusConnection *connection,
+                               GError **error);
+/* Starts counting; call once the bus name is ours. */
+void limber_daemon_start (LimberDaemon *self);
+
+/* What clients may ask for. Bad arguments fail with LIMBER_ERROR_*. */
+gboolean limber_daemon_pause (LimberDaemon *self, guint64 seconds,
+                              GError **error);
+void limber_daemon_resume (LimberDaemon *self);
+gboolean limber_daemon_snooze (LimberDaemon *self, guint64 seconds,
+                               GError **error);
+void limber_daemon_skip (LimberDaemon *self);
+void limber_daemon_break_now (LimberDaemon *self);
+gboolean limber_daemon_set (LimberDaemon *self, const char *key,
+                            GVariant *value, GError **error);
+gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
+
+/* The published state, as of now. */
+typedef struct
+{
+  const char *state;
+  guint64 next_break;   /* s since the epoch; 0 when paused until resumed */
+  guint64 paused_until; /* s since the epoch; 0, or G_MAXUINT64 */
+  guint64 worked;       /* s */
+  LimberDayCounts today;
+  gint64 now_wall; /* µs since the epoch */
+  gint64 next_break_wall, paused_until_wall, work_left; /* µs */
+} LimberSnapshot;
+
+void limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot);
+const LimberConfig *limber_daemon_get_config (LimberDaemon *self);
+const char *limber_daemon_get_activity_source (LimberDaemon *self);

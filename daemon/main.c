@@ -1,0 +1,229 @@
+/* limberd: the micro-break reminder daemon. A thin main(): options, the bus
+ * name's life, signals, one main loop. */
+#include <glib-unix.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "config.h"
+#include "daemon.h"
+#include "limber-names.h"
+#include "sd-notify.h"
+
+typedef struct
+{
+  GMainLoop *loop;
+  LimberDaemon *daemon;
+  gboolean name_acquired;
+  int exit_code;
+} Context;
+
+static void
+quit (Context *ctx, int exit_code)
+{
+  ctx->exit_code = exit_code;
+  g_main_loop_quit (ctx->loop);
+}
+
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_info ("stopping on signal");
+  quit (user_data, EXIT_SUCCESS);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_reload_signal (gpointer user_data)
+{
+  Context *ctx = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!limber_daemon_reload (ctx->daemon, &error))
+    g_warning ("reload failed, keeping the current configuration: %s",
+               error->message);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_connection_closed (GDBusConnection *connection,
+                      gboolean remote_peer_vanished, GError *error,
+                      gpointer user_data)
+{
+  (void) connection;
+  (void) remote_peer_vanished;
+  g_warning ("lost the session bus%s%s; exiting so that limberd can be "
+             "restarted",
+             error != NULL ? ": " : "", error != NULL ? error->message : "");
+  quit (user_data, EXIT_FAILURE);
+}
+
+static void
+on_bus_acquired (GDBusConnection *connection, const char *name,
+                 gpointer user_data)
+{
+  Context *ctx = user_data;
+  g_autoptr (GError) error = NULL;
+
+  (void) name;
+  /* GLib's default is to raise SIGTERM when the bus goes, which would look
+   * like a clean stop; exit non-zero instead so that systemd restarts us. */
+  g_dbus_connection_set_exit_on_close (connection, FALSE);
+  g_signal_connect (connection, "closed", G_CALLBACK (on_connection_closed),
+                    ctx);
+  if (!limber_daemon_export (ctx->daemon, connection, &error))
+    {
+      g_printerr ("limberd: cannot export %s: %s\n", LIMBER_OBJECT_PATH,
+                  error->message);
+      quit (ctx, EXIT_FAILURE);
+    }
+}
+
+static void
+on_name_acquired (GDBusConnection *connection, const char *name,
+                  gpointer user_data)
+{
+  Context *ctx = user_data;
+
+  (void) connection;
+  ctx->name_acquired = TRUE;
+  g_info ("owning %s", name);
+  limber_daemon_start (ctx->daemon);
+}
+
+/* "limberd (pid 1234)" for whoever holds @name, as well as can be told. */
+static char *
+describe_owner (GDBusConnection *connection, const char *name)
+{
+  g_autoptr (GVariant) reply = NULL;
+  g_autofree char *comm_path = NULL;
+  g_autofree char *comm = NULL;
+  guint32 pid;
+
+  reply = g_dbus_connection_call_sync (
+      connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+      "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+      g_variant_new ("(s)", name), G_VARIANT_TYPE ("(u)"),
+      G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (reply == NULL)
+    return g_strdup ("another process");
+  g_variant_get (reply, "(u)", &pid);
+  comm_path = g_strdup_printf ("/proc/%u/comm", pid);
+  if (g_file_get_contents (comm_path, &comm, NULL, NULL))
+    return g_strdup_printf ("%s (pid %u)", g_strstrip (comm), pid);
+  return g_strdup_printf ("pid %u", pid);
+}
+
+static void
+on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
+{
+  Context *ctx = user_data;
+
+  if (connection == NULL || g_dbus_connection_is_closed (connection))
+    {
+      g_printerr ("limberd: cannot reach the session bus; is "
+                  "DBUS_SESSION_BUS_ADDRESS set?\n");
+      quit (ctx, EXIT_FAILURE);
+    }
+  else if (!ctx->name_acquired)
+    {
+      g_autofree char *owner = describe_owner (connection, name);
+      g_printerr ("limberd: %s is already owned by %s: limberd is already "
+                  "running; use --replace to take over\n",
+                  name, owner);
+      quit (ctx, EXIT_FAILURE);
+    }
+  else
+    {
+      g_message ("replaced by another limberd; exiting");
+      quit (ctx, EXIT_SUCCESS);
+    }
+}
+
+static LimberConfig *
+load_config (const char *const *paths)
+{
+  g_autoptr (GError) error = NULL;
+  LimberConfig *config = limber_config_load (paths, &error);
+
+  if (config == NULL)
+    {
+      g_warning ("%s; using the built-in defaults until it is fixed",
+                 error->message);
+      config = limber_config_new ();
+    }
+  return config;
+}
+
+int
+main (int argc, char **argv)
+{
+  gboolean replace = FALSE, verbose = FALSE, version = FALSE;
+  const GOptionEntry entries[] = {
+    { "replace", 'r', 0, G_OPTION_ARG_NONE, &replace,
+      "Replace the limberd already running", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      "Log what happens, for debugging", NULL },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
+      "Print the version and exit", NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) options = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) config_paths = NULL;
+  Context ctx = { 0 };
+  guint owner_id, signal_ids[3];
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("limberd");
+
+  options = g_option_context_new (NULL);
+  g_option_context_set_summary (
+      options, "Reminds you to take micro-breaks while you work; controlled "
+               "with limberctl.");
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("limberd: %s; see limberd --help\n", error->message);
+      return 2;
+    }
+  if (argc > 1)
+    {
+      g_printerr ("limberd: unexpected argument '%s'; see limberd --help\n",
+                  argv[1]);
+      return 2;
+    }
+  if (version)
+    {
+      printf ("limberd %s\n", LIMBER_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (verbose)
+    g_log_set_debug_enabled (TRUE);
+
+  config_paths = limber_config_default_paths ();
+  ctx.loop = g_main_loop_new (NULL, FALSE);
+  ctx.daemon
+      = limber_daemon_new (load_config ((const char *const *) config_paths),
+                           (const char *const *) config_paths);
+
+  signal_ids[0] = g_unix_signal_add (SIGTERM, on_quit_signal, &ctx);
+  signal_ids[1] = g_unix_signal_add (SIGINT, on_quit_signal, &ctx);
+  signal_ids[2] = g_unix_signal_add (SIGHUP, on_reload_signal, &ctx);
+
+  owner_id = g_bus_own_name (
+      G_BUS_TYPE_SESSION, LIMBER_BUS_NAME,
+      G_BUS_NAME_OWNER_FLAGS_ALLOW_REPLACEMENT
+          | (replace ? G_BUS_NAME_OWNER_FLAGS_REPLACE : 0),
+      on_bus_acquired, on_name_acquired, on_name_lost, &ctx, NULL);
+
+  g_main_loop_run (ctx.loop);
+
+  limber_sd_notify_stopping ();
+  g_bus_unown_name (owner_id);
+  for (gsize i = 0; i < G_N_ELEMENTS (signal_ids); i++)
+    g_source_remove (signal_ids[i]);
+  g_clear_pointer (&ctx.daemon, limber_daemon_free);
+  g_main_loop_unref (ctx.loop);
+  return ctx.exit_code;
+}

@@ -1,0 +1,186 @@
+#include "notifier.h"
+
+#include "limber-duration.h"
+#include "limber-names.h"
+
+#include <libnotify/notify.h>
+
+/* The spec's NotificationClosed reasons. */
+enum
+{
+  CLOSED_EXPIRED = 1,
+  CLOSED_DISMISSED = 2,
+};
+
+struct _LimberNotifier
+{
+  NotifyNotification *shown;
+  gulong closed_handler;
+  guint response_idle;
+  LimberResponse response;
+  LimberResponseFunc func;
+  gpointer user_data;
+};
+
+LimberNotifier *
+limber_notifier_new (LimberResponseFunc func, gpointer user_data)
+{
+  LimberNotifier *self = g_new0 (LimberNotifier, 1);
+
+  self->func = func;
+  self->user_data = user_data;
+  notify_init ("limber");
+  return self;
+}
+
+/* Forgets the pop-up without telling the server. */
+static void
+drop_shown (LimberNotifier *self)
+{
+  if (self->shown == NULL)
+    return;
+  g_clear_signal_handler (&self->closed_handler, self->shown);
+  notify_notification_clear_actions (self->shown);
+  g_clear_object (&self->shown);
+}
+
+void
+limber_notifier_free (LimberNotifier *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_handle_id (&self->response_idle, g_source_remove);
+  limber_notifier_withdraw (self);
+  g_free (self);
+  notify_uninit ();
+}
+
+static gboolean
+deliver_response (gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+
+  self->response_idle = 0;
+  self->func (self->response, self->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_action (NotifyNotification *notification, char *action, gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+
+  if (g_str_equal (action, "snooze"))
+    self->response = LIMBER_RESPONSE_SNOOZE;
+  else if (g_str_equal (action, "skip"))
+    self->response = LIMBER_RESPONSE_SKIP;
+  else
+    self->response = LIMBER_RESPONSE_DONE; /* "done", or the default action */
+
+  /* A NotificationClosed after an action is the server tidying up, not a
+   * dismissal. */
+  g_clear_signal_handler (&self->closed_handler, notification);
+  /* libnotify still uses the notification after this callback returns, so
+   * the daemon withdraws (and unrefs) it from an idle. */
+  if (self->response_idle == 0)
+    self->response_idle = g_idle_add (deliver_response, self);
+}
+
+static void
+on_closed (NotifyNotification *notification, gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+  int reason = notify_notification_get_closed_reason (notification);
+
+  g_debug ("notification closed by the server, reason %d", reason);
+  /* Expired (despite asking for no timeout) or closed for a reason of the
+   * server's own: the break stays due and escalation will show it again. */
+  drop_shown (self);
+  if (reason == CLOSED_DISMISSED)
+    self->func (LIMBER_RESPONSE_DISMISSED, self->user_data);
+}
+
+static gboolean
+has_capability (GList *caps, const char *name)
+{
+  return g_list_find_custom (caps, name, (GCompareFunc) g_strcmp0) != NULL;
+}
+
+static char *
+compose_body (const LimberConfig *config, gboolean markup, gboolean actions)
+{
+  g_autoptr (GString) body = g_string_new (config->routine);
+
+  if (!actions)
+    {
+      g_autofree char *length = limber_duration_format (config->break_length);
+      g_string_append_printf (body,
+                              "\n\nStep away for %s and it counts as done. "
+                              "To postpone: limberctl snooze; to skip: "
+                              "limberctl skip.",
+                              length);
+    }
+  if (markup)
+    return g_markup_escape_text (body->str, (gssize) body->len);
+  return g_strdup (body->str);
+}
+
+void
+limber_notifier_show (LimberNotifier *self, const LimberConfig *config,
+                      LimberUrgency urgency)
+{
+  GList *caps = notify_get_server_caps ();
+  gboolean actions = has_capability (caps, "actions");
+  gboolean markup = has_capability (caps, "body-markup");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = compose_body (config, markup, actions);
+
+  g_list_free_full (caps, g_free);
+  if (self->shown == NULL)
+    {
+      self->shown = notify_notification_new (config->title, body, NULL);
+      self->closed_handler = g_signal_connect (self->shown, "closed",
+                                               G_CALLBACK (on_closed), self);
+    }
+  else
+    notify_notification_update (self->shown, config->title, body, NULL);
+
+  NotifyNotification *n = self->shown;
+  notify_notification_set_app_name (n, "limber");
+  notify_notification_set_category (n, "x-limber.break");
+  notify_notification_set_hint_string (n, "desktop-entry", LIMBER_DESKTOP_ID);
+  /* Stays until the user acts on it or the break ends; we withdraw it. */
+  notify_notification_set_timeout (n, NOTIFY_EXPIRES_NEVER);
+  notify_notification_set_hint (n, "resident", g_variant_new_boolean (TRUE));
+  notify_notification_set_urgency (n, urgency == LIMBER_URGENCY_CRITICAL
+                                          ? NOTIFY_URGENCY_CRITICAL
+                                          : NOTIFY_URGENCY_NORMAL);
+  notify_notification_clear_actions (n);
+  if (actions)
+    {
+      g_autofree char *snooze = limber_duration_format (config->snooze);
+      g_autofree char *snooze_label = g_strdup_printf ("Snooze %s", snooze);
+      notify_notification_add_action (n, "default", "Done", on_action, self,
+                                      NULL);
+      notify_notification_add_action (n, "done", "Done", on_action, self, NULL);
+      notify_notification_add_action (n, "snooze", snooze_label, on_action,
+                                      self, NULL);
+      notify_notification_add_action (n, "skip", "Skip", on_action, self, NULL);
+    }
+
+  if (!notify_notification_show (n, &error))
+    g_warning ("cannot show the break notification: %s", error->message);
+}
+
+void
+limber_notifier_withdraw (LimberNotifier *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->shown == NULL)
+    return;
+  g_clear_signal_handler (&self->closed_handler, self->shown);
+  if (!notify_notification_close (self->shown, &error))
+    g_debug ("cannot withdraw the break notification: %s", error->message);
+  drop_shown (self);
+}

@@ -1,0 +1,508 @@
+#include "scheduler.h"
+
+static gboolean
+is_away (const LimberScheduler *self)
+{
+  return self->idle || self->locked || self->suspended;
+}
+
+/* Work is counted while the user is present and reminders are not paused. */
+static gboolean
+accrues (const LimberScheduler *self)
+{
+  return !is_away (self) && self->phase != LIMBER_PHASE_PAUSED;
+}
+
+/* A pop-up should not land on a locked screen or a sleeping machine. */
+static gboolean
+can_show (const LimberScheduler *self)
+{
+  return !self->locked && !self->suspended;
+}
+
+static gboolean
+in_lull (const LimberScheduler *self, LimberTime now)
+{
+  return self->idle && can_show (self)
+         && now - self->idle_since >= self->timings.lull;
+}
+
+static LimberTime
+add_saturating (LimberTime t, gint64 delta)
+{
+  return delta >= LIMBER_TIME_NEVER - t ? LIMBER_TIME_NEVER : t + delta;
+}
+
+static void
+push (LimberStep *step, LimberActionType type, LimberUrgency urgency,
+      LimberOutcome outcome)
+{
+  g_assert (step->n_actions < LIMBER_MAX_ACTIONS);
+  step->actions[step->n_actions++]
+      = (LimberAction){ .type = type, .urgency = urgency, .outcome = outcome };
+}
+
+static void
+record (LimberStep *step, LimberActionType type, LimberOutcome outcome)
+{
+  push (step, type, LIMBER_URGENCY_NORMAL, outcome);
+}
+
+static void
+settle (LimberScheduler *self, LimberTime now)
+{
+  if (accrues (self))
+    self->worked += now - self->settled_at;
+  self->settled_at = now;
+}
+
+/* A break was had, one way or another: start a new work interval. */
+static void
+restart_interval (LimberScheduler *self, LimberTime now)
+{
+  self->worked = 0;
+  self->window_start = self->timings.interval_min;
+  self->window_end = self->timings.interval_max;
+  self->snoozed = FALSE;
+  self->urgency = LIMBER_URGENCY_NORMAL;
+  self->accruing_since = now;
+  if (self->phase != LIMBER_PHASE_PAUSED)
+    self->phase = LIMBER_PHASE_WORKING;
+}
+
+static void
+end_break (LimberScheduler *self, LimberStep *step, LimberOutcome outcome)
+{
+  g_assert (self->phase == LIMBER_PHASE_ON_BREAK);
+  record (step, LIMBER_ACTION_END_BREAK, outcome);
+  self->phase = LIMBER_PHASE_WORKING;
+}
+
+static void
+show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  if (self->phase != LIMBER_PHASE_DUE)
+    self->due_at = now;
+  self->phase = LIMBER_PHASE_ON_BREAK;
+  self->urgency = self->worked >= self->window_end ? LIMBER_URGENCY_CRITICAL
+                                                   : LIMBER_URGENCY_NORMAL;
+  self->shown_at = now;
+  self->snoozed = FALSE;
+  /* Walking away from this pop-up is measured from now on. */
+  self->away_counted = FALSE;
+  push (step, LIMBER_ACTION_SHOW_BREAK, self->urgency, LIMBER_OUTCOME_DONE);
+}
+
+/* Has the user been away long enough for it to count as a break? */
+static void
+check_away (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  if (!is_away (self) || self->away_counted)
+    return;
+
+  if (self->phase == LIMBER_PHASE_ON_BREAK)
+    {
+      LimberTime from = MAX (self->away_since, self->shown_at);
+      if (now - from >= self->timings.break_length)
+        {
+          self->away_counted = TRUE;
+          end_break (self, step, LIMBER_OUTCOME_DONE);
+          restart_interval (self, now);
+        }
+      return;
+    }
+
+  if (now - self->away_since >= self->timings.natural_break)
+    {
+      self->away_counted = TRUE;
+      if (self->worked > 0 || self->snoozed || self->phase == LIMBER_PHASE_DUE)
+        record (step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_NATURAL);
+      restart_interval (self, now);
+    }
+}
+
+static void
+become_away (LimberScheduler *self, LimberTime since)
+{
+  if (!is_away (self))
+    {
+      self->away_since = since;
+      self->away_counted = FALSE;
+    }
+}
+
+/* Clears the given kinds of absence; the user is back if none is left. */
+static void
+clear_absence (LimberScheduler *self, LimberTime now, gboolean idle,
+               gboolean locked, gboolean suspended)
+{
+  gboolean was_away = is_away (self);
+
+  if (idle)
+    self->idle = FALSE;
+  if (locked)
+    self->locked = FALSE;
+  if (suspended)
+    self->suspended = FALSE;
+  if (was_away && !is_away (self))
+    {
+      self->present_since = now;
+      self->away_counted = FALSE;
+    }
+}
+
+static void
+on_user_idle (LimberScheduler *self, LimberTime now, LimberTime since)
+{
+  if (self->idle)
+    return;
+
+  since = CLAMP (since, self->present_since, now);
+  if (accrues (self))
+    {
+      /* The work counted since the input stopped was not work after all. */
+      gint64 back = now - MAX (since, self->accruing_since);
+      self->worked = MAX (0, self->worked - back);
+    }
+  become_away (self, since);
+  self->idle = TRUE;
+  self->idle_since = since;
+}
+
+static void
+on_snooze (LimberScheduler *self, LimberStep *step, gint64 duration)
+{
+  gint64 start;
+
+  if (duration <= 0)
+    duration = self->timings.snooze;
+  if (self->phase == LIMBER_PHASE_ON_BREAK)
+    end_break (self, step, LIMBER_OUTCOME_SNOOZED);
+  else
+    record (step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_SNOOZED);
+  if (self->phase == LIMBER_PHASE_DUE)
+    self->phase = LIMBER_PHASE_WORKING;
+
+  /* Later than both the current window and the work done so far; an overdue
+   * break stays overdue. */
+  start = add_saturating (MAX (self->window_start, self->worked), duration);
+  self->window_start = start;
+  self->window_end = MAX (self->window_end, start);
+  self->snoozed = TRUE;
+}
+
+static void
+on_pause (LimberScheduler *self, LimberStep *step, LimberTime now,
+          gint64 duration)
+{
+  if (self->phase == LIMBER_PHASE_ON_BREAK)
+    end_break (self, step, LIMBER_OUTCOME_PAUSED);
+  self->phase = LIMBER_PHASE_PAUSED;
+  self->paused_until
+      = duration > 0 ? add_saturating (now, duration) : LIMBER_TIME_NEVER;
+}
+
+static void
+end_pause (LimberScheduler *self)
+{
+  if (self->phase != LIMBER_PHASE_PAUSED)
+    return;
+  self->phase = LIMBER_PHASE_WORKING;
+  self->paused_until = 0;
+}
+
+static void
+on_config_changed (LimberScheduler *self, const LimberTimings *timings)
+{
+  self->timings = *timings;
+  if (self->snoozed)
+    self->window_end = MAX (timings->interval_max, self->window_start);
+  else
+    {
+      self->window_start = timings->interval_min;
+      self->window_end = timings->interval_max;
+    }
+  /* A due break the new settings no longer call for goes back to waiting. */
+  if (self->phase == LIMBER_PHASE_DUE && self->worked < self->window_start)
+    self->phase = LIMBER_PHASE_WORKING;
+}
+
+static void
+apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
+       LimberTime now)
+{
+  switch (event->type)
+    {
+    case LIMBER_EVENT_TICK:
+      break;
+    case LIMBER_EVENT_USER_ACTIVE:
+      clear_absence (self, now, TRUE, FALSE, FALSE);
+      break;
+    case LIMBER_EVENT_USER_IDLE:
+      on_user_idle (self, now, event->since);
+      break;
+    case LIMBER_EVENT_LOCKED:
+      become_away (self, now);
+      self->locked = TRUE;
+      break;
+    case LIMBER_EVENT_UNLOCKED:
+      /* Unlocking takes input: the user is back. */
+      clear_absence (self, now, TRUE, TRUE, FALSE);
+      break;
+    case LIMBER_EVENT_SUSPEND:
+      become_away (self, now);
+      self->suspended = TRUE;
+      break;
+    case LIMBER_EVENT_RESUME:
+      clear_absence (self, now, TRUE, FALSE, TRUE);
+      break;
+    case LIMBER_EVENT_SNOOZE:
+      on_snooze (self, step, event->duration);
+      break;
+    case LIMBER_EVENT_SKIP:
+      if (self->phase == LIMBER_PHASE_ON_BREAK)
+        end_break (self, step, LIMBER_OUTCOME_SKIPPED);
+      else
+        record (step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_SKIPPED);
+      restart_interval (self, now);
+      break;
+    case LIMBER_EVENT_PAUSE:
+      on_pause (self, step, now, event->duration);
+      break;
+    case LIMBER_EVENT_RESUME_REMINDERS:
+      end_pause (self);
+      break;
+    case LIMBER_EVENT_BREAK_NOW:
+      end_pause (self);
+      if (self->phase != LIMBER_PHASE_ON_BREAK)
+        show_break (self, step, now);
+      break;
+    case LIMBER_EVENT_BREAK_DONE:
+      if (self->phase == LIMBER_PHASE_ON_BREAK)
+        {
+          end_break (self, step, LIMBER_OUTCOME_DONE);
+          restart_interval (self, now);
+        }
+      break;
+    case LIMBER_EVENT_CONFIG_CHANGED:
+      g_return_if_fail (event->timings != NULL);
+      on_config_changed (self, event->timings);
+      break;
+    case LIMBER_EVENT_SOURCE_CHANGED:
+      /* What the old source said about presence no longer holds. */
+      self->senses_lulls = event->senses_lulls;
+      clear_absence (self, now, TRUE, TRUE, TRUE);
+      break;
+    }
+}
+
+/* Move the break along its course: due, shown, escalated. */
+static void
+advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  if (self->phase == LIMBER_PHASE_PAUSED && now >= self->paused_until)
+    end_pause (self);
+  check_away (self, step, now);
+  if (self->phase == LIMBER_PHASE_PAUSED)
+    return;
+
+  if (self->phase == LIMBER_PHASE_WORKING && self->worked >= self->window_start)
+    {
+      self->phase = LIMBER_PHASE_DUE;
+      self->due_at = now;
+    }
+
+  if (self->phase == LIMBER_PHASE_DUE)
+    {
+      if (self->worked < self->window_start)
+        self->phase = LIMBER_PHASE_WORKING;
+      else if (can_show (self)
+               && (self->worked >= self->window_end || !self->senses_lulls
+                   || in_lull (self, now)))
+        show_break (self, step, now);
+    }
+
+  if (self->phase == LIMBER_PHASE_ON_BREAK
+      && self->urgency == LIMBER_URGENCY_NORMAL
+      && self->worked >= self->window_end)
+    {
+      self->urgency = LIMBER_URGENCY_CRITICAL;
+      push (step, LIMBER_ACTION_ESCALATE, LIMBER_URGENCY_CRITICAL,
+            LIMBER_OUTCOME_DONE);
+    }
+}
+
+static LimberTime
+next_wakeup (const LimberScheduler *self, LimberTime now)
+{
+  LimberTime wake = LIMBER_TIME_NEVER;
+
+  if (self->phase == LIMBER_PHASE_PAUSED)
+    wake = self->paused_until;
+
+  /* Nothing runs while suspended; resuming is an event of its own. */
+  if (is_away (self) && !self->suspended && !self->away_counted)
+    {
+      if (self->phase == LIMBER_PHASE_ON_BREAK)
+        wake = MIN (wake, MAX (self->away_since, self->shown_at)
+                              + self->timings.break_length);
+      else
+        wake = MIN (wake, self->away_since + self->timings.natural_break);
+    }
+
+  if (self->phase == LIMBER_PHASE_DUE && self->senses_lulls && self->idle
+      && can_show (self))
+    wake = MIN (wake, self->idle_since + self->timings.lull);
+
+  if (accrues (self))
+    {
+      gint64 target = -1;
+      if (self->phase == LIMBER_PHASE_WORKING)
+        target = self->window_start;
+      else if (self->phase == LIMBER_PHASE_DUE
+               || (self->phase == LIMBER_PHASE_ON_BREAK
+                   && self->urgency == LIMBER_URGENCY_NORMAL))
+        target = self->window_end;
+      if (target > self->worked)
+        wake = MIN (wake, add_saturating (now, target - self->worked));
+    }
+
+  return MAX (wake, now);
+}
+
+void
+limber_scheduler_init (LimberScheduler *self, const LimberTimings *timings,
+                       LimberTime now)
+{
+  *self = (LimberScheduler){
+    .timings = *timings,
+    .phase = LIMBER_PHASE_WORKING,
+    .settled_at = now,
+    .present_since = now,
+    .accruing_since = now,
+    .window_start = timings->interval_min,
+    .window_end = timings->interval_max,
+  };
+}
+
+LimberStep
+limber_scheduler_feed (LimberScheduler *self, const LimberEvent *event)
+{
+  LimberStep step = { 0 };
+  LimberTime now = MAX (event->time, self->settled_at);
+  gboolean was_accruing = accrues (self);
+
+  settle (self, now);
+  /* An away period that matured before this event counts first. */
+  check_away (self, &step, now);
+  apply (self, &step, event, now);
+  advance_break (self, &step, now);
+  if (!was_accruing && accrues (self))
+    self->accruing_since = now;
+
+  step.next_wakeup = next_wakeup (self, now);
+  return step;
+}
+
+LimberPhase
+limber_scheduler_get_phase (const LimberScheduler *self)
+{
+  return self->phase;
+}
+
+LimberUrgency
+limber_scheduler_get_urgency (const LimberScheduler *self)
+{
+  return self->urgency;
+}
+
+gboolean
+limber_scheduler_is_away (const LimberScheduler *self)
+{
+  return is_away (self);
+}
+
+gint64
+limber_scheduler_get_worked (const LimberScheduler *self, LimberTime now)
+{
+  if (accrues (self) && now > self->settled_at)
+    return self->worked + (now - self->settled_at);
+  return self->worked;
+}
+
+gint64
+limber_scheduler_get_work_left (const LimberScheduler *self, LimberTime now)
+{
+  return MAX (0, self->window_start - limber_scheduler_get_worked (self, now));
+}
+
+LimberTime
+limber_scheduler_get_next_break (const LimberScheduler *self, LimberTime now)
+{
+  gint64 left = limber_scheduler_get_work_left (self, now);
+
+  switch (self->phase)
+    {
+    case LIMBER_PHASE_PAUSED:
+      if (self->paused_until == LIMBER_TIME_NEVER)
+        return LIMBER_TIME_NEVER;
+      return add_saturating (self->paused_until, left);
+    case LIMBER_PHASE_DUE:
+    case LIMBER_PHASE_ON_BREAK:
+      return self->due_at;
+    case LIMBER_PHASE_WORKING:
+    default:
+      return add_saturating (now, left);
+    }
+}
+
+LimberTime
+limber_scheduler_get_paused_until (const LimberScheduler *self)
+{
+  return self->phase == LIMBER_PHASE_PAUSED ? self->paused_until : 0;
+}
+
+const char *
+limber_scheduler_get_state_name (const LimberScheduler *self)
+{
+  switch (self->phase)
+    {
+    case LIMBER_PHASE_PAUSED:
+      return "paused";
+    case LIMBER_PHASE_ON_BREAK:
+      return self->urgency == LIMBER_URGENCY_CRITICAL ? "overdue" : "break";
+    case LIMBER_PHASE_DUE:
+      return "due";
+    case LIMBER_PHASE_WORKING:
+    default:
+      if (is_away (self))
+        return "idle";
+      return self->snoozed ? "snoozed" : "active";
+    }
+}
+
+const char *
+limber_outcome_to_string (LimberOutcome outcome)
+{
+  switch (outcome)
+    {
+    case LIMBER_OUTCOME_DONE:
+      return "done";
+    case LIMBER_OUTCOME_SNOOZED:
+      return "snoozed";
+    case LIMBER_OUTCOME_SKIPPED:
+      return "skipped";
+    case LIMBER_OUTCOME_NATURAL:
+      return "natural";
+    case LIMBER_OUTCOME_PAUSED:
+      return "paused";
+    default:
+      g_return_val_if_reached ("unknown");
+    }
+}
+
+const char *
+limber_urgency_to_string (LimberUrgency urgency)
+{
+  return urgency == LIMBER_URGENCY_CRITICAL ? "critical" : "normal";
+}

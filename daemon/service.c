@@ -1,0 +1,266 @@
+#include "service.h"
+
+#include "limber-dbus-generated.h"
+#include "limber-names.h"
+
+/* The generated skeleton answers property reads from stored values. This
+ * subclass answers the continuously changing ones from the daemon at the
+ * moment of the read, so no timer has to keep them fresh. */
+#define LIMBER_TYPE_LIVE_SKELETON (limber_live_skeleton_get_type ())
+G_DECLARE_FINAL_TYPE (LimberLiveSkeleton, limber_live_skeleton, LIMBER,
+                      LIVE_SKELETON, LimberDBusLimber1Skeleton)
+
+struct _LimberLiveSkeleton
+{
+  LimberDBusLimber1Skeleton parent_instance;
+  LimberDaemon *daemon;
+};
+
+G_DEFINE_TYPE (LimberLiveSkeleton, limber_live_skeleton,
+               LIMBER_DBUS_TYPE_LIMBER1_SKELETON)
+
+struct _LimberService
+{
+  LimberLiveSkeleton *skeleton;
+  LimberDaemon *daemon;
+};
+
+static GDBusInterfaceVTable live_vtable;
+static GDBusInterfaceGetPropertyFunc stored_get_property;
+
+static GVariant *
+live_value (LimberDaemon *daemon, const char *property)
+{
+  LimberSnapshot now;
+
+  limber_daemon_snapshot (daemon, &now);
+  if (g_str_equal (property, "WorkedSeconds"))
+    return g_variant_new_uint64 (now.worked);
+  if (g_str_equal (property, "NextBreak"))
+    return g_variant_new_uint64 (now.next_break);
+  if (g_str_equal (property, "BreaksTaken"))
+    return g_variant_new_uint32 (now.today.taken);
+  if (g_str_equal (property, "BreaksSnoozed"))
+    return g_variant_new_uint32 (now.today.snoozed);
+  if (g_str_equal (property, "BreaksSkipped"))
+    return g_variant_new_uint32 (now.today.skipped);
+  if (g_str_equal (property, "NaturalBreaks"))
+    return g_variant_new_uint32 (now.today.natural);
+  return NULL;
+}
+
+static GVariant *
+live_get_property (GDBusConnection *connection, const char *sender,
+                   const char *object_path, const char *interface_name,
+                   const char *property_name, GError **error,
+                   gpointer user_data)
+{
+  LimberLiveSkeleton *self = user_data;
+  GVariant *value = live_value (self->daemon, property_name);
+
+  if (value != NULL)
+    return value;
+  return stored_get_property (connection, sender, object_path, interface_name,
+                              property_name, error, user_data);
+}
+
+static GDBusInterfaceVTable *
+live_get_vtable (GDBusInterfaceSkeleton *skeleton)
+{
+  GDBusInterfaceVTable *stored
+      = G_DBUS_INTERFACE_SKELETON_CLASS (limber_live_skeleton_parent_class)
+            ->get_vtable (skeleton);
+
+  if (stored_get_property == NULL)
+    {
+      stored_get_property = stored->get_property;
+      live_vtable = *stored;
+      live_vtable.get_property = live_get_property;
+    }
+  return &live_vtable;
+}
+
+static void
+limber_live_skeleton_class_init (LimberLiveSkeletonClass *klass)
+{
+  GDBusInterfaceSkeletonClass *skeleton_class
+      = G_DBUS_INTERFACE_SKELETON_CLASS (klass);
+
+  skeleton_class->get_vtable = live_get_vtable;
+}
+
+static void
+limber_live_skeleton_init (LimberLiveSkeleton *self)
+{
+  (void) self;
+}
+
+/* Method handlers: each hands the call to the daemon and answers. */
+
+static gboolean
+reply (GDBusMethodInvocation *invocation, GError *error)
+{
+  if (error != NULL)
+    g_dbus_method_invocation_take_error (invocation, error);
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_pause (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+              guint64 seconds, LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_pause (self->daemon, seconds, &error);
+  return reply (invocation, error);
+}
+
+static gboolean
+handle_resume (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+               LimberService *self)
+{
+  (void) iface;
+  limber_daemon_resume (self->daemon);
+  return reply (invocation, NULL);
+}
+
+static gboolean
+handle_snooze (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+               guint64 seconds, LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_snooze (self->daemon, seconds, &error);
+  return reply (invocation, error);
+}
+
+static gboolean
+handle_skip (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+             LimberService *self)
+{
+  (void) iface;
+  limber_daemon_skip (self->daemon);
+  return reply (invocation, NULL);
+}
+
+static gboolean
+handle_break_now (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+                  LimberService *self)
+{
+  (void) iface;
+  limber_daemon_break_now (self->daemon);
+  return reply (invocation, NULL);
+}
+
+static gboolean
+handle_set (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+            const char *key, GVariant *value, LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_set (self->daemon, key, value, &error);
+  return reply (invocation, error);
+}
+
+static gboolean
+handle_reload (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+               LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_reload (self->daemon, &error);
+  return reply (invocation, error);
+}
+
+LimberService *
+limber_service_new (LimberDaemon *daemon)
+{
+  LimberService *self = g_new0 (LimberService, 1);
+
+  self->daemon = daemon;
+  self->skeleton = g_object_new (LIMBER_TYPE_LIVE_SKELETON, NULL);
+  self->skeleton->daemon = daemon;
+
+  g_signal_connect (self->skeleton, "handle-pause", G_CALLBACK (handle_pause),
+                    self);
+  g_signal_connect (self->skeleton, "handle-resume", G_CALLBACK (handle_resume),
+                    self);
+  g_signal_connect (self->skeleton, "handle-snooze", G_CALLBACK (handle_snooze),
+                    self);
+  g_signal_connect (self->skeleton, "handle-skip", G_CALLBACK (handle_skip),
+                    self);
+  g_signal_connect (self->skeleton, "handle-break-now",
+                    G_CALLBACK (handle_break_now), self);
+  g_signal_connect (self->skeleton, "handle-set", G_CALLBACK (handle_set),
+                    self);
+  g_signal_connect (self->skeleton, "handle-reload", G_CALLBACK (handle_reload),
+                    self);
+
+  limber_dbus_limber1_set_version (LIMBER_DBUS_LIMBER1 (self->skeleton),
+                                   LIMBER_VERSION);
+  limber_service_publish (self);
+  return self;
+}
+
+void
+limber_service_free (LimberService *self)
+{
+  if (self == NULL)
+    return;
+  g_dbus_interface_skeleton_unexport (
+      G_DBUS_INTERFACE_SKELETON (self->skeleton));
+  g_clear_object (&self->skeleton);
+  g_free (self);
+}
+
+gboolean
+limber_service_export (LimberService *self, GDBusConnection *connection,
+                       GError **error)
+{
+  return g_dbus_interface_skeleton_export (
+      G_DBUS_INTERFACE_SKELETON (self->skeleton), connection,
+      LIMBER_OBJECT_PATH, error);
+}
+
+void
+limber_service_publish (LimberService *self)
+{
+  LimberDBusLimber1 *iface = LIMBER_DBUS_LIMBER1 (self->skeleton);
+  const LimberConfig *config = limber_daemon_get_config (self->daemon);
+  LimberSnapshot now;
+
+  limber_daemon_snapshot (self->daemon, &now);
+  limber_dbus_limber1_set_state (iface, now.state);
+  limber_dbus_limber1_set_next_break (iface, now.next_break);
+  limber_dbus_limber1_set_paused_until (iface, now.paused_until);
+  limber_dbus_limber1_set_worked_seconds (iface, now.worked);
+  limber_dbus_limber1_set_interval_min (iface, config->interval_min);
+  limber_dbus_limber1_set_interval_max (iface, config->interval_max);
+  limber_dbus_limber1_set_breaks_taken (iface, now.today.taken);
+  limber_dbus_limber1_set_breaks_snoozed (iface, now.today.snoozed);
+  limber_dbus_limber1_set_breaks_skipped (iface, now.today.skipped);
+  limber_dbus_limber1_set_natural_breaks (iface, now.today.natural);
+  limber_dbus_limber1_set_activity_source (
+      iface, limber_daemon_get_activity_source (self->daemon));
+  limber_dbus_limber1_set_settings (iface, limber_config_to_variant (config));
+}
+
+void
+limber_service_emit_break_started (LimberService *self, LimberUrgency urgency)
+{
+  limber_dbus_limber1_emit_break_started (LIMBER_DBUS_LIMBER1 (self->skeleton),
+                                          limber_urgency_to_string (urgency));
+}
+
+void
+limber_service_emit_break_ended (LimberService *self, LimberOutcome outcome)
+{
+  limber_dbus_limber1_emit_break_ended (LIMBER_DBUS_LIMBER1 (self->skeleton),
+                                        limber_outcome_to_string (outcome));
+}

@@ -1,0 +1,25 @@
+/* io.github.limber.Limber1 on the session bus: the generated skeleton wired
+ * to the daemon. Properties follow the daemon's state; the ones that change
+ * continuously (work done, today's counts) are computed when read. */
+#pragma once
+
+#include "daemon.h"
+#include "scheduler.h"
+
+typedef struct _LimberService LimberService;
+
+LimberService *limber_service_new (LimberDaemon *daemon);
+void limber_service_free (LimberService *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberService, limber_service_free)
+
+gboolean limber_service_export (LimberService *self,
+                                GDBusConnection *connection, GError **error);
+
+/* Refreshes every property from the daemon; changes go out as one
+ * PropertiesChanged. */
+void limber_service_publish (LimberService *self);
+
+void limber_service_emit_break_started (LimberService *self,
+                                        LimberUrgency urgency);
+void limber_service_emit_break_ended (LimberService *self,
+                                      LimberOutcome outcome);

@@ -1,0 +1,22 @@
+/* The daemon's one timer, armed for the scheduler's next wake-up. It runs on
+ * CLOCK_BOOTTIME, so a wake-up that falls while the machine sleeps fires as
+ * soon as it resumes. */
+#pragma once
+
+#include "scheduler.h"
+
+typedef struct _LimberWakeupTimer LimberWakeupTimer;
+
+typedef void (*LimberWakeupFunc) (gpointer user_data);
+
+LimberWakeupTimer *limber_wakeup_timer_new (LimberWakeupFunc func,
+                                            gpointer user_data);
+void limber_wakeup_timer_free (LimberWakeupTimer *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberWakeupTimer, limber_wakeup_timer_free)
+
+/* Arms the timer for @at, replacing any earlier arming; LIMBER_TIME_NEVER
+ * disarms it. */
+void limber_wakeup_timer_arm (LimberWakeupTimer *self, LimberTime at);
+
+/* How often the timer has fired; for tests and the benchmark. */
+guint64 limber_wakeup_timer_get_fired (const LimberWakeupTimer *self);

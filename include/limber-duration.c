@@ -1,0 +1,256 @@
+#include "limber-duration.h"
+
+#include "limber-error.h"
+
+#include <string.h>
+
+#define USEC_PER_SEC G_GUINT64_CONSTANT (1000000)
+
+typedef struct
+{
+  const char *name;
+  guint64 usec;
+} DurationUnit;
+
+/* systemd's units, plus the plurals people type anyway ("5mins"). */
+static const DurationUnit duration_units[] = {
+  { "us", 1 },
+  { "usec", 1 },
+  { "\xc2\xb5s", 1 }, /* µs, micro sign */
+  { "\xce\xbcs", 1 }, /* μs, Greek mu */
+  { "ms", 1000 },
+  { "msec", 1000 },
+  { "s", USEC_PER_SEC },
+  { "sec", USEC_PER_SEC },
+  { "secs", USEC_PER_SEC },
+  { "second", USEC_PER_SEC },
+  { "seconds", USEC_PER_SEC },
+  { "m", 60 * USEC_PER_SEC },
+  { "min", 60 * USEC_PER_SEC },
+  { "mins", 60 * USEC_PER_SEC },
+  { "minute", 60 * USEC_PER_SEC },
+  { "minutes", 60 * USEC_PER_SEC },
+  { "h", 3600 * USEC_PER_SEC },
+  { "hr", 3600 * USEC_PER_SEC },
+  { "hrs", 3600 * USEC_PER_SEC },
+  { "hour", 3600 * USEC_PER_SEC },
+  { "hours", 3600 * USEC_PER_SEC },
+  { "d", 86400 * USEC_PER_SEC },
+  { "day", 86400 * USEC_PER_SEC },
+  { "days", 86400 * USEC_PER_SEC },
+  { "w", 604800 * USEC_PER_SEC },
+  { "week", 604800 * USEC_PER_SEC },
+  { "weeks", 604800 * USEC_PER_SEC },
+  /* A month and a year as systemd counts them: 30.44 and 365.25 days. */
+  { "M", 2629800 * USEC_PER_SEC },
+  { "month", 2629800 * USEC_PER_SEC },
+  { "months", 2629800 * USEC_PER_SEC },
+  { "y", 31557600 * USEC_PER_SEC },
+  { "year", 31557600 * USEC_PER_SEC },
+  { "years", 31557600 * USEC_PER_SEC },
+};
+
+#define ACCEPTED_UNITS                                                         \
+  "use a number with us, ms, s, min, h, d, w, M (months) or y, "               \
+  "such as 90s, 5min or 1h 30min"
+
+/* Error messages quote the input: keep them valid UTF-8 and short. */
+static char *
+quote_input (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= 40)
+    return g_steal_pointer (&valid);
+  g_autofree char *head = g_utf8_substring (valid, 0, 40);
+  return g_strconcat (head, "…", NULL);
+}
+
+static gboolean
+fail (GError **error, const char *text, const char *reason)
+{
+  g_autofree char *quoted = quote_input (text);
+
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+               "'%s' is not a duration: %s; " ACCEPTED_UNITS, quoted, reason);
+  return FALSE;
+}
+
+static gboolean
+is_unit_char (const char *p)
+{
+  /* Units are ASCII letters, or the two-byte micro and mu signs. */
+  return g_ascii_isalpha (*p) || (guchar) *p == 0xc2 || (guchar) *p == 0xce
+         || (guchar) *p == 0xb5 || (guchar) *p == 0xbc;
+}
+
+static const DurationUnit *
+lookup_unit (const char *start, gsize len)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (duration_units); i++)
+    if (strlen (duration_units[i].name) == len
+        && memcmp (duration_units[i].name, start, len) == 0)
+      return &duration_units[i];
+  return NULL;
+}
+
+gboolean
+limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
+{
+  const char *p = text;
+  guint64 total = 0;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (*p != '\0')
+    {
+      guint64 whole = 0, fraction = 0, part;
+      const char *number_start, *unit_start;
+      const DurationUnit *unit;
+      gboolean digits = FALSE;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      if (*p == '-')
+        return fail (error, text, "it is negative");
+      if (*p == '+')
+        return fail (error, text, "unexpected '+'");
+
+      number_start = p;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          guint64 digit = (guint64) (*p - '0');
+          if (whole > (G_MAXUINT64 - digit) / 10)
+            return fail (error, text, "it is too large");
+          whole = whole * 10 + digit;
+          digits = TRUE;
+        }
+      const char *fraction_start = NULL;
+      if (*p == '.')
+        {
+          fraction_start = ++p;
+          while (g_ascii_isdigit (*p))
+            {
+              p++;
+              digits = TRUE;
+            }
+        }
+      if (!digits)
+        {
+          g_autofree char *reason = NULL;
+          if (p == number_start)
+            {
+              g_autofree char *quoted = quote_input (p);
+              reason = g_strdup_printf ("expected a number at '%s'", quoted);
+            }
+          else
+            reason = g_strdup ("a lone '.' is not a number");
+          return fail (error, text, reason);
+        }
+
+      while (*p == ' ' || *p == '\t')
+        p++;
+      unit_start = p;
+      while (*p != '\0' && is_unit_char (p))
+        p++;
+      if (p == unit_start)
+        unit = lookup_unit ("s", 1); /* a bare number counts seconds */
+      else
+        unit = lookup_unit (unit_start, (gsize) (p - unit_start));
+      if (unit == NULL)
+        {
+          g_autofree char *name
+              = g_strndup (unit_start, (gsize) (p - unit_start));
+          g_autofree char *quoted = quote_input (name);
+          g_autofree char *reason
+              = g_strdup_printf ("unknown unit '%s'", quoted);
+          return fail (error, text, reason);
+        }
+      if (*p != '\0' && !g_ascii_isspace (*p) && !g_ascii_isdigit (*p))
+        {
+          g_autofree char *reason = NULL;
+          if (g_ascii_isprint (*p))
+            reason = g_strdup_printf ("unexpected '%c'", *p);
+          else
+            reason = g_strdup ("unexpected character");
+          return fail (error, text, reason);
+        }
+
+      if (whole > G_MAXUINT64 / unit->usec)
+        return fail (error, text, "it is too large");
+      part = whole * unit->usec;
+      if (fraction_start != NULL)
+        {
+          /* Each further digit is worth a tenth of the one before. */
+          guint64 weight = unit->usec / 10;
+          for (const char *d = fraction_start; g_ascii_isdigit (*d) && weight;
+               d++, weight /= 10)
+            fraction += (guint64) (*d - '0') * weight;
+        }
+      if (part > G_MAXUINT64 - fraction
+          || total > G_MAXUINT64 - part - fraction)
+        return fail (error, text, "it is too large");
+      total += part + fraction;
+      any = TRUE;
+    }
+
+  if (!any)
+    return fail (error, text, "it is empty");
+
+  *usec = total;
+  return TRUE;
+}
+
+gboolean
+limber_duration_parse (const char *text, guint64 *seconds, GError **error)
+{
+  guint64 usec;
+
+  if (!limber_duration_parse_usec (text, &usec, error))
+    return FALSE;
+  if (usec % USEC_PER_SEC != 0)
+    {
+      g_autofree char *quoted = quote_input (text);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "'%s' is not a whole number of seconds; limber counts "
+                   "time in seconds",
+                   quoted);
+      return FALSE;
+    }
+  *seconds = usec / USEC_PER_SEC;
+  return TRUE;
+}
+
+char *
+limber_duration_format (guint64 seconds)
+{
+  static const struct
+  {
+    const char *suffix;
+    guint64 seconds;
+  } parts[] = {
+    { "d", 86400 },
+    { "h", 3600 },
+    { "min", 60 },
+    { "s", 1 },
+  };
+  GString *out = g_string_new (NULL);
+
+  if (seconds == 0)
+    g_string_append (out, "0s");
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      guint64 n = seconds / parts[i].seconds;
+      if (n == 0)
+        continue;
+      seconds -= n * parts[i].seconds;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT "%s", n,
+                              parts[i].suffix);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,27 @@
+#include "limber-error.h"
+
+#include <gio/gio.h>
+
+static const GDBusErrorEntry limber_error_entries[] = {
+  { LIMBER_ERROR_FAILED, "io.github.limber.Limber1.Error.Failed" },
+  { LIMBER_ERROR_INVALID_ARGUMENT,
+    "io.github.limber.Limber1.Error.InvalidArgument" },
+  { LIMBER_ERROR_UNKNOWN_KEY, "io.github.limber.Limber1.Error.UnknownKey" },
+  { LIMBER_ERROR_INVALID_CONFIG,
+    "io.github.limber.Limber1.Error.InvalidConfig" },
+  { LIMBER_ERROR_ACCESS_DENIED, "io.github.limber.Limber1.Error.AccessDenied" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (limber_error_entries)
+                 == LIMBER_ERROR_ACCESS_DENIED + 1);
+
+GQuark
+limber_error_quark (void)
+{
+  static gsize quark = 0;
+
+  g_dbus_error_register_error_domain ("limber-error-quark", &quark,
+                                      limber_error_entries,
+                                      G_N_ELEMENTS (limber_error_entries));
+  return (GQuark) quark;
+}

@@ -1,0 +1,25 @@
+/* Names shared by limberd and limberctl: the bus contract and exit codes. */
+#pragma once
+
+#define LIMBER_BUS_NAME    "io.github.limber.Limber1"
+#define LIMBER_OBJECT_PATH "/io/github/limber/Limber1"
+#define LIMBER_INTERFACE   "io.github.limber.Limber1"
+
+/* The desktop entry limberd's notifications point at (desktop-entry hint). */
+#define LIMBER_DESKTOP_ID "io.github.limber.Limber"
+
+/* PausedUntil when paused until resumed. */
+#define LIMBER_PAUSED_INDEFINITELY G_MAXUINT64
+
+/* Upper bounds that keep durations meaningful; anything larger is a typo. */
+#define LIMBER_MAX_PAUSE_SECONDS  (31 * 24 * 3600)
+#define LIMBER_MAX_SNOOZE_SECONDS (24 * 3600)
+
+/* limberctl's exit codes. */
+enum
+{
+  LIMBER_EXIT_OK = 0,
+  LIMBER_EXIT_FAILURE = 1,
+  LIMBER_EXIT_USAGE = 2,
+  LIMBER_EXIT_UNREACHABLE = 3,
+};

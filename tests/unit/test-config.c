@@ -1,0 +1,527 @@
+/* limber.conf: defaults, good, bad, missing and layered files; Set() and
+ * rewriting one key. */
+#include "config.h"
+#include "limber-error.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  f->dir = g_dir_make_tmp ("limber-config-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+write_file (Fixture *f, const char *name, const char *contents)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static LimberConfig *
+load_one (const char *path, GError **error)
+{
+  const char *paths[] = { path, NULL };
+  return limber_config_load (paths, error);
+}
+
+static void
+assert_error_mentions (const GError *error, const char *a, const char *b,
+                       const char *c)
+{
+  g_assert_nonnull (error);
+  if ((a && !strstr (error->message, a)) || (b && !strstr (error->message, b))
+      || (c && !strstr (error->message, c)))
+    g_error ("error \"%s\" should mention '%s', '%s' and '%s'", error->message,
+             a, b, c);
+}
+
+static void
+test_defaults (Fixture *f, gconstpointer data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "nope.conf", NULL);
+  g_autoptr (LimberConfig) config = load_one (missing, NULL);
+  LimberTimings timings;
+
+  (void) data;
+  g_assert_nonnull (config);
+  g_assert_cmpuint (config->interval_min, ==, 30 * 60);
+  g_assert_cmpuint (config->interval_max, ==, 45 * 60);
+  g_assert_cmpuint (config->snooze, ==, 5 * 60);
+  g_assert_cmpuint (config->natural_break, ==, 5 * 60);
+  g_assert_cmpuint (config->pause_default, ==, 3600);
+  g_assert_cmpuint (config->lull, >=, 1);
+  g_assert_cmpuint (config->lull, <=, 10);
+  /* The routine the guide recommends. */
+  g_assert_nonnull (strstr (config->routine, "5 times forward"));
+  g_assert_nonnull (strstr (config->routine, "backward"));
+  g_assert_nonnull (strstr (config->routine, "3 deep breaths"));
+  g_assert_nonnull (strstr (config->routine, "shoulder blades"));
+  g_assert_nonnull (strstr (config->routine, "30 seconds"));
+  g_assert_nonnull (strstr (config->routine, "neck"));
+
+  limber_config_get_timings (config, &timings);
+  g_assert_cmpint (timings.interval_min, ==, G_GINT64_CONSTANT (1800000000));
+}
+
+static void
+test_good_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (
+      f, "limber.conf",
+      "# my settings\n"
+      "[limber]\n"
+      "interval-min = 40min\n"
+      "interval-max=1h\n"
+      "snooze=2min 30s\n"
+      "natural-break=10min\n"
+      "lull=3s\n"
+      "break-length=90s\n"
+      "pause-default=2h\n"
+      "title=Stretch!\n"
+      "routine=Roll your shoulders\\nBreathe <deeply> & slowly\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = load_one (path, &error);
+
+  (void) data;
+  g_assert_no_error (error);
+  g_assert_cmpuint (config->interval_min, ==, 2400);
+  g_assert_cmpuint (config->interval_max, ==, 3600);
+  g_assert_cmpuint (config->snooze, ==, 150);
+  g_assert_cmpuint (config->natural_break, ==, 600);
+  g_assert_cmpuint (config->lull, ==, 3);
+  g_assert_cmpuint (config->break_length, ==, 90);
+  g_assert_cmpuint (config->pause_default, ==, 7200);
+  g_assert_cmpstr (config->title, ==, "Stretch!");
+  g_assert_cmpstr (config->routine, ==,
+                   "Roll your shoulders\nBreathe <deeply> & slowly");
+}
+
+/* Seconds-scale values are allowed: the integration tests live on them. */
+static void
+test_seconds_scale (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (
+      f, "limber.conf",
+      "[limber]\ninterval-min=2s\ninterval-max=4s\nnatural-break=3s\n"
+      "break-length=1s\nlull=1s\nsnooze=1s\n");
+  g_autoptr (LimberConfig) config = load_one (path, NULL);
+
+  (void) data;
+  g_assert_nonnull (config);
+  g_assert_cmpuint (config->interval_min, ==, 2);
+}
+
+static void
+test_layered (Fixture *f, gconstpointer data)
+{
+  g_autofree char *site = write_file (
+      f, "etc/limber/limber.conf",
+      "[limber]\ninterval-min=20min\ninterval-max=50min\ntitle=Site\n");
+  g_autofree char *user = write_file (f, "home/limber/limber.conf",
+                                      "[limber]\ninterval-max=40min\n");
+  g_autofree char *missing = g_build_filename (f->dir, "x/limber.conf", NULL);
+  const char *paths[] = { missing, site, user, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = limber_config_load (paths, &error);
+
+  (void) data;
+  g_assert_no_error (error);
+  g_assert_cmpuint (config->interval_min, ==, 1200);
+  g_assert_cmpuint (config->interval_max, ==, 2400);
+  g_assert_cmpstr (config->title, ==, "Site");
+  g_assert_cmpuint (config->snooze, ==, 300);
+}
+
+/* A user's interval-max below the site's interval-min: the error names the
+ * user's file, the key and both values. */
+static void
+test_layered_inconsistent (Fixture *f, gconstpointer data)
+{
+  g_autofree char *site = write_file (f, "etc/limber.conf",
+                                      "[limber]\ninterval-min=50min\n"
+                                      "interval-max=1h\n");
+  g_autofree char *user
+      = write_file (f, "home/limber.conf", "[limber]\ninterval-max=40min\n");
+  const char *paths[] = { site, user, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = limber_config_load (paths, &error);
+
+  (void) data;
+  g_assert_null (config);
+  g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG);
+  assert_error_mentions (error, user, "interval-max", "40min");
+  assert_error_mentions (error, "50min", NULL, NULL);
+}
+
+static void
+test_bad_values (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *contents;
+    const char *key;
+    const char *reason;
+  } cases[] = {
+    { "[limber]\ninterval-min=banana\n", "interval-min", "not a duration" },
+    { "[limber]\ninterval-min=0\n", "interval-min", "between 1s and 1d" },
+    { "[limber]\ninterval-max=2d\n", "interval-max", "not 2d" },
+    { "[limber]\nsnooze=-5min\n", "snooze", "negative" },
+    { "[limber]\nlull=500ms\n", "lull", "whole number of seconds" },
+    { "[limber]\nlull=\n", "lull", "empty" },
+    { "[limber]\nbreak-length=10min\n", "break-length", "natural-break" },
+    { "[limber]\ntitle=\n", "title", "must not be empty" },
+    { "[limber]\nroutine=   \n", "routine", "must not be empty" },
+    { "[limber]\ntitle=\xff\xfe\n", "title", "UTF-8" },
+    { "[limber]\ninterval-min=5 parsecs\n", "interval-min", "parsecs" },
+  };
+
+  (void) data;
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_file (f, "bad.conf", cases[i].contents);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberConfig) config = load_one (path, &error);
+
+      g_assert_null (config);
+      g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG);
+      assert_error_mentions (error, path, cases[i].key, cases[i].reason);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
+static void
+test_too_long_text (Fixture *f, gconstpointer data)
+{
+  g_autofree char *routine = g_strnfill (5000, 'a');
+  g_autofree char *contents
+      = g_strdup_printf ("[limber]\nroutine=%s\n", routine);
+  g_autofree char *path = write_file (f, "long.conf", contents);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = load_one (path, &error);
+
+  (void) data;
+  g_assert_null (config);
+  assert_error_mentions (error, "routine", "5000 bytes", NULL);
+}
+
+static void
+test_not_a_key_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "garbage.conf", "this is not ini\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = load_one (path, &error);
+
+  (void) data;
+  g_assert_null (config);
+  g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG);
+  assert_error_mentions (error, path, NULL, NULL);
+}
+
+/* A file that cannot be read (here: a directory) is an error, not a missing
+ * file. */
+static void
+test_unreadable (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "dir.conf", NULL);
+  g_autoptr (GError) error = NULL;
+
+  (void) data;
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_autoptr (LimberConfig) config = load_one (path, &error);
+  g_assert_null (config);
+  assert_error_mentions (error, path, NULL, NULL);
+}
+
+/* Warnings from the code under test, captured instead of printed. */
+static GPtrArray *warnings;
+
+static GLogWriterOutput
+capture_warnings (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
+                  gpointer user_data)
+{
+  (void) user_data;
+  if (level & G_LOG_LEVEL_WARNING)
+    for (gsize i = 0; i < n_fields; i++)
+      if (g_str_equal (fields[i].key, "MESSAGE"))
+        {
+          g_ptr_array_add (warnings, g_strdup (fields[i].value));
+          return G_LOG_WRITER_HANDLED;
+        }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static gboolean
+warned (const char *part)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_unknown_key_warns (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (
+      f, "limber.conf", "[limber]\nintervall=5min\n[other]\nx=1\n");
+  g_autoptr (LimberConfig) config = NULL;
+
+  (void) data;
+  g_ptr_array_set_size (warnings, 0);
+  config = load_one (path, NULL);
+  g_assert_nonnull (config);
+  g_assert_cmpuint (config->interval_min, ==, 1800);
+  g_assert_true (warned ("unknown group [other]"));
+  g_assert_true (warned ("unknown key 'intervall'"));
+  g_assert_cmpuint (warnings->len, ==, 2);
+}
+
+static void
+test_default_paths (void)
+{
+  g_auto (GStrv) paths = limber_config_default_paths ();
+
+  /* main() set XDG_CONFIG_DIRS=/site/a:/site/b and XDG_CONFIG_HOME=/home:
+   * least important first, the user's last. */
+  g_assert_cmpuint (g_strv_length (paths), ==, 3);
+  g_assert_cmpstr (paths[0], ==, "/site/b/limber/limber.conf");
+  g_assert_cmpstr (paths[1], ==, "/site/a/limber/limber.conf");
+  g_assert_cmpstr (paths[2], ==, "/home/limber/limber.conf");
+}
+
+static void
+test_set (void)
+{
+  g_autoptr (LimberConfig) config = limber_config_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (limber_config_set (
+      config, "interval-min", g_variant_new_uint64 (2400), &text, &error));
+  g_assert_cmpuint (config->interval_min, ==, 2400);
+  g_assert_cmpstr (text, ==, "40min");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (limber_config_set (
+      config, "snooze", g_variant_new_string ("1h 30min"), &text, NULL));
+  g_assert_cmpuint (config->snooze, ==, 5400);
+  g_assert_cmpstr (text, ==, "1h 30min");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (
+      limber_config_set (config, "lull", g_variant_new_uint32 (7), NULL, NULL));
+  g_assert_true (
+      limber_config_set (config, "lull", g_variant_new_int32 (8), NULL, NULL));
+  g_assert_cmpuint (config->lull, ==, 8);
+
+  g_assert_true (limber_config_set (
+      config, "routine", g_variant_new_string ("a\nb <c>"), &text, NULL));
+  g_assert_cmpstr (config->routine, ==, "a\nb <c>");
+  g_assert_cmpstr (text, ==, "a\nb <c>");
+}
+
+static void
+test_set_rejects (void)
+{
+  static const struct
+  {
+    const char *key;
+    const char *value; /* GVariant text */
+    int code;
+    const char *message_part;
+  } cases[] = {
+    { "interval", "uint64 60", LIMBER_ERROR_UNKNOWN_KEY, "interval-min" },
+    { "interval-min", "uint64 0", LIMBER_ERROR_INVALID_ARGUMENT, "1s and 1d" },
+    { "interval-min", "uint64 18446744073709551615",
+      LIMBER_ERROR_INVALID_ARGUMENT, "between" },
+    { "interval-min", "uint64 3600", LIMBER_ERROR_INVALID_ARGUMENT,
+      "interval-max (45min) must not be shorter" },
+    { "interval-min", "true", LIMBER_ERROR_INVALID_ARGUMENT, "'b'" },
+    { "interval-min", "-5", LIMBER_ERROR_INVALID_ARGUMENT, "'i'" },
+    { "interval-min", "'soon'", LIMBER_ERROR_INVALID_ARGUMENT,
+      "not a duration" },
+    { "interval-min", "@as ['5min']", LIMBER_ERROR_INVALID_ARGUMENT, "'as'" },
+    { "break-length", "'10min'", LIMBER_ERROR_INVALID_ARGUMENT,
+      "natural-break" },
+    { "title", "uint64 5", LIMBER_ERROR_INVALID_ARGUMENT, "text" },
+    { "title", "''", LIMBER_ERROR_INVALID_ARGUMENT, "empty" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (LimberConfig) config = limber_config_new ();
+      g_autoptr (LimberConfig) before = limber_config_copy (config);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GVariant) value
+          = g_variant_parse (NULL, cases[i].value, NULL, NULL, NULL);
+
+      g_assert_nonnull (value);
+      g_assert_false (
+          limber_config_set (config, cases[i].key, value, NULL, &error));
+      g_assert_error (error, LIMBER_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].message_part) == NULL)
+        g_error ("Set(%s, %s): \"%s\" should mention '%s'", cases[i].key,
+                 cases[i].value, error->message, cases[i].message_part);
+      /* Nothing changed. */
+      g_assert_cmpuint (config->interval_min, ==, before->interval_min);
+      g_assert_cmpstr (config->title, ==, before->title);
+    }
+}
+
+static void
+test_write_key_keeps_comments (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "limber/limber.conf",
+                                      "# My break settings\n"
+                                      "[limber]\n"
+                                      "# shorter in the morning\n"
+                                      "interval-min=20min\n"
+                                      "title=Move!\n");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  (void) data;
+  g_assert_true (
+      limber_config_write_key (path, "interval-min", "25min", &error));
+  g_assert_no_error (error);
+  g_assert_true (
+      limber_config_write_key (path, "routine", "line 1\nline 2", &error));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "# My break settings"));
+  g_assert_nonnull (strstr (contents, "# shorter in the morning\n"
+                                      "interval-min=25min\n"));
+  g_assert_nonnull (strstr (contents, "title=Move!"));
+  g_assert_null (strstr (contents, "20min"));
+
+  g_autoptr (LimberConfig) config = load_one (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (config->interval_min, ==, 1500);
+  g_assert_cmpstr (config->routine, ==, "line 1\nline 2");
+}
+
+static void
+test_write_key_creates_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path
+      = g_build_filename (f->dir, "new", "limber", "limber.conf", NULL);
+  g_autoptr (LimberConfig) config = NULL;
+
+  (void) data;
+  g_assert_true (limber_config_write_key (path, "snooze", "10min", NULL));
+  config = load_one (path, NULL);
+  g_assert_cmpuint (config->snooze, ==, 600);
+}
+
+/* Never overwrite a file that could not be parsed: it may be the user's
+ * half-edited work. */
+static void
+test_write_key_keeps_broken_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "limber.conf", "oops, not ini\n");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  (void) data;
+  g_assert_false (limber_config_write_key (path, "snooze", "1min", &error));
+  g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG);
+  assert_error_mentions (error, path, "nothing was changed", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "oops, not ini\n");
+}
+
+static void
+test_to_variant (void)
+{
+  g_autoptr (LimberConfig) config = limber_config_new ();
+  g_autoptr (GVariant) v
+      = g_variant_ref_sink (limber_config_to_variant (config));
+  guint64 seconds;
+  const char *title;
+  const char *const *keys = limber_config_keys ();
+
+  g_assert_true (g_variant_lookup (v, "interval-max", "t", &seconds));
+  g_assert_cmpuint (seconds, ==, 2700);
+  g_assert_true (g_variant_lookup (v, "title", "&s", &title));
+  for (gsize i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr (GVariant) value = g_variant_lookup_value (v, keys[i], NULL);
+      g_assert_nonnull (value);
+    }
+  g_assert_cmpuint (g_variant_n_children (v), ==,
+                    g_strv_length ((char **) keys));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("XDG_CONFIG_DIRS", "/site/a:/site/b", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", "/home", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (capture_warnings, NULL, NULL);
+
+#define ADD(path, fn)                                                          \
+  g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/config/defaults", test_defaults);
+  ADD ("/config/good", test_good_file);
+  ADD ("/config/seconds-scale", test_seconds_scale);
+  ADD ("/config/layered", test_layered);
+  ADD ("/config/layered-inconsistent", test_layered_inconsistent);
+  ADD ("/config/bad-values", test_bad_values);
+  ADD ("/config/too-long", test_too_long_text);
+  ADD ("/config/not-a-key-file", test_not_a_key_file);
+  ADD ("/config/unreadable", test_unreadable);
+  ADD ("/config/unknown-key", test_unknown_key_warns);
+  ADD ("/config/write-key-comments", test_write_key_keeps_comments);
+  ADD ("/config/write-key-creates", test_write_key_creates_file);
+  ADD ("/config/write-key-broken", test_write_key_keeps_broken_file);
+#undef ADD
+  g_test_add_func ("/config/default-paths", test_default_paths);
+  g_test_add_func ("/config/set", test_set);
+  g_test_add_func ("/config/set-rejects", test_set_rejects);
+  g_test_add_func ("/config/to-variant", test_to_variant);
+
+  int result = g_test_run ();
+  g_ptr_array_unref (warnings);
+  return result;
+}
