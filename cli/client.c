@@ -8,6 +8,10 @@
 LimberDBusLimber1 *
 limber_client_connect (GError **error)
 {
+  /* Registers our error names, so that limberd's errors arrive in our
+   * domain rather than as generic D-Bus errors. */
+  (void) LIMBER_ERROR;
+
   /* No properties or signals up front: most commands need neither, and each
    * would cost a round trip. */
   return limber_dbus_limber1_proxy_new_for_bus_sync (
@@ -88,7 +92,8 @@ limber_client_fail (const char *command, const GError *error)
   g_dbus_error_strip_remote_error (copy);
 
   if (copy->domain == G_IO_ERROR
-      && !g_error_matches (copy, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+      && !g_error_matches (copy, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
+      && !g_error_matches (copy, G_IO_ERROR, G_IO_ERROR_DBUS_ERROR))
     {
       g_printerr ("limberctl %s: cannot connect to the session bus (%s); run "
                   "limberctl in your desktop session\n",

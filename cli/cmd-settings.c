@@ -34,7 +34,8 @@ limber_cmd_set (int argc, char **argv)
   proxy = limber_client_connect (&error);
   if (proxy == NULL
       || !limber_dbus_limber1_call_set_sync (
-          proxy, argv[1], g_variant_new_string (argv[2]), NULL, &error))
+          proxy, argv[1],
+          g_variant_new_variant (g_variant_new_string (argv[2])), NULL, &error))
     return limber_client_fail ("set", error);
 
   g_autoptr (GVariant) stored

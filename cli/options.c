@@ -36,6 +36,15 @@ limber_parse_options (const char *command, const char *parameter,
     g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, argc, argv, &error))
     return limber_usage_error (command, "%s", error->message);
+  /* GOption leaves the "--" that ends options ("pause -- -5min"). */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        for (int j = i; j < *argc; j++)
+          (*argv)[j] = (*argv)[j + 1];
+        (*argc)--;
+        break;
+      }
   return -1;
 }
 

@@ -161,9 +161,10 @@ handle_set (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
             const char *key, GVariant *value, LimberService *self)
 {
   GError *error = NULL;
+  g_autoptr (GVariant) inner = g_variant_get_variant (value);
 
   (void) iface;
-  limber_daemon_set (self->daemon, key, value, &error);
+  limber_daemon_set (self->daemon, key, inner, &error);
   return reply (invocation, error);
 }
 

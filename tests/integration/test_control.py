@@ -1,0 +1,177 @@
+#!/usr/bin/python3
+"""limberctl pause, resume, snooze, skip, break and status against the real
+limberd."""
+
+import time
+
+import limbertest
+from limbertest import LimberTestCase, wait_until
+
+SLOW_CONFIG = dict(limbertest.FAST_CONFIG, **{"interval-min": "1h", "interval-max": "2h"})
+
+
+class PauseTest(LimberTestCase):
+    def test_pause_silences_then_resumes_by_itself(self):
+        out = self.ctl("pause", "3s", check=0).stdout
+        self.assertIn("Paused for 3s", out)
+        paused_at = time.time()
+        status = self.status()
+        self.assertEqual(status["state"], "paused")
+        self.assertTrue(status["paused"])
+        self.assertIsNotNone(status["paused_until"])
+        # Silent while paused, even past interval-min.
+        while self.status()["state"] == "paused":
+            self.assertEqual(self.notify_calls(), [])
+            time.sleep(0.2)
+        resumed_at = time.time()
+        self.assertGreaterEqual(resumed_at - paused_at, 2.5)
+        # Work counts again from where it stopped: the break follows.
+        popup = self.wait_for_popups()[0]
+        self.assertGreater(popup["time"], paused_at + 2.5)
+
+    def test_pause_withdraws_shown_break(self):
+        self.wait_for_popups()
+        self.ctl("pause", "--indefinitely", check=0)
+        wait_until(self.close_calls, message="the pop-up to be withdrawn")
+        status = self.status()
+        self.assertEqual(status["state"], "paused")
+        self.assertIsNone(status["paused_until"])
+        self.assertIsNone(status["next_break"])
+        self.assertIn("Paused until resumed", self.ctl("status", check=0).stdout)
+
+        self.ctl("resume", check=0)
+        # The break was still due: it comes back at once.
+        self.wait_for_popups(2)
+
+    def test_pause_default_is_an_hour(self):
+        self.ctl("pause", check=0)
+        status = self.status()
+        until = int(self.property("PausedUntil"))
+        self.assertAlmostEqual(until - time.time(), 3600, delta=5)
+        self.assertEqual(status["state"], "paused")
+        self.ctl("resume", check=0)
+        self.assertEqual(self.status()["state"], "active")
+
+    def test_pause_until_time_of_day(self):
+        # A minute boundary at least two minutes ahead, in local time.
+        target = time.localtime(time.time() + 180)
+        hhmm = time.strftime("%H:%M", target)
+        self.ctl("pause", "--until", hhmm, check=0)
+        until = int(self.property("PausedUntil"))
+        self.assertEqual(time.strftime("%H:%M", time.localtime(until)), hhmm)
+        self.assertIn(f"Paused until {hhmm}", self.ctl("status", check=0).stdout)
+
+
+class SnoozeSkipTest(LimberTestCase):
+    def test_snooze_shown_break(self):
+        self.wait_for_popups()
+        out = self.ctl("snooze", "3s", check=0).stdout
+        self.assertIn("after 3s more of work", out)
+        withdrawn = wait_until(self.close_calls, message="the pop-up to be withdrawn")
+        status = self.status()
+        self.assertEqual(status["state"], "snoozed")
+        self.assertEqual(status["today"]["snoozed"], 1)
+        again = self.wait_for_popups(2)[1]
+        self.assertGreaterEqual(again["time"] - withdrawn[0][0], 2.5)
+
+    def test_snooze_default_length(self):
+        self.wait_for_popups()
+        self.ctl("snooze", check=0)
+        # The configured snooze is 2s.
+        self.assertIn("after 2s more of work", self.ctl("snooze", check=0).stdout)
+
+    def test_skip_starts_new_interval(self):
+        self.wait_for_popups()
+        self.ctl("skip", check=0)
+        wait_until(self.close_calls, message="the pop-up to be withdrawn")
+        status = self.status()
+        self.assertEqual(status["today"]["skipped"], 1)
+        self.assertLess(status["worked_seconds"], 2)
+        self.assertIn(status["state"], ("active", "break"))
+
+
+class BreakNowTest(LimberTestCase):
+    config = SLOW_CONFIG
+
+    def test_break_now(self):
+        self.assertEqual(self.notify_calls(), [])
+        self.assertIn("Break time", self.ctl("break", check=0).stdout)
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["hints"]["urgency"], 1)
+        self.assertEqual(self.status()["state"], "break")
+        # Asking again does not stack a second pop-up.
+        self.ctl("break", check=0)
+        time.sleep(0.3)
+        self.assertEqual(len(self.notify_calls()), 1)
+
+    def test_break_now_ends_pause(self):
+        self.ctl("pause", "1h", check=0)
+        self.ctl("break", check=0)
+        self.wait_for_popups()
+        self.assertFalse(self.status()["paused"])
+
+    def test_snooze_ahead_of_time(self):
+        before = self.status()["next_break_in_seconds"]
+        self.ctl("snooze", "10min", check=0)
+        status = self.status()
+        self.assertEqual(status["state"], "snoozed")
+        self.assertAlmostEqual(status["next_break_in_seconds"] - before, 600, delta=3)
+
+
+class StatusTest(LimberTestCase):
+    config = SLOW_CONFIG
+
+    def test_status_for_people(self):
+        result = self.ctl(check=0)
+        lines = result.stdout.splitlines()
+        self.assertRegex(lines[0], r"^Active: next break in (59min|1h) \(around \d\d:\d\d\)\.$")
+        self.assertIn("a break after 1h to 2h of work", result.stdout)
+        self.assertIn("0 taken, 0 snoozed, 0 skipped, 0 natural", result.stdout)
+        self.assertIn("none (counting wall time)", result.stdout)
+        self.assertEqual(result.stderr, "")
+
+    def test_status_json(self):
+        status = self.status()
+        self.assertEqual(status["version"], "0.1.0")
+        self.assertEqual(status["state"], "active")
+        self.assertFalse(status["paused"])
+        self.assertEqual(status["interval_min_seconds"], 3600)
+        self.assertEqual(status["interval_max_seconds"], 7200)
+        self.assertAlmostEqual(status["next_break_in_seconds"], 3600, delta=5)
+        self.assertEqual(status["activity_source"], "none")
+        self.assertEqual(status["settings"]["snooze"], 2)
+        self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0, "natural": 0})
+
+    def test_worked_seconds_are_live(self):
+        first = int(self.property("WorkedSeconds"))
+        time.sleep(1.2)
+        # No event happened in between, yet the value moved on.
+        self.assertGreaterEqual(int(self.property("WorkedSeconds")) - first, 1)
+
+    def test_monitor_follows_breaks(self):
+        import json
+        import subprocess
+
+        monitor = subprocess.Popen(  # pylint: disable=consider-using-with
+            [limbertest.LIMBERCTL, "monitor", "--json"],
+            env=self.env, stdout=subprocess.PIPE, text=True,
+        )
+        try:
+            first = json.loads(monitor.stdout.readline())
+            self.assertEqual(first["event"], "limberd")
+            self.ctl("break", check=0)
+            events = [json.loads(monitor.stdout.readline()) for _ in range(2)]
+            self.assertIn({"event": "break-started", "value": "normal"},
+                          [{k: e[k] for k in ("event", "value")} for e in events])
+            self.assertIn({"event": "state", "value": "break"},
+                          [{k: e[k] for k in ("event", "value")} for e in events])
+            self.ctl("skip", check=0)
+            events = [json.loads(monitor.stdout.readline()) for _ in range(2)]
+            self.assertIn("skipped", [e["value"] for e in events])
+        finally:
+            monitor.terminate()
+            self.assertEqual(monitor.wait(timeout=10), 0)
+
+
+if __name__ == "__main__":
+    limbertest.main()

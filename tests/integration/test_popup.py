@@ -1,0 +1,123 @@
+#!/usr/bin/python3
+"""The break pop-up: what limberd sends the notification server, and what
+it does with the user's answer."""
+
+import time
+
+import limbertest
+from limbertest import LimberTestCase, wait_until
+
+
+class PopupTest(LimberTestCase):
+    def test_popup_carries_routine_and_actions(self):
+        popup = self.wait_for_popups()[0]
+        # Not before interval-min (2s) of work.
+        self.assertGreaterEqual(popup["time"] - self.daemon_started_at, 2.0)
+        self.assertEqual(popup["app_name"], "limber")
+        self.assertEqual(popup["summary"], "Time for a micro-break")
+        body = popup["body"]
+        self.assertIn("5 times forward, then 5 times backward", body)
+        self.assertIn("3 deep breaths", body)
+        self.assertIn("shoulder blades", body)
+        self.assertIn("30 seconds", body)
+        # Actions come in (key, label) pairs.
+        actions = dict(zip(popup["actions"][::2], popup["actions"][1::2]))
+        self.assertEqual(actions["done"], "Done")
+        self.assertEqual(actions["snooze"], "Snooze 2s")
+        self.assertEqual(actions["skip"], "Skip")
+        self.assertEqual(popup["hints"]["desktop-entry"], "io.github.limber.Limber")
+        self.assertEqual(popup["hints"]["urgency"], 1)
+        self.assertTrue(popup["hints"]["resident"])
+        # Stays until acted on.
+        self.assertEqual(popup["timeout"], 0)
+        self.assertEqual(self.status()["state"], "break")
+
+    def test_unanswered_popup_escalates(self):
+        first = self.wait_for_popups(1)[0]
+        self.assertEqual(first["hints"]["urgency"], 1)
+        # At interval-max (4s of work) the same pop-up turns critical.
+        update = self.wait_for_popups(2)[1]
+        self.assertEqual(update["replaces_id"], self.notification_id())
+        self.assertEqual(update["hints"]["urgency"], 2)
+        self.assertGreaterEqual(update["time"] - first["time"], 1.5)
+        self.assertEqual(self.status()["state"], "overdue")
+
+    def test_done_action_ends_break(self):
+        self.wait_for_popups()
+        self.invoke_action("done")
+        wait_until(self.close_calls, message="the pop-up to be withdrawn")
+        status = self.wait_for_state("active")
+        self.assertEqual(status["today"]["taken"], 1)
+        self.assertLess(status["worked_seconds"], 2)
+
+    def test_snooze_action_postpones(self):
+        self.wait_for_popups()
+        self.invoke_action("snooze")
+        wait_until(self.close_calls, message="the pop-up to be withdrawn")
+        status = self.status()
+        self.assertIn(status["state"], ("snoozed", "break"))
+        self.assertEqual(status["today"]["snoozed"], 1)
+        # Back after the 2s snooze.
+        calls = self.wait_for_popups(2)
+        self.assertGreaterEqual(calls[1]["time"] - self.close_calls()[0][0], 1.5)
+
+    def test_skip_action(self):
+        self.wait_for_popups()
+        self.invoke_action("skip")
+        wait_until(self.close_calls, message="the pop-up to be withdrawn")
+        self.assertEqual(self.status()["today"]["skipped"], 1)
+
+    def test_default_action_is_done(self):
+        self.wait_for_popups()
+        self.invoke_action("default")
+        wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
+
+    def test_dismissed_popup_counts_as_skipped(self):
+        self.wait_for_popups()
+        self.close_by_user()
+        status = wait_until(
+            lambda: (s := self.status())["today"]["skipped"] == 1 and s,
+            message="a skipped break",
+        )
+        self.assertEqual(status["today"]["taken"], 0)
+
+    def test_stale_action_is_ignored(self):
+        self.wait_for_popups()
+        self.ctl("skip", check=0)
+        # An answer to the pop-up that is already gone changes nothing.
+        self.invoke_action("snooze", notification_id=1)
+        time.sleep(0.3)
+        status = self.status()
+        self.assertEqual(status["today"]["snoozed"], 0)
+        self.assertEqual(status["today"]["skipped"], 1)
+
+
+class NoActionsTest(LimberTestCase):
+    """A server without actions gets plain instructions instead."""
+
+    capabilities = "body"
+
+    def test_instructions_instead_of_actions(self):
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["actions"], [])
+        self.assertIn("limberctl snooze", popup["body"])
+        self.assertIn("limberctl skip", popup["body"])
+        self.assertIn("Step away for 1min", popup["body"])
+
+
+class MarkupTest(LimberTestCase):
+    """Routine text is the user's: markup in it is shown, not rendered."""
+
+    capabilities = "body body-markup actions"
+    config = dict(limbertest.FAST_CONFIG, routine="Roll <b>5</b> times & breathe",
+                  title="<i>Stretch</i>")
+
+    def test_markup_is_escaped(self):
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["body"], "Roll &lt;b&gt;5&lt;/b&gt; times &amp; breathe")
+        # The summary is plain text by the spec.
+        self.assertEqual(popup["summary"], "<i>Stretch</i>")
+
+
+if __name__ == "__main__":
+    limbertest.main()

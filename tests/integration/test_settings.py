@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+"""limberctl set, get and reload: settings applied at once, written to the
+user's file with its comments kept, surviving a restart; bad files
+reported without losing the settings in force."""
+
+import os
+import signal
+
+import limbertest
+from limbertest import LimberTestCase, wait_until
+
+CONFIG = dict(limbertest.FAST_CONFIG, **{"interval-min": "1h", "interval-max": "2h"})
+
+
+class SettingsTest(LimberTestCase):
+    config = CONFIG
+
+    def read_config(self):
+        with open(self.config_path, encoding="utf-8") as f:
+            return f.read()
+
+    def test_set_applies_and_persists(self):
+        result = self.ctl("set", "interval-max", "3h", check=0)
+        self.assertEqual(result.stdout, "interval-max = 3h\n")
+        self.ctl("set", "interval-min", "1h 30min", check=0)
+        self.assertEqual(self.ctl("get", "interval-min", check=0).stdout, "1h 30min\n")
+        self.assertEqual(int(self.property("IntervalMin")), 5400)
+        self.assertAlmostEqual(self.status()["next_break_in_seconds"], 5400, delta=5)
+
+        text = self.read_config()
+        self.assertIn("# written by the test", text)
+        self.assertIn("interval-min=1h 30min\n", text)
+        self.assertIn("interval-max=3h\n", text)
+        self.assertIn("snooze=2s\n", text)
+
+        # A new limberd reads it back.
+        self.stop_limberd()
+        self.start_limberd()
+        self.assertEqual(self.ctl("get", "interval-min", check=0).stdout, "1h 30min\n")
+        self.assertEqual(self.status()["interval_max_seconds"], 3 * 3600)
+
+    def test_set_takes_effect_mid_interval(self):
+        self.ctl("set", "interval-min", "2s", check=0)
+        self.ctl("set", "interval-max", "4s", check=0)
+        self.wait_for_popups()
+
+    def test_set_text(self):
+        self.ctl("set", "routine", "Roll your shoulders\nBreathe", check=0)
+        self.assertEqual(self.ctl("get", "routine", check=0).stdout,
+                         "Roll your shoulders\nBreathe\n")
+        self.assertIn("routine=Roll your shoulders\\nBreathe\n", self.read_config())
+        listing = self.ctl("get", check=0).stdout
+        self.assertIn("routine        = Roll your shoulders\\nBreathe\n", listing)
+        self.ctl("break", check=0)
+        self.assertEqual(self.wait_for_popups()[0]["body"], "Roll your shoulders\nBreathe")
+
+    def test_get_all(self):
+        listing = self.ctl("get", check=0).stdout.splitlines()
+        keys = [line.split("=")[0].strip() for line in listing]
+        self.assertEqual(keys, ["interval-min", "interval-max", "snooze", "natural-break",
+                                "lull", "break-length", "pause-default", "title", "routine"])
+        self.assertIn("interval-min   = 1h", listing)
+        import json
+        settings = json.loads(self.ctl("get", "--json", check=0).stdout)
+        self.assertEqual(settings["interval-min"], 3600)
+        self.assertEqual(json.loads(self.ctl("get", "snooze", "--json", check=0).stdout),
+                         {"snooze": 2})
+
+    def test_set_rejected_changes_nothing(self):
+        before = self.read_config()
+        result = self.ctl("set", "interval-min", "3h", check=2)
+        self.assertIn("interval-max (2h) must not be shorter than interval-min (3h)",
+                      result.stderr)
+        self.assertEqual(self.read_config(), before)
+        self.assertEqual(int(self.property("IntervalMin")), 3600)
+
+    def test_set_keeps_broken_file(self):
+        with open(self.config_path, "w", encoding="utf-8") as f:
+            f.write("half-edited [limber\n")
+        result = self.ctl("set", "snooze", "1min", check=1)
+        self.assertIn(self.config_path, result.stderr)
+        self.assertIn("nothing was changed", result.stderr)
+        self.assertEqual(self.read_config(), "half-edited [limber\n")
+        self.assertEqual(self.status()["settings"]["snooze"], 2)
+
+    def test_reload(self):
+        self.write_config(dict(CONFIG, **{"interval-min": "20min"}))
+        self.assertIn("reloaded", self.ctl("reload", check=0).stdout)
+        self.assertEqual(int(self.property("IntervalMin")), 1200)
+
+    def test_reload_bad_file_keeps_settings(self):
+        self.write_config(dict(CONFIG, snooze="soon"))
+        result = self.ctl("reload", check=1)
+        self.assertEqual(len(result.stderr.splitlines()), 1)
+        self.assertIn(self.config_path, result.stderr)
+        self.assertIn("'snooze'", result.stderr)
+        self.assertIn("'soon' is not a duration", result.stderr)
+        self.assertEqual(self.status()["settings"]["snooze"], 2)
+
+    def test_site_defaults_layered_under_user_file(self):
+        site = self.path("site", "limber", "limber.conf")
+        os.makedirs(os.path.dirname(site))
+        with open(site, "w", encoding="utf-8") as f:
+            f.write("[limber]\ninterval-min=20min\ntitle=Company break\n")
+        self.ctl("reload", check=0)
+        settings = self.status()["settings"]
+        # The site sets the title; the user's own interval-min wins.
+        self.assertEqual(settings["title"], "Company break")
+        self.assertEqual(settings["interval-min"], 3600)
+
+    def test_sighup_reloads(self):
+        self.write_config(dict(CONFIG, **{"interval-min": "25min"}))
+        self.daemon.send_signal(signal.SIGHUP)
+        wait_until(lambda: int(self.property("IntervalMin")) == 1500, message="the reload")
+
+    def test_invalid_file_at_start_uses_defaults(self):
+        self.stop_limberd()
+        self.write_config({"interval-min": "banana"})
+        self.start_limberd()
+        self.assertEqual(int(self.property("IntervalMin")), 1800)
+        self.assertIn("'interval-min'", self.daemon_output())
+        self.assertIn("built-in defaults", self.daemon_output())
+
+
+if __name__ == "__main__":
+    limbertest.main()
