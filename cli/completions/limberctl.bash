@@ -1,0 +1,40 @@
+# bash completion for limberctl                              -*- shell-script -*-
+
+_limberctl()
+{
+    local cur prev words cword
+    _init_completion || return
+
+    local commands="status pause resume snooze skip break set get reload monitor"
+    local keys="interval-min interval-max snooze natural-break lull break-length pause-default title routine"
+
+    if [[ $cword -eq 1 ]]; then
+        COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+        return
+    fi
+
+    case ${words[1]} in
+        status|get|monitor)
+            if [[ ${words[1]} == get && $cword -eq 2 && $cur != -* ]]; then
+                COMPREPLY=($(compgen -W "$keys" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "--json --help" -- "$cur"))
+            fi
+            ;;
+        pause)
+            [[ $prev == --until ]] && return
+            COMPREPLY=($(compgen -W "--until --indefinitely --help 30min 1h 2h" -- "$cur"))
+            ;;
+        snooze)
+            COMPREPLY=($(compgen -W "--help 5min 10min 15min" -- "$cur"))
+            ;;
+        set)
+            [[ $cword -eq 2 ]] && COMPREPLY=($(compgen -W "$keys" -- "$cur"))
+            ;;
+        *)
+            COMPREPLY=($(compgen -W "--help" -- "$cur"))
+            ;;
+    esac
+}
+
+complete -F _limberctl limberctl

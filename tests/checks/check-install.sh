@@ -1,0 +1,36 @@
+#!/bin/sh
+# 'meson install' puts every file where the desktop looks for it, under the
+# prefix. Usage: check-install.sh BUILDDIR
+set -eu
+build=$1
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+meson install -C "$build" --destdir "$dest" --no-rebuild >/dev/null
+prefix=$(meson introspect "$build" --buildoptions |
+  /usr/bin/python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
+root="$dest$prefix"
+fail=0
+for f in \
+  bin/limberd \
+  bin/limberctl \
+  lib/systemd/user/limberd.service \
+  share/dbus-1/services/io.github.limber.Limber1.service \
+  share/dbus-1/interfaces/io.github.limber.Limber1.xml \
+  share/applications/io.github.limber.Limber.desktop \
+  share/man/man1/limberd.1 \
+  share/man/man1/limberctl.1 \
+  share/bash-completion/completions/limberctl \
+  share/zsh/site-functions/_limberctl \
+  share/fish/vendor_completions.d/limberctl.fish; do
+  if [ ! -e "$root/$f" ]; then
+    echo "FAIL: $prefix/$f is not installed"
+    fail=1
+  fi
+done
+# The installed unit and activation file run the installed binary.
+grep -qx "ExecStart=$prefix/bin/limberd" "$root/lib/systemd/user/limberd.service" ||
+  { echo "FAIL: the unit does not run $prefix/bin/limberd"; fail=1; }
+grep -qx "Exec=$prefix/bin/limberd" "$root/share/dbus-1/services/io.github.limber.Limber1.service" ||
+  { echo "FAIL: the activation file does not run $prefix/bin/limberd"; fail=1; }
+[ "$fail" = 0 ] && echo "ok: $(find "$dest" -type f | wc -l) files installed under $prefix"
+exit "$fail"
