@@ -373,6 +373,8 @@ limber_config_set (LimberConfig *config, const char *key, GVariant *value,
   g_autoptr (GError) local_error = NULL;
   const char *culprit = NULL;
   g_autofree char *text = NULL;
+  /* A floating @value is consumed, as GLib's own setters do. */
+  g_autoptr (GVariant) owned = g_variant_ref_sink (value);
 
   if (info == NULL)
     {

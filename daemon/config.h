@@ -42,8 +42,8 @@ LimberConfig *limber_config_load (const char *const *paths, GError **error);
 
 /* Validates @value for @key against the whole of @config and applies it;
  * on failure @config is unchanged. Durations take t, u, positive i, or s in
- * the time-span syntax; text takes s. On success *@stored_text is the value
- * as it goes into the file. */
+ * the time-span syntax; text takes s. A floating @value is consumed. On
+ * success *@stored_text is the value as it goes into the file. */
 gboolean limber_config_set (LimberConfig *config, const char *key,
                             GVariant *value, char **stored_text,
                             GError **error);

@@ -50,6 +50,7 @@ grep -m1 ",$key]"
 
 class DunstTest(LimberTestCase):
     start_notification_server = False
+    start_daemon = False  # started once dunst is up
 
     def setUp(self):
         super().setUp()

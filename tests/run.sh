@@ -1,0 +1,101 @@
+#!/bin/sh
+# The whole test suite, the README's second command. On Debian 12, as root
+# or with sudo (only to install what is missing):
+#
+#   sudo ./tests/run.sh
+#
+# It installs the packages the tests use, builds limber from scratch twice
+# (plain with -Werror, and with AddressSanitizer + UBSan), runs every suite
+# in both builds and again under valgrind, and ends with one line:
+# "N passed, N failed". A skipped test counts as failed. The exit status is
+# non-zero when any test failed.
+set -eu
+
+cd "$(dirname "$0")/.."
+src=$(pwd)
+out=$src/build-tests
+
+# What the tests run besides limber itself; all from Debian.
+TEST_PACKAGES="dbus dbus-bin python3-dbusmock systemd xvfb dunst imagemagick
+fonts-dejavu-core valgrind clang-format shellcheck desktop-file-utils
+libxml2-utils"
+
+./systemd/install.sh --deps-only
+# shellcheck disable=SC2086
+missing=$(for p in $TEST_PACKAGES; do
+  dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    printf ' %s' "$p"
+done)
+if [ -n "$missing" ]; then
+  echo "==> installing test packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  # shellcheck disable=SC2086
+  apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $missing ||
+    { apt-get -o DPkg::Lock::Timeout=600 update &&
+      apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $missing; }
+fi
+
+rm -rf "$out"
+mkdir -p "$out"
+failures="$out/build-failures"
+: >"$failures"
+
+# Most tests wait on timers rather than the CPU: run several at once, but
+# never more than two under valgrind, which is CPU-bound.
+parallel=$(( $(nproc) * 2 ))
+
+# run NAME SETUP-OPTIONS… -- MESON-TEST-OPTIONS…
+run() {
+  name=$1
+  shift
+  setup=""
+  while [ "$1" != -- ]; do
+    setup="$setup $1"
+    shift
+  done
+  shift
+  echo "==> $name: building"
+  # shellcheck disable=SC2086
+  if ! meson setup "$out/$name" $setup >"$out/$name.setup.log" 2>&1 ||
+    ! meson compile -C "$out/$name" >"$out/$name.build.log" 2>&1; then
+    cat "$out/$name.setup.log" "$out/$name.build.log" 2>/dev/null | tail -40
+    echo "build ($name)" >>"$failures"
+    return 0
+  fi
+  echo "==> $name: testing"
+  meson test -C "$out/$name" --print-errorlogs "$@" || true
+}
+
+# Read by the sanitizer build only; LeakSanitizer reports leaks at exit.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+
+run plain -Dwerror=true -- --num-processes "$parallel"
+run asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+  -Dbuildtype=debug -- --num-processes "$parallel" --suite unit --suite integration --suite e2e
+echo "==> valgrind: testing the plain build under memcheck"
+meson test -C "$out/plain" --print-errorlogs --setup valgrind --num-processes 2 \
+  --suite unit --suite integration --suite e2e || true
+
+# The closing line, from meson's per-test records.
+/usr/bin/python3 - "$out" "$failures" <<'EOF'
+import glob, json, sys
+
+out, failures = sys.argv[1], sys.argv[2]
+passed, failed = 0, []
+for log in sorted(glob.glob(f"{out}/*/meson-logs/testlog*.json")):
+    run = log.split("/")[-3] + ("/valgrind" if "valgrind" in log else "")
+    with open(log, encoding="utf-8") as f:
+        for line in f:
+            test = json.loads(line)
+            if test["result"] in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            else:
+                failed.append(f"{run}: {test['name']} ({test['result']})")
+with open(failures, encoding="utf-8") as f:
+    failed += [line.strip() for line in f if line.strip()]
+for name in failed:
+    print("FAILED:", name)
+print(f"{passed} passed, {len(failed)} failed")
+sys.exit(1 if failed else 0)
+EOF
