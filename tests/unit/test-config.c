@@ -439,6 +439,64 @@ test_write_key_keeps_comments (Fixture *f, gconstpointer data)
   g_assert_cmpstr (config->routine, ==, "line 1\nline 2");
 }
 
+/* Only the key's line changes: spacing, order, other groups and comments
+ * stay byte for byte. */
+static void
+test_write_key_touches_one_line (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "limber.conf",
+                                      "# legacy comment\n"
+                                      "[other]\n"
+                                      "snooze = 9min\n"
+                                      "\n"
+                                      "[limber]\n"
+                                      "title = Move!   \n"
+                                      "snooze = 1min\n"
+                                      "snooze = 2min\n"
+                                      "# the end of my settings\n"
+                                      "\n"
+                                      "[more]\n"
+                                      "x=1");
+  g_autofree char *contents = NULL;
+
+  (void) data;
+  g_assert_true (limber_config_write_key (path, "snooze", "3min", NULL));
+  g_assert_true (limber_config_write_key (path, "routine", "  a\nb\\c", NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "# legacy comment\n"
+                   "[other]\n"
+                   "snooze = 9min\n"
+                   "\n"
+                   "[limber]\n"
+                   "title = Move!   \n"
+                   "snooze = 1min\n"
+                   "snooze=3min\n"
+                   "routine=\\s\\sa\\nb\\\\c\n"
+                   "# the end of my settings\n"
+                   "\n"
+                   "[more]\n"
+                   "x=1\n");
+
+  g_autoptr (LimberConfig) config = load_one (path, NULL);
+  g_assert_nonnull (config);
+  g_assert_cmpuint (config->snooze, ==, 180);
+  g_assert_cmpstr (config->routine, ==, "  a\nb\\c");
+}
+
+/* A file without the group gets it appended. */
+static void
+test_write_key_adds_group (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "limber.conf", "# mine\n");
+  g_autofree char *contents = NULL;
+
+  (void) data;
+  g_assert_true (limber_config_write_key (path, "lull", "3s", NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "# mine\n\n[limber]\nlull=3s\n");
+}
+
 static void
 test_write_key_creates_file (Fixture *f, gconstpointer data)
 {
@@ -514,6 +572,8 @@ main (int argc, char **argv)
   ADD ("/config/unknown-key", test_unknown_key_warns);
   ADD ("/config/write-key-comments", test_write_key_keeps_comments);
   ADD ("/config/write-key-creates", test_write_key_creates_file);
+  ADD ("/config/write-key-one-line", test_write_key_touches_one_line);
+  ADD ("/config/write-key-adds-group", test_write_key_adds_group);
   ADD ("/config/write-key-broken", test_write_key_keeps_broken_file);
 #undef ADD
   g_test_add_func ("/config/default-paths", test_default_paths);
