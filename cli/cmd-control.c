@@ -5,8 +5,10 @@
 #include "client.h"
 #include "commands.h"
 #include "limber-duration.h"
+#include "limber-error.h"
 #include "limber-names.h"
 #include "limber-time-format.h"
+#include "span-format.h"
 #include "until.h"
 
 /* Parses a DURATION argument; on failure returns the usage exit code. */
@@ -23,13 +25,21 @@ parse_duration_argument (const char *command, const char *text,
   return -1;
 }
 
+/* A duration setting's value; 0 with @error set when it cannot be had. */
 static guint64
 setting_seconds (LimberDBusLimber1 *proxy, const char *key, GError **error)
 {
   g_autoptr (GVariant) value = limber_client_get_setting (proxy, key, error);
 
-  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64))
+  if (value == NULL)
     return 0;
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64)
+      || g_variant_get_uint64 (value) == 0)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
+                   "limberd sent an unusable value for %s", key);
+      return 0;
+    }
   return g_variant_get_uint64 (value);
 }
 
@@ -139,8 +149,22 @@ limber_cmd_snooze (int argc, char **argv)
   if (!limber_dbus_limber1_call_snooze_sync (proxy, seconds, NULL, &error))
     return limber_client_fail ("snooze", error);
 
+  /* Say when the break now comes, which is not always @seconds from now:
+   * snoozing ahead of time moves a break that was still some way off. */
+  g_autoptr (GVariant) next
+      = limber_client_get_property (proxy, "NextBreak", NULL);
   g_autofree char *length = limber_duration_format (seconds);
-  printf ("Snoozed: the break comes after %s more of work.\n", length);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  if (next == NULL || g_variant_get_uint64 (next) == 0)
+    printf ("Snoozed by %s.\n", length);
+  else
+    {
+      gint64 when = (gint64) g_variant_get_uint64 (next);
+      g_autofree char *clock = limber_format_clock (now, when);
+      g_autofree char *in = limber_format_span (when - now);
+      printf ("Snoozed by %s: the next break comes in %s (around %s).\n",
+              length, in, clock);
+    }
   return LIMBER_EXIT_OK;
 }
 

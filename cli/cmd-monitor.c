@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "client.h"
+#include "json-output.h"
 #include "commands.h"
 #include "limber-names.h"
 
@@ -23,8 +24,6 @@ emit (Monitor *self, const char *event, const char *value)
   if (self->json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonGenerator) generator = json_generator_new ();
-      g_autoptr (JsonNode) root = NULL;
       g_autofree char *iso = g_date_time_format_iso8601 (now);
 
       json_builder_begin_object (builder);
@@ -35,10 +34,7 @@ emit (Monitor *self, const char *event, const char *value)
       json_builder_set_member_name (builder, "value");
       json_builder_add_string_value (builder, value);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      g_autofree char *text = json_generator_to_data (generator, NULL);
-      printf ("%s\n", text);
+      limber_print_json (builder, FALSE);
     }
   else
     {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "client.h"
+#include "json-output.h"
 #include "commands.h"
 #include "limber-names.h"
 #include "settings-format.h"
@@ -72,16 +73,9 @@ static void
 print_settings_json (GVariant *settings)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   limber_settings_add_json (builder, settings);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  limber_print_json (builder, TRUE);
 }
 
 int

@@ -4,10 +4,12 @@
 
 #include "client.h"
 #include "commands.h"
+#include "json-output.h"
 #include "limber-duration.h"
 #include "limber-names.h"
 #include "limber-time-format.h"
 #include "settings-format.h"
+#include "span-format.h"
 
 typedef struct
 {
@@ -16,13 +18,16 @@ typedef struct
   guint64 next_break, paused_until, worked, interval_min, interval_max;
   guint32 taken, snoozed, skipped, natural;
   const char *source;
+  const char *config_error;
   GVariant *settings;
 } Status;
 
 static void
 read_status (GVariant *all, Status *status)
 {
-  *status = (Status){ .version = "?", .state = "?", .source = "?" };
+  *status = (Status){
+    .version = "?", .state = "?", .source = "?", .config_error = ""
+  };
   g_variant_lookup (all, "Version", "&s", &status->version);
   g_variant_lookup (all, "State", "&s", &status->state);
   g_variant_lookup (all, "NextBreak", "t", &status->next_break);
@@ -35,19 +40,9 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "BreaksSkipped", "u", &status->skipped);
   g_variant_lookup (all, "NaturalBreaks", "u", &status->natural);
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
+  g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   status->settings
       = g_variant_lookup_value (all, "Settings", G_VARIANT_TYPE_VARDICT);
-}
-
-/* "12min 3s" under ten minutes, whole minutes above. */
-static char *
-format_span (gint64 seconds)
-{
-  if (seconds < 0)
-    seconds = 0;
-  if (seconds >= 600)
-    seconds = (seconds + 30) / 60 * 60;
-  return limber_duration_format ((guint64) seconds);
 }
 
 static char *
@@ -56,7 +51,8 @@ headline (const Status *status, gint64 now)
   const char *state = status->state;
   g_autofree char *next_clock
       = limber_format_clock (now, (gint64) status->next_break);
-  g_autofree char *next_in = format_span ((gint64) status->next_break - now);
+  g_autofree char *next_in
+      = limber_format_span ((gint64) status->next_break - now);
 
   if (g_str_equal (state, "paused"))
     {
@@ -64,7 +60,8 @@ headline (const Status *status, gint64 now)
         return g_strdup ("Paused until resumed (limberctl resume).");
       g_autofree char *until
           = limber_format_clock (now, (gint64) status->paused_until);
-      g_autofree char *left = format_span ((gint64) status->paused_until - now);
+      g_autofree char *left
+          = limber_format_span ((gint64) status->paused_until - now);
       return g_strdup_printf ("Paused until %s (%s from now).", until, left);
     }
   if (g_str_equal (state, "due"))
@@ -78,7 +75,7 @@ headline (const Status *status, gint64 now)
       guint64 left = status->interval_min > status->worked
                          ? status->interval_min - status->worked
                          : 0;
-      g_autofree char *work_left = format_span ((gint64) left);
+      g_autofree char *work_left = limber_format_span ((gint64) left);
       return g_strdup_printf ("Idle: %s of work until the next break.",
                               work_left);
     }
@@ -92,7 +89,7 @@ print_human (const Status *status)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *line = headline (status, now);
-  g_autofree char *worked = format_span ((gint64) status->worked);
+  g_autofree char *worked = limber_format_span ((gint64) status->worked);
   g_autofree char *min = limber_duration_format (status->interval_min);
   g_autofree char *max = limber_duration_format (status->interval_max);
 
@@ -103,6 +100,8 @@ print_human (const Status *status)
           status->taken, status->snoozed, status->skipped, status->natural);
   printf ("  Activity:  %s%s\n", status->source,
           g_str_equal (status->source, "none") ? " (counting wall time)" : "");
+  if (status->config_error[0] != '\0')
+    printf ("  Config:    %s\n", status->config_error);
 }
 
 static void
@@ -135,9 +134,6 @@ static void
 print_json (const Status *status)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean paused = g_str_equal (status->state, "paused");
 
@@ -168,15 +164,15 @@ print_json (const Status *status)
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "activity_source");
   json_builder_add_string_value (builder, status->source);
+  json_builder_set_member_name (builder, "config_error");
+  if (status->config_error[0] != '\0')
+    json_builder_add_string_value (builder, status->config_error);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "settings");
   limber_settings_add_json (builder, status->settings);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  limber_print_json (builder, TRUE);
 }
 
 int

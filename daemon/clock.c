@@ -50,3 +50,21 @@ limber_sleep_detector_poll (LimberSleepDetector *self)
   self->offset = offset;
   return slept;
 }
+
+void
+limber_sleep_place (LimberTime last_event, LimberTime now, gint64 slept,
+                    gboolean woke_late, LimberTime *suspend_at,
+                    LimberTime *resume_at)
+{
+  slept = CLAMP (slept, 0, MAX (0, now - last_event));
+  if (woke_late)
+    {
+      *resume_at = now;
+      *suspend_at = now - slept;
+    }
+  else
+    {
+      *suspend_at = last_event;
+      *resume_at = last_event + slept;
+    }
+}

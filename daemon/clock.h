@@ -21,3 +21,12 @@ void limber_sleep_detector_init (LimberSleepDetector *self);
 /* How long the machine slept since the last call (or init), in µs; 0 when
  * it did not. */
 gint64 limber_sleep_detector_poll (LimberSleepDetector *self);
+
+/* When a sleep of @slept µs, noticed at @now, happened. If the wake-up timer
+ * has just fired @woke_late (its deadline passed during the sleep), the
+ * machine resumed just now. Otherwise nothing tells when it slept between
+ * @last_event and @now: it is put right after @last_event, which errs
+ * towards an earlier break rather than a later one. */
+void limber_sleep_place (LimberTime last_event, LimberTime now, gint64 slept,
+                         gboolean woke_late, LimberTime *suspend_at,
+                         LimberTime *resume_at);

@@ -1,5 +1,6 @@
-/* limber.conf: the settings, their defaults and limits, loading layered
- * files and rewriting one key in the user's file. */
+/* limber.conf: the settings, their defaults and limits (config.c), loading
+ * layered files (config-load.c) and rewriting one key in the user's file
+ * (config-write.c). */
 #pragma once
 
 #include <glib.h>
@@ -28,6 +29,54 @@ LimberConfig *limber_config_copy (const LimberConfig *config);
 void limber_config_free (LimberConfig *config);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberConfig, limber_config_free)
 
+/* Every key, in the order of the documentation. */
+const char *const *limber_config_keys (void);
+gboolean limber_config_is_text_key (const char *key);
+
+/* Validates @value for @key alone and stores it in @config; the rules
+ * between keys are not checked. Durations take t, u, non-negative i or x, or
+ * s in the time-span syntax; text takes s. A floating @value is consumed.
+ * On success *@stored_text (if not NULL) is the value as the file has it. */
+gboolean limber_config_parse_value (LimberConfig *config, const char *key,
+                                    GVariant *value, char **stored_text,
+                                    GError **error);
+
+/* As limber_config_parse_value(), then checks the rules between settings,
+ * blaming @key; on failure @config is unchanged. */
+gboolean limber_config_set (LimberConfig *config, const char *key,
+                            GVariant *value, char **stored_text,
+                            GError **error);
+
+/* A rule between two durations: @shorter must not be longer than
+ * @longer. */
+typedef struct
+{
+  const char *shorter;
+  const char *longer;
+} LimberConfigRule;
+
+/* The first rule @config breaks, or NULL. */
+const LimberConfigRule *limber_config_broken_rule (const LimberConfig *config);
+
+/* "interval-min (50min) must not be longer than interval-max (45min, the
+ * default)": @culprit is one of the rule's keys; @other_note, if not NULL,
+ * says where the other key's value comes from. */
+char *limber_config_describe_broken_rule (const LimberConfig *config,
+                                          const LimberConfigRule *rule,
+                                          const char *culprit,
+                                          const char *other_note);
+
+/* Puts @key back to its built-in default. */
+void limber_config_reset_key (LimberConfig *config, const char *key);
+
+/* The settings as D-Bus a{sv}: durations as t seconds, text as s. */
+GVariant *limber_config_to_variant (const LimberConfig *config);
+
+void limber_config_get_timings (const LimberConfig *config,
+                                LimberTimings *timings);
+
+/* config-load.c */
+
 /* The files read, least important first: each of $XDG_CONFIG_DIRS (default
  * /etc/xdg), then $XDG_CONFIG_HOME, each with /limber/limber.conf. */
 GStrv limber_config_default_paths (void);
@@ -37,27 +86,20 @@ char *limber_config_user_path (void);
 /* Defaults, overridden by each of @paths that exists, in order. A missing
  * file is skipped; an unreadable or invalid one fails with
  * LIMBER_ERROR_INVALID_CONFIG naming the file, the key and the reason.
- * Unknown keys are reported through g_warning() and ignored. */
+ * Unknown keys and groups are reported through g_warning() and ignored. */
 LimberConfig *limber_config_load (const char *const *paths, GError **error);
 
-/* Validates @value for @key against the whole of @config and applies it;
- * on failure @config is unchanged. Durations take t, u, positive i, or s in
- * the time-span syntax; text takes s. A floating @value is consumed. On
- * success *@stored_text is the value as it goes into the file. */
-gboolean limber_config_set (LimberConfig *config, const char *key,
-                            GVariant *value, char **stored_text,
-                            GError **error);
+/* As limber_config_load(), but never fails: what is invalid is left out
+ * (a file, a key, or the two keys of a broken rule, which go back to their
+ * defaults) and described in @problems, one string each. For a start-up,
+ * when there is no earlier configuration to keep. */
+LimberConfig *limber_config_load_lenient (const char *const *paths,
+                                          GPtrArray *problems);
 
-/* Writes @key = @text into @path, creating the file and its directory if
- * needed and keeping every other line and comment; atomic. */
+/* config-write.c */
+
+/* Writes @key = @text into @path (through a symbolic link to its target),
+ * creating the file and its directory if needed; every other line stays
+ * byte for byte. Atomic. Refuses to touch a file that does not parse. */
 gboolean limber_config_write_key (const char *path, const char *key,
                                   const char *text, GError **error);
-
-/* The settings as D-Bus a{sv}: durations as t seconds, text as s. */
-GVariant *limber_config_to_variant (const LimberConfig *config);
-
-void limber_config_get_timings (const LimberConfig *config,
-                                LimberTimings *timings);
-
-/* Every key, in the order of the documentation. */
-const char *const *limber_config_keys (void);

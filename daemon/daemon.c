@@ -15,12 +15,14 @@ struct _LimberDaemon
 {
   GStrv config_paths;
   LimberConfig *config;
+  char *config_error;
   LimberScheduler scheduler;
   LimberSleepDetector sleep;
   LimberWakeupTimer *timer;
   LimberNotifier *notifier;
   LimberService *service;
   LimberDayCounts today;
+  LimberTime last_event;
   gboolean started;
 };
 
@@ -62,6 +64,7 @@ run (LimberDaemon *self, const LimberEvent *event)
 {
   LimberStep step = limber_scheduler_feed (&self->scheduler, event);
 
+  self->last_event = event->time;
   for (guint i = 0; i < step.n_actions; i++)
     perform (self, &step.actions[i], event->time);
   limber_wakeup_timer_arm (self->timer, step.next_wakeup);
@@ -80,9 +83,10 @@ publish (LimberDaemon *self)
   limber_sd_notify_status (line);
 }
 
-/* Feeds one event, stamped now, and publishes the result. */
+/* Feeds one event, stamped now, and publishes the result. @woke_late: the
+ * wake-up timer fired well after its deadline. */
 static void
-feed (LimberDaemon *self, LimberEvent event)
+feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
 {
   LimberTime now = limber_clock_now ();
   gint64 slept = limber_sleep_detector_poll (&self->sleep);
@@ -93,11 +97,15 @@ feed (LimberDaemon *self, LimberEvent event)
   /* Nothing told us the machine slept, but the clocks do. */
   if (slept > 0)
     {
+      LimberTime suspend_at, resume_at;
+      limber_sleep_place (self->last_event, now, slept, woke_late, &suspend_at,
+                          &resume_at);
       g_info ("the machine slept for %" G_GINT64_FORMAT " s",
               slept / LIMBER_USEC_PER_SEC);
       run (self,
-           &(LimberEvent){ .type = LIMBER_EVENT_SUSPEND, .time = now - slept });
-      run (self, &(LimberEvent){ .type = LIMBER_EVENT_RESUME, .time = now });
+           &(LimberEvent){ .type = LIMBER_EVENT_SUSPEND, .time = suspend_at });
+      run (self,
+           &(LimberEvent){ .type = LIMBER_EVENT_RESUME, .time = resume_at });
     }
   event.time = now;
   run (self, &event);
@@ -105,9 +113,17 @@ feed (LimberDaemon *self, LimberEvent event)
 }
 
 static void
-on_wakeup (gpointer user_data)
+feed (LimberDaemon *self, LimberEvent event)
 {
-  feed (user_data, (LimberEvent){ .type = LIMBER_EVENT_TICK });
+  feed_at (self, event, FALSE);
+}
+
+static void
+on_wakeup (LimberTime deadline, gpointer user_data)
+{
+  gboolean late = limber_clock_now () - deadline > LIMBER_USEC_PER_SEC;
+
+  feed_at (user_data, (LimberEvent){ .type = LIMBER_EVENT_TICK }, late);
 }
 
 static void
@@ -128,6 +144,9 @@ on_response (LimberResponse response, gpointer user_data)
     case LIMBER_RESPONSE_SNOOZE:
       type = LIMBER_EVENT_SNOOZE;
       break;
+    case LIMBER_RESPONSE_EXPIRED:
+      type = LIMBER_EVENT_BREAK_EXPIRED;
+      break;
     case LIMBER_RESPONSE_SKIP:
     case LIMBER_RESPONSE_DISMISSED:
     default:
@@ -138,12 +157,14 @@ on_response (LimberResponse response, gpointer user_data)
 }
 
 LimberDaemon *
-limber_daemon_new (LimberConfig *config, const char *const *config_paths)
+limber_daemon_new (LimberConfig *config, const char *const *config_paths,
+                   const char *config_error)
 {
   LimberDaemon *self = g_new0 (LimberDaemon, 1);
   LimberTimings timings;
 
   self->config = config;
+  self->config_error = g_strdup (config_error ? config_error : "");
   self->config_paths = g_strdupv ((char **) config_paths);
   limber_config_get_timings (config, &timings);
   limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
@@ -163,6 +184,7 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->notifier, limber_notifier_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
+  g_free (self->config_error);
   g_strfreev (self->config_paths);
   g_free (self);
 }
@@ -184,7 +206,9 @@ limber_daemon_start (LimberDaemon *self)
   self->started = TRUE;
   /* Work starts counting now that the name is ours. */
   limber_config_get_timings (self->config, &timings);
-  limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
+  self->last_event = limber_clock_now ();
+  limber_scheduler_init (&self->scheduler, &timings, self->last_event);
+  limber_sleep_detector_init (&self->sleep);
   feed (self, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
                              .senses_lulls = FALSE });
   limber_sd_notify_ready ();
@@ -242,6 +266,15 @@ limber_daemon_break_now (LimberDaemon *self)
   feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
 }
 
+static void
+set_config_error (LimberDaemon *self, const char *message)
+{
+  if (message[0] != '\0' && g_strcmp0 (message, self->config_error) != 0)
+    g_warning ("%s", message);
+  g_free (self->config_error);
+  self->config_error = g_strdup (message);
+}
+
 /* Puts @config in force. */
 static void
 apply_config (LimberDaemon *self, LimberConfig *config)
@@ -260,6 +293,8 @@ limber_daemon_set (LimberDaemon *self, const char *key, GVariant *value,
                    GError **error)
 {
   g_autoptr (LimberConfig) candidate = limber_config_copy (self->config);
+  g_autoptr (LimberConfig) reread = NULL;
+  g_autoptr (GError) reread_error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = limber_config_user_path ();
 
@@ -269,19 +304,36 @@ limber_daemon_set (LimberDaemon *self, const char *key, GVariant *value,
   if (!limber_config_write_key (path, key, text, error))
     return FALSE;
   g_info ("%s set to %s", key, text);
-  apply_config (self, g_steal_pointer (&candidate));
+
+  /* The files are the truth: read them back, so that what runs is what
+   * they say. If another of their keys is bad, run the candidate and say
+   * what is wrong. */
+  reread = limber_config_load ((const char *const *) self->config_paths,
+                               &reread_error);
+  set_config_error (self, reread ? "" : reread_error->message);
+  apply_config (self, reread ? g_steal_pointer (&reread)
+                             : g_steal_pointer (&candidate));
   return TRUE;
 }
 
 gboolean
 limber_daemon_reload (LimberDaemon *self, GError **error)
 {
-  LimberConfig *config
-      = limber_config_load ((const char *const *) self->config_paths, error);
+  g_autoptr (GError) local_error = NULL;
+  LimberConfig *config = limber_config_load (
+      (const char *const *) self->config_paths, &local_error);
 
   if (config == NULL)
-    return FALSE;
+    {
+      g_autofree char *message = g_strdup_printf (
+          "%s (the settings in force stay)", local_error->message);
+      set_config_error (self, message);
+      publish (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   g_info ("configuration reloaded");
+  set_config_error (self, "");
   apply_config (self, config);
   return TRUE;
 }
@@ -322,6 +374,12 @@ const LimberConfig *
 limber_daemon_get_config (LimberDaemon *self)
 {
   return self->config;
+}
+
+const char *
+limber_daemon_get_config_error (LimberDaemon *self)
+{
+  return self->config_error;
 }
 
 const char *

@@ -10,9 +10,11 @@
 
 typedef struct _LimberDaemon LimberDaemon;
 
-/* Takes @config, the configuration loaded from @config_paths. */
+/* Takes @config, the configuration loaded from @config_paths; @config_error
+ * says what was wrong with those files, or is NULL. */
 LimberDaemon *limber_daemon_new (LimberConfig *config,
-                                 const char *const *config_paths);
+                                 const char *const *config_paths,
+                                 const char *config_error);
 void limber_daemon_free (LimberDaemon *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberDaemon, limber_daemon_free)
 
@@ -48,4 +50,6 @@ typedef struct
 
 void limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot);
 const LimberConfig *limber_daemon_get_config (LimberDaemon *self);
+/* What is wrong with the configuration files; "" when nothing is. */
+const char *limber_daemon_get_config_error (LimberDaemon *self);
 const char *limber_daemon_get_activity_source (LimberDaemon *self);

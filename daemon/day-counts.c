@@ -40,6 +40,7 @@ limber_day_counts_add (LimberDayCounts *self, guint32 day,
       self->natural++;
       break;
     case LIMBER_OUTCOME_PAUSED:
+    case LIMBER_OUTCOME_EXPIRED:
       break;
     }
 }

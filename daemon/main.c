@@ -8,6 +8,7 @@
 #include "config.h"
 #include "daemon.h"
 #include "limber-names.h"
+#include "log.h"
 #include "sd-notify.h"
 
 typedef struct
@@ -140,18 +141,22 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
     }
 }
 
+/* At start-up there is no earlier configuration to keep: run with every
+ * valid setting, and say what was left out. */
 static LimberConfig *
-load_config (const char *const *paths)
+load_config (const char *const *paths, char **problem)
 {
-  g_autoptr (GError) error = NULL;
-  LimberConfig *config = limber_config_load (paths, &error);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  LimberConfig *config = limber_config_load_lenient (paths, problems);
 
-  if (config == NULL)
-    {
-      g_warning ("%s; using the built-in defaults until it is fixed",
-                 error->message);
-      config = limber_config_new ();
-    }
+  for (guint i = 0; i < problems->len; i++)
+    g_warning ("%s", (char *) g_ptr_array_index (problems, i));
+  if (problems->len == 1)
+    *problem = g_strdup (g_ptr_array_index (problems, 0));
+  else if (problems->len > 1)
+    *problem = g_strdup_printf ("%s (and %u more problems: see the log)",
+                                (char *) g_ptr_array_index (problems, 0),
+                                problems->len - 1);
   return config;
 }
 
@@ -171,6 +176,8 @@ main (int argc, char **argv)
   g_autoptr (GOptionContext) options = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) config_paths = NULL;
+  g_autofree char *config_problem = NULL;
+  LimberConfig *config;
   Context ctx = { 0 };
   guint owner_id, signal_ids[3];
 
@@ -198,14 +205,13 @@ main (int argc, char **argv)
       printf ("limberd %s\n", LIMBER_VERSION);
       return EXIT_SUCCESS;
     }
-  if (verbose)
-    g_log_set_debug_enabled (TRUE);
+  limber_log_init (verbose);
 
   config_paths = limber_config_default_paths ();
   ctx.loop = g_main_loop_new (NULL, FALSE);
-  ctx.daemon
-      = limber_daemon_new (load_config ((const char *const *) config_paths),
-                           (const char *const *) config_paths);
+  config = load_config ((const char *const *) config_paths, &config_problem);
+  ctx.daemon = limber_daemon_new (config, (const char *const *) config_paths,
+                                  config_problem);
 
   signal_ids[0] = g_unix_signal_add (SIGTERM, on_quit_signal, &ctx);
   signal_ids[1] = g_unix_signal_add (SIGINT, on_quit_signal, &ctx);

@@ -5,12 +5,8 @@
 
 #include <libnotify/notify.h>
 
-/* The spec's NotificationClosed reasons. */
-enum
-{
-  CLOSED_EXPIRED = 1,
-  CLOSED_DISMISSED = 2,
-};
+/* The spec's NotificationClosed reason for "dismissed by the user". */
+#define CLOSED_DISMISSED 2
 
 struct _LimberNotifier
 {
@@ -93,11 +89,12 @@ on_closed (NotifyNotification *notification, gpointer user_data)
   int reason = notify_notification_get_closed_reason (notification);
 
   g_debug ("notification closed by the server, reason %d", reason);
-  /* Expired (despite asking for no timeout) or closed for a reason of the
-   * server's own: the break stays due and escalation will show it again. */
   drop_shown (self);
-  if (reason == CLOSED_DISMISSED)
-    self->func (LIMBER_RESPONSE_DISMISSED, self->user_data);
+  /* Dismissed by the user, or expired (despite asking for no timeout) or
+   * closed for a reason of the server's own. */
+  self->func (reason == CLOSED_DISMISSED ? LIMBER_RESPONSE_DISMISSED
+                                         : LIMBER_RESPONSE_EXPIRED,
+              self->user_data);
 }
 
 static gboolean

@@ -11,6 +11,7 @@ typedef enum
   LIMBER_RESPONSE_SNOOZE,
   LIMBER_RESPONSE_SKIP,
   LIMBER_RESPONSE_DISMISSED,
+  LIMBER_RESPONSE_EXPIRED, /* the server closed it for its own reasons */
 } LimberResponse;
 
 typedef void (*LimberResponseFunc) (LimberResponse response,

@@ -169,19 +169,24 @@ on_user_idle (LimberScheduler *self, LimberTime now, LimberTime since)
   self->idle_since = since;
 }
 
+/* Moves the break @duration of work later (the configured snooze for 0).
+ * A break on screen ends with @outcome; one due is recorded as snoozed; one
+ * still ahead just moves. */
 static void
-on_snooze (LimberScheduler *self, LimberStep *step, gint64 duration)
+postpone (LimberScheduler *self, LimberStep *step, gint64 duration,
+          LimberOutcome outcome)
 {
   gint64 start;
 
   if (duration <= 0)
     duration = self->timings.snooze;
   if (self->phase == LIMBER_PHASE_ON_BREAK)
-    end_break (self, step, LIMBER_OUTCOME_SNOOZED);
-  else
-    record (step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_SNOOZED);
-  if (self->phase == LIMBER_PHASE_DUE)
-    self->phase = LIMBER_PHASE_WORKING;
+    end_break (self, step, outcome);
+  else if (self->phase == LIMBER_PHASE_DUE)
+    {
+      record (step, LIMBER_ACTION_RECORD, outcome);
+      self->phase = LIMBER_PHASE_WORKING;
+    }
 
   /* Later than both the current window and the work done so far; an overdue
    * break stays overdue. */
@@ -257,7 +262,7 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
       clear_absence (self, now, TRUE, FALSE, TRUE);
       break;
     case LIMBER_EVENT_SNOOZE:
-      on_snooze (self, step, event->duration);
+      postpone (self, step, event->duration, LIMBER_OUTCOME_SNOOZED);
       break;
     case LIMBER_EVENT_SKIP:
       if (self->phase == LIMBER_PHASE_ON_BREAK)
@@ -283,6 +288,12 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
           end_break (self, step, LIMBER_OUTCOME_DONE);
           restart_interval (self, now);
         }
+      break;
+    case LIMBER_EVENT_BREAK_EXPIRED:
+      /* Nothing on screen any more: come back later rather than never (or
+       * at once, and again, with a server that enforces short timeouts). */
+      if (self->phase == LIMBER_PHASE_ON_BREAK)
+        postpone (self, step, 0, LIMBER_OUTCOME_EXPIRED);
       break;
     case LIMBER_EVENT_CONFIG_CHANGED:
       g_return_if_fail (event->timings != NULL);
@@ -496,6 +507,8 @@ limber_outcome_to_string (LimberOutcome outcome)
       return "natural";
     case LIMBER_OUTCOME_PAUSED:
       return "paused";
+    case LIMBER_OUTCOME_EXPIRED:
+      return "expired";
     default:
       g_return_val_if_reached ("unknown");
     }

@@ -40,6 +40,7 @@ typedef enum
   LIMBER_EVENT_RESUME_REMINDERS,
   LIMBER_EVENT_BREAK_NOW,
   LIMBER_EVENT_BREAK_DONE,
+  LIMBER_EVENT_BREAK_EXPIRED,  /* the server took the pop-up down itself */
   LIMBER_EVENT_CONFIG_CHANGED, /* .timings */
   LIMBER_EVENT_SOURCE_CHANGED, /* .senses_lulls */
 } LimberEventType;
@@ -75,6 +76,7 @@ typedef enum
   LIMBER_OUTCOME_SKIPPED,
   LIMBER_OUTCOME_NATURAL,
   LIMBER_OUTCOME_PAUSED,
+  LIMBER_OUTCOME_EXPIRED, /* back after a snooze's worth of work */
 } LimberOutcome;
 
 typedef enum

@@ -250,6 +250,8 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_activity_source (
       iface, limber_daemon_get_activity_source (self->daemon));
   limber_dbus_limber1_set_settings (iface, limber_config_to_variant (config));
+  limber_dbus_limber1_set_config_error (
+      iface, limber_daemon_get_config_error (self->daemon));
 }
 
 void

@@ -27,9 +27,10 @@ on_timer_readable (gint fd, GIOCondition condition, gpointer user_data)
   if (read (fd, &expirations, sizeof expirations) != sizeof expirations)
     return G_SOURCE_CONTINUE;
 
+  LimberTime deadline = self->armed_for;
   self->armed_for = LIMBER_TIME_NEVER;
   self->fired++;
-  self->func (self->user_data);
+  self->func (deadline, self->user_data);
   return G_SOURCE_CONTINUE;
 }
 

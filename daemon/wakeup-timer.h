@@ -7,7 +7,9 @@
 
 typedef struct _LimberWakeupTimer LimberWakeupTimer;
 
-typedef void (*LimberWakeupFunc) (gpointer user_data);
+/* Called with the deadline the timer was armed for; the time it actually
+ * fires may be later, after a sleep. */
+typedef void (*LimberWakeupFunc) (LimberTime deadline, gpointer user_data);
 
 LimberWakeupTimer *limber_wakeup_timer_new (LimberWakeupFunc func,
                                             gpointer user_data);

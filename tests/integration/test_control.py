@@ -66,7 +66,7 @@ class SnoozeSkipTest(LimberTestCase):
     def test_snooze_shown_break(self):
         self.wait_for_popups()
         out = self.ctl("snooze", "3s", check=0).stdout
-        self.assertIn("after 3s more of work", out)
+        self.assertRegex(out, r"^Snoozed by 3s: the next break comes in [23]s \(around \d\d:\d\d\)\.$")
         withdrawn = wait_until(self.close_calls, message="the pop-up to be withdrawn")
         status = self.status()
         self.assertEqual(status["state"], "snoozed")
@@ -78,7 +78,7 @@ class SnoozeSkipTest(LimberTestCase):
         self.wait_for_popups()
         self.ctl("snooze", check=0)
         # The configured snooze is 2s.
-        self.assertIn("after 2s more of work", self.ctl("snooze", check=0).stdout)
+        self.assertIn("Snoozed by 2s", self.ctl("snooze", check=0).stdout)
 
     def test_skip_starts_new_interval(self):
         self.wait_for_popups()
@@ -112,10 +112,14 @@ class BreakNowTest(LimberTestCase):
 
     def test_snooze_ahead_of_time(self):
         before = self.status()["next_break_in_seconds"]
-        self.ctl("snooze", "10min", check=0)
+        out = self.ctl("snooze", "10min", check=0).stdout
+        # The break was an hour off: now it is 1h 10min off.
+        self.assertRegex(out, r"^Snoozed by 10min: the next break comes in 1h 10min ")
         status = self.status()
         self.assertEqual(status["state"], "snoozed")
         self.assertAlmostEqual(status["next_break_in_seconds"] - before, 600, delta=3)
+        # Nothing was due, so nothing counts as snoozed.
+        self.assertEqual(status["today"]["snoozed"], 0)
 
 
 class StatusTest(LimberTestCase):

@@ -4,6 +4,8 @@ it does with the user's answer."""
 
 import time
 
+import dbus
+
 import limbertest
 from limbertest import LimberTestCase, wait_until
 
@@ -80,6 +82,22 @@ class PopupTest(LimberTestCase):
             message="a skipped break",
         )
         self.assertEqual(status["today"]["taken"], 0)
+
+    def test_popup_closed_by_server_comes_back(self):
+        self.wait_for_popups()
+        # The server expires it (reason 1), despite the request for no
+        # timeout: it returns after the 2s snooze, not at once, not never.
+        nid = self.notification_id()
+        self.notifications_mock.EmitSignal(
+            limbertest.NOTIFY_IFACE, "NotificationClosed", "uu",
+            [dbus.UInt32(nid), dbus.UInt32(1)])
+        status = self.wait_for_state("snoozed")
+        self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0,
+                                           "natural": 0})
+        expired_at = time.time()
+        again = self.wait_for_popups(2)[1]
+        self.assertEqual(again["replaces_id"], 0)
+        self.assertGreaterEqual(again["time"] - expired_at, 1.0)
 
     def test_stale_action_is_ignored(self):
         self.wait_for_popups()

@@ -69,7 +69,7 @@ class SettingsTest(LimberTestCase):
     def test_set_rejected_changes_nothing(self):
         before = self.read_config()
         result = self.ctl("set", "interval-min", "3h", check=2)
-        self.assertIn("interval-max (2h) must not be shorter than interval-min (3h)",
+        self.assertIn("interval-min (3h) must not be longer than interval-max (2h)",
                       result.stderr)
         self.assertEqual(self.read_config(), before)
         self.assertEqual(int(self.property("IntervalMin")), 3600)
@@ -113,13 +113,54 @@ class SettingsTest(LimberTestCase):
         self.daemon.send_signal(signal.SIGHUP)
         wait_until(lambda: int(self.property("IntervalMin")) == 1500, message="the reload")
 
-    def test_invalid_file_at_start_uses_defaults(self):
+    def test_invalid_key_at_start_is_left_out_and_reported(self):
         self.stop_limberd()
-        self.write_config({"interval-min": "banana"})
+        self.write_config(dict(CONFIG, **{"interval-min": "banana", "snooze": "7min"}))
         self.start_limberd()
-        self.assertEqual(int(self.property("IntervalMin")), 1800)
+        status = self.status()
+        # The bad key falls back to its default; the good ones are kept.
+        self.assertEqual(status["interval_min_seconds"], 1800)
+        self.assertEqual(status["settings"]["snooze"], 420)
+        self.assertIn(f"{self.config_path}: key 'interval-min'", status["config_error"])
+        self.assertIn("'banana' is not a duration", status["config_error"])
+        self.assertIn("the key is ignored", status["config_error"])
+        self.assertIn("  Config:    ", self.ctl("status", check=0).stdout)
         self.assertIn("'interval-min'", self.daemon_output())
-        self.assertIn("built-in defaults", self.daemon_output())
+
+        # Fixed and reloaded: the complaint goes.
+        self.write_config(CONFIG)
+        self.ctl("reload", check=0)
+        self.assertIsNone(self.status()["config_error"])
+        self.assertNotIn("Config:", self.ctl("status", check=0).stdout)
+
+    def test_failed_reload_is_reported_until_fixed(self):
+        self.write_config(dict(CONFIG, lull="0"))
+        self.ctl("reload", check=1)
+        error = self.status()["config_error"]
+        self.assertIn("key 'lull'", error)
+        self.assertIn("the settings in force stay", error)
+        self.write_config(CONFIG)
+        self.ctl("reload", check=0)
+        self.assertIsNone(self.status()["config_error"])
+
+    def test_set_runs_what_the_file_says(self):
+        # A file edited by hand to 10min–20min while limberd ran 1h–2h: the
+        # next set reads the file back, so limberd runs what it says.
+        self.write_config(dict(CONFIG, **{"interval-max": "20min"}))
+        self.ctl("set", "interval-min", "10min", check=0)
+        status = self.status()
+        self.assertEqual(status["interval_min_seconds"], 600)
+        self.assertEqual(status["interval_max_seconds"], 1200)
+        self.assertIsNone(status["config_error"])
+
+    def test_set_through_symlink_keeps_link(self):
+        target = self.path("home", "dotfiles-limber.conf")
+        os.rename(self.config_path, target)
+        os.symlink(target, self.config_path)
+        self.ctl("set", "lull", "3s", check=0)
+        self.assertTrue(os.path.islink(self.config_path))
+        with open(target, encoding="utf-8") as f:
+            self.assertIn("lull=3s\n", f.read())
 
 
 if __name__ == "__main__":

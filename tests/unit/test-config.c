@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -189,8 +190,63 @@ test_layered_inconsistent (Fixture *f, gconstpointer data)
   (void) data;
   g_assert_null (config);
   g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG);
-  assert_error_mentions (error, user, "interval-max", "40min");
-  assert_error_mentions (error, "50min", NULL, NULL);
+  /* The user's file is at fault, since it came last; the site's value is
+   * named with where it comes from. */
+  assert_error_mentions (error, user,
+                         "interval-max (40min) must not be "
+                         "shorter than interval-min (50min",
+                         site);
+}
+
+/* A lone interval-min above the default maximum: the error blames the file
+ * that set it, not the default it clashes with. */
+static void
+test_rule_blames_the_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *user
+      = write_file (f, "limber.conf", "[limber]\ninterval-min=50min\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = load_one (user, &error);
+
+  (void) data;
+  g_assert_null (config);
+  g_assert_true (g_str_has_prefix (error->message, user));
+  assert_error_mentions (error,
+                         "key 'interval-min': interval-min (50min) must not "
+                         "be longer than interval-max (45min, the default)",
+                         NULL, NULL);
+}
+
+/* At start-up every valid setting is kept and what is wrong is listed. */
+static void
+test_lenient (Fixture *f, gconstpointer data)
+{
+  g_autofree char *site = write_file (f, "site.conf", "not a key file\n");
+  g_autofree char *user = write_file (f, "user.conf",
+                                      "[limber]\n"
+                                      "snooze=banana\n"
+                                      "title=Mine\n"
+                                      "break-length=10min\n"
+                                      "interval-min=20min\n");
+  const char *paths[] = { site, user, NULL };
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (LimberConfig) config = NULL;
+
+  (void) data;
+  config = limber_config_load_lenient (paths, problems);
+  g_assert_nonnull (config);
+  g_assert_cmpstr (config->title, ==, "Mine");
+  g_assert_cmpuint (config->interval_min, ==, 1200);
+  g_assert_cmpuint (config->snooze, ==, 300);
+  /* The broken rule puts both of its keys back to the defaults. */
+  g_assert_cmpuint (config->break_length, ==, 60);
+  g_assert_cmpuint (config->natural_break, ==, 300);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), site));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "is ignored"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "'snooze'"));
+  g_assert_nonnull (
+      strstr (g_ptr_array_index (problems, 2), "back to their defaults"));
 }
 
 static void
@@ -375,9 +431,12 @@ test_set_rejects (void)
     { "interval-min", "uint64 18446744073709551615",
       LIMBER_ERROR_INVALID_ARGUMENT, "between" },
     { "interval-min", "uint64 3600", LIMBER_ERROR_INVALID_ARGUMENT,
-      "interval-max (45min) must not be shorter" },
+      "interval-min (1h) must not be longer than interval-max (45min)" },
+    { "interval-max", "'10min'", LIMBER_ERROR_INVALID_ARGUMENT,
+      "interval-max (10min) must not be shorter than interval-min (30min)" },
     { "interval-min", "true", LIMBER_ERROR_INVALID_ARGUMENT, "'b'" },
-    { "interval-min", "-5", LIMBER_ERROR_INVALID_ARGUMENT, "'i'" },
+    { "interval-min", "-5", LIMBER_ERROR_INVALID_ARGUMENT,
+      "must not be negative" },
     { "interval-min", "'soon'", LIMBER_ERROR_INVALID_ARGUMENT,
       "not a duration" },
     { "interval-min", "@as ['5min']", LIMBER_ERROR_INVALID_ARGUMENT, "'as'" },
@@ -497,6 +556,23 @@ test_write_key_adds_group (Fixture *f, gconstpointer data)
   g_assert_cmpstr (contents, ==, "# mine\n\n[limber]\nlull=3s\n");
 }
 
+/* A symbolic link (to a dotfiles repository, say) stays a link. */
+static void
+test_write_key_through_symlink (Fixture *f, gconstpointer data)
+{
+  g_autofree char *target
+      = write_file (f, "dotfiles/limber.conf", "[limber]\nlull=2s\n");
+  g_autofree char *link = g_build_filename (f->dir, "limber.conf", NULL);
+  g_autofree char *contents = NULL;
+
+  (void) data;
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  g_assert_true (limber_config_write_key (link, "lull", "3s", NULL));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "[limber]\nlull=3s\n");
+}
+
 static void
 test_write_key_creates_file (Fixture *f, gconstpointer data)
 {
@@ -565,6 +641,8 @@ main (int argc, char **argv)
   ADD ("/config/seconds-scale", test_seconds_scale);
   ADD ("/config/layered", test_layered);
   ADD ("/config/layered-inconsistent", test_layered_inconsistent);
+  ADD ("/config/rule-blames-file", test_rule_blames_the_file);
+  ADD ("/config/lenient", test_lenient);
   ADD ("/config/bad-values", test_bad_values);
   ADD ("/config/too-long", test_too_long_text);
   ADD ("/config/not-a-key-file", test_not_a_key_file);
@@ -572,6 +650,7 @@ main (int argc, char **argv)
   ADD ("/config/unknown-key", test_unknown_key_warns);
   ADD ("/config/write-key-comments", test_write_key_keeps_comments);
   ADD ("/config/write-key-creates", test_write_key_creates_file);
+  ADD ("/config/write-key-symlink", test_write_key_through_symlink);
   ADD ("/config/write-key-one-line", test_write_key_touches_one_line);
   ADD ("/config/write-key-adds-group", test_write_key_adds_group);
   ADD ("/config/write-key-broken", test_write_key_keeps_broken_file);

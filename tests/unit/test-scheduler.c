@@ -206,11 +206,44 @@ test_snooze_upcoming_break (void)
   sim_run_until (&sim, MINUTES (10));
   sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
                                  .duration = MINUTES (15) });
-  g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_RECORD);
+  /* Nothing was due, so nothing was snoozed: the break just moved. */
+  g_assert_cmpuint (sim.log->len, ==, 0);
   assert_state (&sim, "snoozed");
   sim_run_until (&sim, MINUTES (50));
   g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (45));
+  sim_clear (&sim);
+}
+
+/* A server that takes the pop-up down by itself: the break comes back
+ * after a snooze's worth of work, and an overdue one stays critical. */
+static void
+test_expired_popup_comes_back (void)
+{
+  LimberTimings t = sim_default_timings ();
+  Sim sim;
+
+  sim_init (&sim, &t);
+  sim_run_until (&sim, MINUTES (31));
+  sim_event (&sim, LIMBER_EVENT_BREAK_EXPIRED);
+  g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
+  g_assert_cmpint (sim_last (&sim)->action.outcome, ==, LIMBER_OUTCOME_EXPIRED);
+  sim_run_until (&sim, MINUTES (50));
+  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+                   MINUTES (36));
+  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_ESCALATE, 0), ==,
+                   MINUTES (45));
+  sim_event (&sim, LIMBER_EVENT_BREAK_EXPIRED);
+  sim_run_until (&sim, MINUTES (60));
+  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
+                   MINUTES (55));
+  g_assert_cmpint (sim_last (&sim)->action.urgency, ==,
+                   LIMBER_URGENCY_CRITICAL);
+  /* Not a snooze the user asked for, and expiring nothing does nothing. */
+  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_SNOOZED), ==, 0);
+  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
+  sim_event (&sim, LIMBER_EVENT_BREAK_EXPIRED);
+  assert_state (&sim, "active");
   sim_clear (&sim);
 }
 
@@ -677,6 +710,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scheduler/done", test_done_restarts_interval);
   g_test_add_func ("/scheduler/snooze-shown", test_snooze_shown_break);
   g_test_add_func ("/scheduler/snooze-upcoming", test_snooze_upcoming_break);
+  g_test_add_func ("/scheduler/expired", test_expired_popup_comes_back);
   g_test_add_func ("/scheduler/skip", test_skip);
   g_test_add_func ("/scheduler/pause-auto-resumes", test_pause_auto_resumes);
   g_test_add_func ("/scheduler/pause-withdraws",

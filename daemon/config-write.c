@@ -1,0 +1,172 @@
+/* Rewriting one key of the user's limber.conf for Set(): only that line
+ * changes, so the user's comments, order and spacing stay. */
+#include "config.h"
+
+#include "limber-error.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The value as GKeyFile writes it: text escaped (\n, leading spaces, \\). */
+static char *
+escape_value (const char *key, const char *text)
+{
+  g_autoptr (GKeyFile) scratch = NULL;
+
+  if (!limber_config_is_text_key (key))
+    return g_strdup (text);
+  scratch = g_key_file_new ();
+  g_key_file_set_string (scratch, LIMBER_CONFIG_GROUP, key, text);
+  return g_key_file_get_value (scratch, LIMBER_CONFIG_GROUP, key, NULL);
+}
+
+/* The key a "key = value" line sets, or NULL for anything else. */
+static char *
+line_key (const char *line)
+{
+  const char *equals = strchr (line, '=');
+  g_autofree char *key = NULL;
+
+  if (equals == NULL || line[0] == '#')
+    return NULL;
+  key = g_strndup (line, (gsize) (equals - line));
+  return g_strdup (g_strstrip (key));
+}
+
+/* @contents with @key set to @value in [limber]: the line that sets it now
+ * (the last one, as GKeyFile reads the last) is replaced; otherwise a line
+ * is added at the end of the group, or the group at the end. Every other
+ * byte stays as it was. */
+static char *
+replace_key_line (const char *contents, const char *key, const char *value)
+{
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autofree char *new_line = g_strdup_printf ("%s=%s", key, value);
+  GPtrArray *out = g_ptr_array_new ();
+  gint match = -1, group_end = -1;
+  gboolean in_group = FALSE;
+  guint n = g_strv_length (lines);
+
+  /* A trailing newline leaves an empty last element: not a line. */
+  if (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
+      if (stripped[0] == '[')
+        {
+          in_group = g_str_equal (stripped, "[" LIMBER_CONFIG_GROUP "]");
+          if (in_group)
+            group_end = (gint) i;
+          continue;
+        }
+      if (!in_group || stripped[0] == '\0' || stripped[0] == '#')
+        continue;
+      group_end = (gint) i;
+      g_autofree char *this_key = line_key (stripped);
+      if (g_strcmp0 (this_key, key) == 0)
+        match = (gint) i;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (out, (gint) i == match ? new_line : lines[i]);
+      if (match < 0 && (gint) i == group_end)
+        g_ptr_array_add (out, new_line);
+    }
+  if (group_end < 0)
+    {
+      if (n > 0)
+        g_ptr_array_add (out, "");
+      g_ptr_array_add (out, "[" LIMBER_CONFIG_GROUP "]");
+      g_ptr_array_add (out, new_line);
+    }
+  g_ptr_array_add (out, "");
+  g_ptr_array_add (out, NULL);
+
+  char *result = g_strjoinv ("\n", (char **) out->pdata);
+  g_ptr_array_free (out, TRUE);
+  return result;
+}
+
+/* The file a symbolic link at @path points to, so that writing replaces
+ * the target (in a dotfiles repository, say) and not the link. */
+static char *
+resolve_link (const char *path)
+{
+  char *target = realpath (path, NULL);
+  g_autofree char *resolved = NULL;
+
+  if (target == NULL)
+    return g_strdup (path);
+  resolved = g_strdup (target);
+  free (target);
+  return g_steal_pointer (&resolved);
+}
+
+gboolean
+limber_config_write_key (const char *link_path, const char *key,
+                         const char *text, GError **error)
+{
+  g_autofree char *path = resolve_link (link_path);
+  g_autoptr (GKeyFile) check = g_key_file_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *updated = NULL;
+  gsize length = 0;
+  GStatBuf st;
+  int mode = 0644;
+
+  g_return_val_if_fail (g_strv_contains (limber_config_keys (), key), FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+                       "%s: %s; nothing was changed", path,
+                       local_error->message);
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      contents = g_strdup ("");
+    }
+  /* Never rewrite a file we cannot read as a key file: it may be the user's
+   * half-edited work. */
+  if (length > 0
+      && !g_key_file_load_from_data (check, contents, length,
+                                     G_KEY_FILE_KEEP_COMMENTS, &local_error))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+                   "%s: %s; fix or remove it, nothing was changed", path,
+                   local_error->message);
+      return FALSE;
+    }
+
+  value = escape_value (key, text);
+  updated = replace_key_line (contents, key, value);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+                   "cannot create %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (g_stat (path, &st) == 0)
+    mode = (int) (st.st_mode & 07777);
+  if (!g_file_set_contents_full (path, updated, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, mode,
+                                 &local_error))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+                   "cannot write %s: %s", path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
