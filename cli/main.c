@@ -46,7 +46,8 @@ print_help (FILE *out)
            "\nDURATION is a time span such as 90s, 5min, 1h 30min or 1h30m.\n"
            "Settings: interval-min, interval-max, snooze, natural-break, "
            "lull,\n  break-length, pause-default (durations); title, routine "
-           "(text).\n"
+           "(text);\n  activity-source (auto, mutter, screensaver, xsync, "
+           "logind, none).\n"
            "Exit status: 0 success, 1 failure, 2 usage error, 3 limberd not "
            "reachable.\n"
            "Run 'limberctl COMMAND --help' for a command's options.\n");

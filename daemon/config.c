@@ -19,6 +19,7 @@ typedef enum
 {
   SETTING_DURATION,
   SETTING_TEXT,
+  SETTING_CHOICE, /* one word of a list, stored as text */
 } SettingKind;
 
 typedef struct
@@ -26,8 +27,18 @@ typedef struct
   const char *key;
   SettingKind kind;
   gsize offset;
-  guint64 min, max; /* seconds, or bytes of text */
+  guint64 min, max;           /* seconds, or bytes of text */
+  const char *const *choices; /* SETTING_CHOICE */
 } SettingInfo;
+
+/* The activity sources limberd knows (activity.c), or auto, or none. */
+static const char *const activity_sources[] = {
+  "auto",   "mutter", "screensaver",
+#ifdef LIMBER_HAVE_XSYNC
+  "xsync",
+#endif
+  "logind", "none",   NULL,
+};
 
 #define DURATION(name, field, lo, hi)                                          \
   {                                                                            \
@@ -36,6 +47,10 @@ typedef struct
 #define TEXT(name, field, hi)                                                  \
   {                                                                            \
     name, SETTING_TEXT, G_STRUCT_OFFSET (LimberConfig, field), 1, hi           \
+  }
+#define CHOICE(name, field, list)                                              \
+  {                                                                            \
+    name, SETTING_CHOICE, G_STRUCT_OFFSET (LimberConfig, field), 0, 0, list    \
   }
 
 static const SettingInfo settings[] = {
@@ -48,11 +63,13 @@ static const SettingInfo settings[] = {
   DURATION ("pause-default", pause_default, 1, 31 * 24 * 3600),
   TEXT ("title", title, MAX_TITLE_BYTES),
   TEXT ("routine", routine, MAX_ROUTINE_BYTES),
+  CHOICE ("activity-source", activity_source, activity_sources),
 };
 
 static const char *const setting_keys[] = {
   "interval-min", "interval-max",  "snooze", "natural-break", "lull",
-  "break-length", "pause-default", "title",  "routine",       NULL,
+  "break-length", "pause-default", "title",  "routine",       "activity-source",
+  NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (setting_keys) == G_N_ELEMENTS (settings) + 1);
@@ -98,6 +115,7 @@ limber_config_new (void)
   config->pause_default = 3600;
   config->title = g_strdup (DEFAULT_TITLE);
   config->routine = g_strdup (DEFAULT_ROUTINE);
+  config->activity_source = g_strdup ("auto");
   return config;
 }
 
@@ -108,6 +126,7 @@ limber_config_copy (const LimberConfig *config)
 
   copy->title = g_strdup (config->title);
   copy->routine = g_strdup (config->routine);
+  copy->activity_source = g_strdup (config->activity_source);
   return copy;
 }
 
@@ -118,6 +137,7 @@ limber_config_free (LimberConfig *config)
     return;
   g_free (config->title);
   g_free (config->routine);
+  g_free (config->activity_source);
   g_free (config);
 }
 
@@ -187,6 +207,19 @@ check_text (const SettingInfo *info, const char *text, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_choice (const SettingInfo *info, const char *text, GError **error)
+{
+  if (g_strv_contains (info->choices, text))
+    return TRUE;
+
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+               "%s must be one of %s, not '%s'", info->key, list, valid);
+  return FALSE;
 }
 
 static const LimberConfigRule rules[] = {
@@ -305,12 +338,14 @@ limber_config_parse_value (LimberConfig *config, const char *key,
       if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                       "%s is text: give it as 's', not '%s'", info->key,
+                       "%s is %s: give it as 's', not '%s'", info->key,
+                       info->kind == SETTING_CHOICE ? "a word" : "text",
                        g_variant_get_type_string (value));
           return FALSE;
         }
       text = g_variant_dup_string (value, NULL);
-      if (!check_text (info, text, error))
+      if (info->kind == SETTING_CHOICE ? !check_choice (info, text, error)
+                                       : !check_text (info, text, error))
         return FALSE;
       g_free (*text_field (config, info));
       *text_field (config, info) = g_strdup (text);

@@ -22,6 +22,8 @@ typedef struct
   /* Notification text. */
   char *title;
   char *routine;
+  /* auto, a source's name, or none. */
+  char *activity_source;
 } LimberConfig;
 
 LimberConfig *limber_config_new (void);

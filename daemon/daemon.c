@@ -1,5 +1,6 @@
 #include "daemon.h"
 
+#include "activity.h"
 #include "clock.h"
 #include "limber-duration.h"
 #include "limber-error.h"
@@ -21,10 +22,22 @@ struct _LimberDaemon
   LimberWakeupTimer *timer;
   LimberNotifier *notifier;
   LimberService *service;
+  LimberActivity *activity;
+  guint query_idle; /* a deferred QUERY_IDLE */
   LimberDayCounts today;
   LimberTime last_event;
   gboolean started;
 };
+
+static gboolean
+query_activity (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  self->query_idle = 0;
+  limber_activity_query_idle (self->activity);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
@@ -55,6 +68,12 @@ perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
       limber_day_counts_add (&self->today,
                              limber_day_of (limber_clock_to_wall (now)),
                              action->outcome);
+      break;
+    case LIMBER_ACTION_QUERY_IDLE:
+      /* From the main loop: the answer may come at once, and must not feed
+       * the scheduler while this step is being carried out. */
+      if (self->query_idle == 0)
+        self->query_idle = g_idle_add (query_activity, self);
       break;
     }
 }
@@ -95,7 +114,7 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
     return;
 
   /* Nothing told us the machine slept, but the clocks do. */
-  if (slept > 0)
+  if (slept > 0 && !limber_activity_senses_sleep (self->activity))
     {
       LimberTime suspend_at, resume_at;
       limber_sleep_place (self->last_event, now, slept, woke_late, &suspend_at,
@@ -156,6 +175,25 @@ on_response (LimberResponse response, gpointer user_data)
   feed (self, (LimberEvent){ .type = type });
 }
 
+static void
+on_activity_changed (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  feed (self,
+        (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
+                       .lulls = limber_activity_get_lulls (self->activity) });
+}
+
+static void
+on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  feed (self, (LimberEvent){ .type = type,
+                             .since = limber_clock_now () - idle_usec });
+}
+
 LimberDaemon *
 limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                    const char *config_error)
@@ -171,6 +209,11 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   limber_sleep_detector_init (&self->sleep);
   self->timer = limber_wakeup_timer_new (on_wakeup, self);
   self->notifier = limber_notifier_new (on_response, self);
+  self->activity = limber_activity_new (
+      &(LimberActivityCallbacks){ .changed = on_activity_changed,
+                                  .event = on_activity_event,
+                                  .user_data = self },
+      config->activity_source, timings.lull);
   self->service = limber_service_new (self);
   return self;
 }
@@ -180,6 +223,8 @@ limber_daemon_free (LimberDaemon *self)
 {
   if (self == NULL)
     return;
+  g_clear_handle_id (&self->query_idle, g_source_remove);
+  g_clear_pointer (&self->activity, limber_activity_free);
   g_clear_pointer (&self->service, limber_service_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
@@ -209,8 +254,9 @@ limber_daemon_start (LimberDaemon *self)
   self->last_event = limber_clock_now ();
   limber_scheduler_init (&self->scheduler, &timings, self->last_event);
   limber_sleep_detector_init (&self->sleep);
-  feed (self, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
-                             .senses_lulls = FALSE });
+  /* The desktop's sources come as their bus names appear. */
+  limber_activity_start (self->activity);
+  on_activity_changed (self);
   limber_sd_notify_ready ();
 }
 
@@ -284,6 +330,8 @@ apply_config (LimberDaemon *self, LimberConfig *config)
   limber_config_free (self->config);
   self->config = config;
   limber_config_get_timings (config, &timings);
+  limber_activity_set_lull (self->activity, timings.lull);
+  limber_activity_set_forced (self->activity, config->activity_source);
   feed (self, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
                              .timings = &timings });
 }
@@ -385,6 +433,5 @@ limber_daemon_get_config_error (LimberDaemon *self)
 const char *
 limber_daemon_get_activity_source (LimberDaemon *self)
 {
-  (void) self;
-  return "none";
+  return limber_activity_get_name (self->activity);
 }

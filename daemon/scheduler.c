@@ -88,8 +88,11 @@ show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
                                                    : LIMBER_URGENCY_NORMAL;
   self->shown_at = now;
   self->snoozed = FALSE;
-  /* Walking away from this pop-up is measured from now on. */
+  /* Walking away from this pop-up is measured from now on; a source that
+   * must be asked is asked once the break could be over. */
   self->away_counted = FALSE;
+  if (self->lulls == LIMBER_LULLS_QUERIED)
+    self->query_at = now + self->timings.break_length;
   push (step, LIMBER_ACTION_SHOW_BREAK, self->urgency, LIMBER_OUTCOME_DONE);
 }
 
@@ -169,6 +172,35 @@ on_user_idle (LimberScheduler *self, LimberTime now, LimberTime since)
   self->idle_since = since;
 }
 
+/* The answer to QUERY_IDLE: it decides the lull (due) or the walk-away
+ * (on screen), or when to ask again. It does not make the user idle: a
+ * source that must be asked never says when input comes back. */
+static void
+on_idle_time (LimberScheduler *self, LimberStep *step, LimberTime now,
+              LimberTime since)
+{
+  self->query_pending = FALSE;
+  since = CLAMP (since, self->present_since, now);
+  if (self->phase == LIMBER_PHASE_DUE)
+    {
+      if (now - since >= self->timings.lull && can_show (self))
+        show_break (self, step, now);
+      else
+        self->query_at = since + self->timings.lull;
+    }
+  else if (self->phase == LIMBER_PHASE_ON_BREAK)
+    {
+      LimberTime from = MAX (since, self->shown_at);
+      if (now - from >= self->timings.break_length)
+        {
+          end_break (self, step, LIMBER_OUTCOME_DONE);
+          restart_interval (self, now);
+        }
+      else
+        self->query_at = from + self->timings.break_length;
+    }
+}
+
 /* Moves the break @duration of work later (the configured snooze for 0).
  * A break on screen ends with @outcome; one due is recorded as snoozed; one
  * still ahead just moves. */
@@ -246,6 +278,9 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
     case LIMBER_EVENT_USER_IDLE:
       on_user_idle (self, now, event->since);
       break;
+    case LIMBER_EVENT_IDLE_TIME:
+      on_idle_time (self, step, now, event->since);
+      break;
     case LIMBER_EVENT_LOCKED:
       become_away (self, now);
       self->locked = TRUE;
@@ -301,7 +336,9 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
       break;
     case LIMBER_EVENT_SOURCE_CHANGED:
       /* What the old source said about presence no longer holds. */
-      self->senses_lulls = event->senses_lulls;
+      self->lulls = event->lulls;
+      self->query_at = LIMBER_TIME_NEVER;
+      self->query_pending = FALSE;
       clear_absence (self, now, TRUE, TRUE, TRUE);
       break;
     }
@@ -321,6 +358,7 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
     {
       self->phase = LIMBER_PHASE_DUE;
       self->due_at = now;
+      self->query_at = now;
     }
 
   if (self->phase == LIMBER_PHASE_DUE)
@@ -328,7 +366,8 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
       if (self->worked < self->window_start)
         self->phase = LIMBER_PHASE_WORKING;
       else if (can_show (self)
-               && (self->worked >= self->window_end || !self->senses_lulls
+               && (self->worked >= self->window_end
+                   || self->lulls == LIMBER_LULLS_UNSEEN
                    || in_lull (self, now)))
         show_break (self, step, now);
     }
@@ -340,6 +379,18 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
       self->urgency = LIMBER_URGENCY_CRITICAL;
       push (step, LIMBER_ACTION_ESCALATE, LIMBER_URGENCY_CRITICAL,
             LIMBER_OUTCOME_DONE);
+    }
+
+  /* Asking the source: only while a break is due or on screen. */
+  if (self->lulls != LIMBER_LULLS_QUERIED
+      || (self->phase != LIMBER_PHASE_DUE
+          && self->phase != LIMBER_PHASE_ON_BREAK))
+    self->query_at = LIMBER_TIME_NEVER;
+  else if (!self->query_pending && self->query_at <= now)
+    {
+      self->query_pending = TRUE;
+      self->query_at = LIMBER_TIME_NEVER;
+      record (step, LIMBER_ACTION_QUERY_IDLE, LIMBER_OUTCOME_DONE);
     }
 }
 
@@ -361,9 +412,12 @@ next_wakeup (const LimberScheduler *self, LimberTime now)
         wake = MIN (wake, self->away_since + self->timings.natural_break);
     }
 
-  if (self->phase == LIMBER_PHASE_DUE && self->senses_lulls && self->idle
-      && can_show (self))
+  if (self->phase == LIMBER_PHASE_DUE && self->lulls == LIMBER_LULLS_PUSHED
+      && self->idle && can_show (self))
     wake = MIN (wake, self->idle_since + self->timings.lull);
+
+  if (!self->query_pending)
+    wake = MIN (wake, self->query_at);
 
   if (accrues (self))
     {
@@ -393,6 +447,7 @@ limber_scheduler_init (LimberScheduler *self, const LimberTimings *timings,
     .accruing_since = now,
     .window_start = timings->interval_min,
     .window_end = timings->interval_max,
+    .query_at = LIMBER_TIME_NEVER,
   };
 }
 

@@ -25,11 +25,20 @@ typedef struct
   gint64 break_length;  /* time away after a pop-up that counts as done */
 } LimberTimings;
 
+/* How the activity source lets the scheduler see a lull in typing. */
+typedef enum
+{
+  LIMBER_LULLS_UNSEEN,  /* no input information: a due break shows at once */
+  LIMBER_LULLS_PUSHED,  /* the source reports idle as it happens */
+  LIMBER_LULLS_QUERIED, /* the source must be asked (QUERY_IDLE) */
+} LimberLullSensing;
+
 typedef enum
 {
   LIMBER_EVENT_TICK,        /* the wake-up asked for; nothing new */
   LIMBER_EVENT_USER_ACTIVE, /* input again after being idle */
   LIMBER_EVENT_USER_IDLE,   /* no input since .since */
+  LIMBER_EVENT_IDLE_TIME, /* the answer to QUERY_IDLE: no input since .since */
   LIMBER_EVENT_LOCKED,
   LIMBER_EVENT_UNLOCKED,
   LIMBER_EVENT_SUSPEND,
@@ -42,7 +51,7 @@ typedef enum
   LIMBER_EVENT_BREAK_DONE,
   LIMBER_EVENT_BREAK_EXPIRED,  /* the server took the pop-up down itself */
   LIMBER_EVENT_CONFIG_CHANGED, /* .timings */
-  LIMBER_EVENT_SOURCE_CHANGED, /* .senses_lulls */
+  LIMBER_EVENT_SOURCE_CHANGED, /* .lulls */
 } LimberEventType;
 
 typedef struct
@@ -52,7 +61,7 @@ typedef struct
   LimberTime since;             /* USER_IDLE */
   gint64 duration;              /* SNOOZE, PAUSE */
   const LimberTimings *timings; /* CONFIG_CHANGED */
-  gboolean senses_lulls;        /* SOURCE_CHANGED */
+  LimberLullSensing lulls;      /* SOURCE_CHANGED */
 } LimberEvent;
 
 typedef enum
@@ -85,6 +94,7 @@ typedef enum
   LIMBER_ACTION_ESCALATE,   /* the pop-up on screen turns critical */
   LIMBER_ACTION_END_BREAK,  /* withdraw the pop-up; .outcome */
   LIMBER_ACTION_RECORD,     /* a break outcome without a pop-up; .outcome */
+  LIMBER_ACTION_QUERY_IDLE, /* ask the source how long input has stopped */
 } LimberActionType;
 
 typedef struct
@@ -94,7 +104,7 @@ typedef struct
   LimberOutcome outcome;
 } LimberAction;
 
-#define LIMBER_MAX_ACTIONS 4
+#define LIMBER_MAX_ACTIONS 8
 
 typedef struct
 {
@@ -108,7 +118,9 @@ typedef struct
 typedef struct
 {
   LimberTimings timings;
-  gboolean senses_lulls;
+  LimberLullSensing lulls;
+  LimberTime query_at; /* next QUERY_IDLE; NEVER when none is wanted */
+  gboolean query_pending;
 
   LimberPhase phase;
   gboolean snoozed; /* the window was moved by a snooze */

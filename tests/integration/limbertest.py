@@ -25,6 +25,8 @@ import dbus
 import dbusmock
 
 BUS_NAME = "io.github.limber.Limber1"
+LOGIN_NAME = "org.freedesktop.login1"
+TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 OBJECT_PATH = "/io/github/limber/Limber1"
 NOTIFY_IFACE = "org.freedesktop.Notifications"
 
@@ -71,8 +73,12 @@ class LimberTestCase(dbusmock.DBusTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # A system bus too, empty unless a test puts logind on it, so that
+        # limberd never sees the machine's own.
+        cls.start_system_bus()
         cls.start_session_bus()
         cls.bus = cls.get_dbus()
+        cls.system_bus = cls.get_dbus(system_bus=True)
 
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="limber-test-")
@@ -199,6 +205,66 @@ class LimberTestCase(dbusmock.DBusTestCase):
         self.notifications_mock.EmitSignal(
             NOTIFY_IFACE, "NotificationClosed", "uu", [dbus.UInt32(nid), dbus.UInt32(2)]
         )
+
+    # The desktop's activity sources
+
+    def start_logind(self, display=True):
+        """python-dbusmock's logind with this user's graphical session c1.
+        With @display, the user's Display points at it, as logind does for
+        a graphical session; that is how limberd finds it here."""
+        self.logind_server, self.logind = self.spawn_server_template(
+            "logind", {}, stdout=subprocess.DEVNULL, system_bus=True)
+        mock = dbus.Interface(self.logind, dbusmock.MOCK_IFACE)
+        # The template's GetUser adds a string and a number, and fails.
+        mock.AddMethod("org.freedesktop.login1.Manager", "GetUser", "u", "o",
+                       'ret = "/org/freedesktop/login1/user/%d" % args[0]')
+        session_path = mock.AddSession("c1", "seat0", dbus.UInt32(os.getuid()),
+                                       "tester", True)
+        self.session = self.system_bus.get_object(LOGIN_NAME, session_path)
+        if display:
+            user = self.system_bus.get_object(LOGIN_NAME, f"/org/freedesktop/login1/user/{os.getuid()}")
+            user.Set("org.freedesktop.login1.User", "Display",
+                     dbus.Struct(("c1", dbus.ObjectPath(session_path)), signature="so"),
+                     dbus_interface=dbus.PROPERTIES_IFACE)
+        self.addCleanup(self.stop_server, self.logind_server)
+
+    def session_properties(self, **properties):
+        """Changes this session's properties, as logind would."""
+        dbus.Interface(self.session, dbusmock.MOCK_IFACE).UpdateProperties(
+            "org.freedesktop.login1.Session", properties)
+
+    def set_idle_hint(self, idle, since_seconds_ago=0.0):
+        since = int((time.clock_gettime(time.CLOCK_MONOTONIC) - since_seconds_ago) * 1e6)
+        self.session_properties(IdleHint=dbus.Boolean(idle),
+                                IdleSinceHintMonotonic=dbus.UInt64(since if idle else 0))
+
+    def prepare_for_sleep(self, start):
+        dbus.Interface(self.logind, dbusmock.MOCK_IFACE).EmitSignal(
+            "org.freedesktop.login1.Manager", "PrepareForSleep", "b", [dbus.Boolean(start)])
+
+    def start_mutter(self):
+        """A stand-in for Mutter's IdleMonitor that behaves as the real one
+        (templates/mutter_idle_monitor.py)."""
+        self.mutter_server, obj = self.spawn_server_template(
+            os.path.join(TEMPLATES, "mutter_idle_monitor.py"), {}, stdout=subprocess.DEVNULL)
+        self.mutter = dbus.Interface(obj, dbusmock.MOCK_IFACE)
+        self.addCleanup(self.stop_server, self.mutter_server)
+
+    def start_screensaver(self):
+        self.screensaver_server, obj = self.spawn_server_template(
+            os.path.join(TEMPLATES, "screensaver.py"), {}, stdout=subprocess.DEVNULL)
+        self.screensaver = dbus.Interface(obj, dbusmock.MOCK_IFACE)
+        self.addCleanup(self.stop_server, self.screensaver_server)
+
+    @staticmethod
+    def stop_server(server):
+        if server.poll() is None:
+            server.terminate()
+            server.wait()
+
+    def wait_for_source(self, name, timeout=10.0):
+        return wait_until(lambda: self.status()["activity_source"] == name, timeout,
+                          f"activity source {name}")
 
     # limberd
 

@@ -58,7 +58,8 @@ class SettingsTest(LimberTestCase):
         listing = self.ctl("get", check=0).stdout.splitlines()
         keys = [line.split("=")[0].strip() for line in listing]
         self.assertEqual(keys, ["interval-min", "interval-max", "snooze", "natural-break",
-                                "lull", "break-length", "pause-default", "title", "routine"])
+                                "lull", "break-length", "pause-default", "title", "routine",
+                                "activity-source"])
         self.assertIn("interval-min   = 1h", listing)
         import json
         settings = json.loads(self.ctl("get", "--json", check=0).stdout)

@@ -12,7 +12,7 @@ static void
 senses_lulls (Sim *sim)
 {
   sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
-                                .senses_lulls = TRUE });
+                                .lulls = LIMBER_LULLS_PUSHED });
 }
 
 static void

@@ -1,0 +1,128 @@
+#include "activity-source.h"
+
+void
+limber_activity_source_init (LimberActivitySource *self,
+                             const LimberActivitySourceClass *klass,
+                             const LimberActivityListener *listener)
+{
+  *self = (LimberActivitySource){
+    .klass = klass,
+    .listener = listener,
+    .lull = 5 * LIMBER_USEC_PER_SEC,
+  };
+}
+
+static gboolean
+on_retry (gpointer user_data)
+{
+  LimberActivitySource *self = user_data;
+
+  self->retry_id = 0;
+  self->retry (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+limber_activity_source_retry (LimberActivitySource *self,
+                              void (*probe) (LimberActivitySource *self))
+{
+  if (self->retry_id != 0 || self->retries >= 5)
+    return;
+  self->retry = probe;
+  self->retry_id = g_timeout_add (250u << self->retries++, on_retry, self);
+}
+
+void
+limber_activity_source_reset_retries (LimberActivitySource *self)
+{
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retries = 0;
+}
+
+void
+limber_activity_source_set_available (LimberActivitySource *self,
+                                      gboolean available, LimberSenses senses)
+{
+  if (!available)
+    senses = LIMBER_SENSES_NOTHING;
+  if (self->available == available && self->senses == senses)
+    return;
+  g_info ("activity source %s: %s", self->klass->name,
+          available ? "available" : "gone");
+  self->available = available;
+  self->senses = senses;
+  self->listener->changed (self, self->listener->user_data);
+}
+
+static LimberSenses
+sense_of (LimberEventType type)
+{
+  switch (type)
+    {
+    case LIMBER_EVENT_USER_ACTIVE:
+    case LIMBER_EVENT_USER_IDLE:
+    case LIMBER_EVENT_IDLE_TIME:
+      return LIMBER_SENSES_IDLE;
+    case LIMBER_EVENT_LOCKED:
+    case LIMBER_EVENT_UNLOCKED:
+      return LIMBER_SENSES_LOCK;
+    case LIMBER_EVENT_SUSPEND:
+    case LIMBER_EVENT_RESUME:
+      return LIMBER_SENSES_SLEEP;
+    default:
+      return LIMBER_SENSES_NOTHING;
+    }
+}
+
+void
+limber_activity_source_emit (LimberActivitySource *self, LimberEventType type,
+                             gint64 idle_usec)
+{
+  /* An answer to a query is wanted whatever the source reports for. */
+  if (type != LIMBER_EVENT_IDLE_TIME && !(self->reporting & sense_of (type)))
+    return;
+  self->listener->event (self, type, MAX (0, idle_usec),
+                         self->listener->user_data);
+}
+
+void
+limber_activity_source_start (LimberActivitySource *self)
+{
+  self->klass->start (self);
+}
+
+void
+limber_activity_source_replay (LimberActivitySource *self)
+{
+  if (self->available && self->reporting != LIMBER_SENSES_NOTHING)
+    self->klass->replay (self);
+}
+
+void
+limber_activity_source_query_idle (LimberActivitySource *self)
+{
+  if (self->available && self->klass->query_idle != NULL)
+    self->klass->query_idle (self);
+  else
+    /* Nobody to ask: "input just now", and the scheduler asks again. */
+    limber_activity_source_emit (self, LIMBER_EVENT_IDLE_TIME, 0);
+}
+
+void
+limber_activity_source_set_lull (LimberActivitySource *self, gint64 lull)
+{
+  if (self->lull == lull)
+    return;
+  self->lull = lull;
+  if (self->available && self->klass->set_lull != NULL)
+    self->klass->set_lull (self);
+}
+
+void
+limber_activity_source_free (LimberActivitySource *self)
+{
+  if (self == NULL)
+    return;
+  limber_activity_source_reset_retries (self);
+  self->klass->free (self);
+}

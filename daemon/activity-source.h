@@ -1,0 +1,101 @@
+/* One small interface for every way the desktop can tell limberd about the
+ * user: idle and active again, the screen locked and unlocked, the machine
+ * going to sleep and resuming. Each source lives in its own file
+ * (source-*.c), watches for its service to come and go, and turns what the
+ * desktop says into scheduler events. activity.c picks which sources to
+ * listen to.
+ *
+ * A new source (say, Wayland's ext-idle-notify-v1) implements this class
+ * and is added to the list in activity.c. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scheduler.h"
+
+/* What a source can tell. */
+typedef enum
+{
+  LIMBER_SENSES_NOTHING = 0,
+  LIMBER_SENSES_IDLE = 1 << 0,  /* idle, and active again */
+  LIMBER_SENSES_LOCK = 1 << 1,  /* screen locked and unlocked */
+  LIMBER_SENSES_SLEEP = 1 << 2, /* suspend and resume */
+} LimberSenses;
+
+typedef struct _LimberActivitySource LimberActivitySource;
+
+typedef struct
+{
+  const char *name;
+  /* How it lets the scheduler see a lull in typing. */
+  LimberLullSensing lulls;
+  /* Starts watching for the desktop service; reports availability. */
+  void (*start) (LimberActivitySource *self);
+  /* Reports the current state of what it now reports (the manager has
+   * just told the scheduler that the source changed). */
+  void (*replay) (LimberActivitySource *self);
+  /* LIMBER_LULLS_QUERIED: answer with an IDLE_TIME event, soon. */
+  void (*query_idle) (LimberActivitySource *self);
+  /* The lull, for sources that watch for it. */
+  void (*set_lull) (LimberActivitySource *self);
+  void (*free) (LimberActivitySource *self);
+} LimberActivitySourceClass;
+
+typedef struct
+{
+  /* The source came or went, or what it senses changed. */
+  void (*changed) (LimberActivitySource *source, gpointer user_data);
+  /* @type with, for USER_IDLE and IDLE_TIME, how long input has stopped. */
+  void (*event) (LimberActivitySource *source, LimberEventType type,
+                 gint64 idle_usec, gpointer user_data);
+  gpointer user_data;
+} LimberActivityListener;
+
+struct _LimberActivitySource
+{
+  const LimberActivitySourceClass *klass;
+  const LimberActivityListener *listener;
+  gboolean available;
+  LimberSenses senses;    /* what it can tell now */
+  LimberSenses reporting; /* what the manager listens to it for */
+  gint64 lull;            /* µs */
+  guint retry_id, retries;
+  void (*retry) (LimberActivitySource *self);
+};
+
+/* For the sources. */
+void limber_activity_source_init (LimberActivitySource *self,
+                                  const LimberActivitySourceClass *klass,
+                                  const LimberActivityListener *listener);
+void limber_activity_source_set_available (LimberActivitySource *self,
+                                           gboolean available,
+                                           LimberSenses senses);
+/* A service that owns its name before it answers (it happens) gets asked
+ * again: @probe runs after 0.25 s, then twice as long each time, five times
+ * at most. */
+void limber_activity_source_retry (LimberActivitySource *self,
+                                   void (*probe) (LimberActivitySource *self));
+/* Forgets a pending retry and starts the count again. */
+void limber_activity_source_reset_retries (LimberActivitySource *self);
+/* Passes @type on if the manager listens to this source for it. */
+void limber_activity_source_emit (LimberActivitySource *self,
+                                  LimberEventType type, gint64 idle_usec);
+
+/* For the manager. */
+void limber_activity_source_start (LimberActivitySource *self);
+void limber_activity_source_replay (LimberActivitySource *self);
+void limber_activity_source_query_idle (LimberActivitySource *self);
+void limber_activity_source_set_lull (LimberActivitySource *self, gint64 lull);
+void limber_activity_source_free (LimberActivitySource *self);
+
+/* The sources. Each returns a source not yet started. */
+LimberActivitySource *
+limber_source_logind_new (const LimberActivityListener *listener);
+LimberActivitySource *
+limber_source_mutter_new (const LimberActivityListener *listener);
+LimberActivitySource *
+limber_source_screensaver_new (const LimberActivityListener *listener);
+#ifdef LIMBER_HAVE_XSYNC
+LimberActivitySource *
+limber_source_xsync_new (const LimberActivityListener *listener);
+#endif

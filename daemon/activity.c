@@ -1,0 +1,213 @@
+#include "activity.h"
+
+struct _LimberActivity
+{
+  LimberActivityCallbacks callbacks;
+  LimberActivityListener listener;
+  /* In order of preference; logind last. */
+  LimberActivitySource *sources[4];
+  guint n_sources;
+  LimberActivitySource *logind;
+  char *forced;
+  gint64 lull;
+  gboolean started;
+
+  /* The choice in force. */
+  LimberActivitySource *primary, *idle, *lock, *sleep;
+  LimberLullSensing lulls;
+  char *name;
+};
+
+static gboolean
+senses (LimberActivitySource *source, LimberSenses what)
+{
+  return source != NULL && source->available && (source->senses & what);
+}
+
+static void
+choose (LimberActivity *self)
+{
+  LimberActivitySource *primary = NULL, *idle, *lock, *sleep;
+  LimberLullSensing lulls;
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (self->forced, "none"))
+    for (guint i = 0; i < self->n_sources && primary == NULL; i++)
+      if (self->sources[i]->available
+          && (g_str_equal (self->forced, "auto")
+              || g_str_equal (self->forced, self->sources[i]->klass->name)))
+        primary = self->sources[i];
+
+  /* logind fills in what the primary source cannot tell, unless it is
+   * all turned off. */
+  LimberActivitySource *helper
+      = g_str_equal (self->forced, "none") ? NULL : self->logind;
+  /* A forced source is not replaced for idle, only helped with the rest. */
+  gboolean auto_choice = g_str_equal (self->forced, "auto");
+  idle = senses (primary, LIMBER_SENSES_IDLE)                 ? primary
+         : auto_choice && senses (helper, LIMBER_SENSES_IDLE) ? helper
+                                                              : NULL;
+  lock = senses (primary, LIMBER_SENSES_LOCK)  ? primary
+         : senses (helper, LIMBER_SENSES_LOCK) ? helper
+                                               : NULL;
+  sleep = senses (primary, LIMBER_SENSES_SLEEP)  ? primary
+          : senses (helper, LIMBER_SENSES_SLEEP) ? helper
+                                                 : NULL;
+  lulls = primary != NULL ? primary->klass->lulls : LIMBER_LULLS_UNSEEN;
+
+  if (primary == NULL && (idle != NULL || lock != NULL || sleep != NULL))
+    name = g_strdup ("logind");
+  else if (primary == NULL)
+    name = g_strdup ("none");
+  else if (primary != self->logind
+           && (idle == self->logind || lock == self->logind
+               || sleep == self->logind))
+    name = g_strconcat (primary->klass->name, "+logind", NULL);
+  else
+    name = g_strdup (primary->klass->name);
+
+  if (primary == self->primary && idle == self->idle && lock == self->lock
+      && sleep == self->sleep && lulls == self->lulls
+      && g_strcmp0 (name, self->name) == 0)
+    return;
+
+  g_info ("activity from %s", name);
+  self->primary = primary;
+  self->idle = idle;
+  self->lock = lock;
+  self->sleep = sleep;
+  self->lulls = lulls;
+  g_free (self->name);
+  self->name = g_steal_pointer (&name);
+  for (guint i = 0; i < self->n_sources; i++)
+    {
+      LimberActivitySource *s = self->sources[i];
+      s->reporting = (s == idle ? LIMBER_SENSES_IDLE : 0)
+                     | (s == lock ? LIMBER_SENSES_LOCK : 0)
+                     | (s == sleep ? LIMBER_SENSES_SLEEP : 0);
+    }
+
+  /* The scheduler forgets what the old sources said, then hears what the
+   * new ones say now. */
+  self->callbacks.changed (self->callbacks.user_data);
+  for (guint i = 0; i < self->n_sources; i++)
+    limber_activity_source_replay (self->sources[i]);
+}
+
+static void
+on_source_changed (LimberActivitySource *source, gpointer user_data)
+{
+  LimberActivity *self = user_data;
+
+  (void) source;
+  if (self->started)
+    choose (self);
+}
+
+static void
+on_source_event (LimberActivitySource *source, LimberEventType type,
+                 gint64 idle_usec, gpointer user_data)
+{
+  LimberActivity *self = user_data;
+
+  /* An answer from a source that no longer sees lulls is stale. */
+  if (type == LIMBER_EVENT_IDLE_TIME && source != self->primary)
+    return;
+  self->callbacks.event (type, idle_usec, self->callbacks.user_data);
+}
+
+LimberActivity *
+limber_activity_new (const LimberActivityCallbacks *callbacks,
+                     const char *forced, gint64 lull)
+{
+  LimberActivity *self = g_new0 (LimberActivity, 1);
+
+  self->callbacks = *callbacks;
+  self->listener = (LimberActivityListener){
+    .changed = on_source_changed,
+    .event = on_source_event,
+    .user_data = self,
+  };
+  self->forced = g_strdup (forced);
+  self->lull = lull;
+  self->name = g_strdup ("none");
+  self->sources[self->n_sources++] = limber_source_mutter_new (&self->listener);
+  self->sources[self->n_sources++]
+      = limber_source_screensaver_new (&self->listener);
+#ifdef LIMBER_HAVE_XSYNC
+  self->sources[self->n_sources++] = limber_source_xsync_new (&self->listener);
+#endif
+  self->logind = limber_source_logind_new (&self->listener);
+  self->sources[self->n_sources++] = self->logind;
+  for (guint i = 0; i < self->n_sources; i++)
+    limber_activity_source_set_lull (self->sources[i], lull);
+  return self;
+}
+
+void
+limber_activity_free (LimberActivity *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < self->n_sources; i++)
+    limber_activity_source_free (self->sources[i]);
+  g_free (self->forced);
+  g_free (self->name);
+  g_free (self);
+}
+
+void
+limber_activity_start (LimberActivity *self)
+{
+  self->started = TRUE;
+  for (guint i = 0; i < self->n_sources; i++)
+    limber_activity_source_start (self->sources[i]);
+  choose (self);
+}
+
+void
+limber_activity_set_forced (LimberActivity *self, const char *forced)
+{
+  if (g_strcmp0 (forced, self->forced) == 0)
+    return;
+  g_free (self->forced);
+  self->forced = g_strdup (forced);
+  if (self->started)
+    choose (self);
+}
+
+void
+limber_activity_set_lull (LimberActivity *self, gint64 lull)
+{
+  self->lull = lull;
+  for (guint i = 0; i < self->n_sources; i++)
+    limber_activity_source_set_lull (self->sources[i], lull);
+}
+
+const char *
+limber_activity_get_name (LimberActivity *self)
+{
+  return self->name;
+}
+
+LimberLullSensing
+limber_activity_get_lulls (LimberActivity *self)
+{
+  return self->lulls;
+}
+
+gboolean
+limber_activity_senses_sleep (LimberActivity *self)
+{
+  return self->sleep != NULL;
+}
+
+void
+limber_activity_query_idle (LimberActivity *self)
+{
+  if (self->primary != NULL)
+    limber_activity_source_query_idle (self->primary);
+  else
+    self->callbacks.event (LIMBER_EVENT_IDLE_TIME, 0,
+                           self->callbacks.user_data);
+}

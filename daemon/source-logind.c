@@ -1,0 +1,461 @@
+/* logind, on the system bus: the universal source. The manager's
+ * PrepareForSleep tells suspend and resume; this session's LockedHint,
+ * Lock and Unlock tell the lock screen; its IdleHint (set by the desktop
+ * after its own idle delay, with IdleSinceHintMonotonic saying since when)
+ * tells idle, coarsely.
+ *
+ * The session: sd-login's answer for this process, or the user's display
+ * session; where sd-login has none (limberd started outside the session's
+ * cgroup, or a test bus), logind's own GetSession("auto") and the user's
+ * Display property. */
+#include "activity-source.h"
+
+#include <systemd/sd-login.h>
+#include <unistd.h>
+
+#define LOGIN_NAME          "org.freedesktop.login1"
+#define LOGIN_PATH          "/org/freedesktop/login1"
+#define LOGIN_MANAGER_IFACE "org.freedesktop.login1.Manager"
+#define LOGIN_SESSION_IFACE "org.freedesktop.login1.Session"
+#define LOGIN_USER_IFACE    "org.freedesktop.login1.User"
+#define PROPERTIES_IFACE    "org.freedesktop.DBus.Properties"
+
+typedef enum
+{
+  FIND_BY_SD_LOGIN,
+  FIND_BY_AUTO,
+  FIND_BY_USER_DISPLAY,
+  FIND_NONE,
+} FindStep;
+
+typedef struct
+{
+  LimberActivitySource parent;
+  guint name_watch;
+  GDBusConnection *bus;
+  char *owner;
+  GCancellable *cancellable;
+  guint sleep_subscription;
+  FindStep find_step;
+  char *session_path;
+  guint session_subscription;
+  guint properties_subscription;
+  gboolean idle_hint, locked_hint;
+  guint64 idle_since_monotonic; /* µs, CLOCK_MONOTONIC */
+} SourceLogind;
+
+static void find_session (SourceLogind *self);
+
+static void
+call (SourceLogind *self, const char *path, const char *iface,
+      const char *method, GVariant *args, const char *reply_type,
+      GAsyncReadyCallback callback)
+{
+  g_dbus_connection_call (self->bus, self->owner, path, iface, method, args,
+                          G_VARIANT_TYPE (reply_type),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1,
+                          self->cancellable, callback, self);
+}
+
+/* The reply, or NULL (then @self may be gone if the call was cancelled;
+ * *@cancelled says so). */
+static GVariant *
+finish (GObject *bus, GAsyncResult *result, gboolean *cancelled)
+{
+  g_autoptr (GError) error = NULL;
+  GVariant *reply
+      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, &error);
+
+  *cancelled = error != NULL
+               && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  if (reply == NULL && !*cancelled)
+    g_debug ("logind: %s", error->message);
+  return reply;
+}
+
+static gint64
+idle_usec (SourceLogind *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->idle_since_monotonic == 0
+      || (gint64) self->idle_since_monotonic > now)
+    return 0;
+  return now - (gint64) self->idle_since_monotonic;
+}
+
+static void
+report_idle (SourceLogind *self)
+{
+  if (self->idle_hint)
+    limber_activity_source_emit (&self->parent, LIMBER_EVENT_USER_IDLE,
+                                 idle_usec (self));
+  else
+    limber_activity_source_emit (&self->parent, LIMBER_EVENT_USER_ACTIVE, 0);
+}
+
+static void
+report_lock (SourceLogind *self)
+{
+  limber_activity_source_emit (
+      &self->parent,
+      self->locked_hint ? LIMBER_EVENT_LOCKED : LIMBER_EVENT_UNLOCKED, 0);
+}
+
+/* Takes in what @properties (a{sv}) say of the session, and whether that
+ * changes idle or lock. */
+static void
+read_session_properties (SourceLogind *self, GVariant *properties,
+                         gboolean *idle_changed, gboolean *lock_changed)
+{
+  gboolean idle = self->idle_hint, locked = self->locked_hint;
+
+  g_variant_lookup (properties, "IdleSinceHintMonotonic", "t",
+                    &self->idle_since_monotonic);
+  g_variant_lookup (properties, "IdleHint", "b", &idle);
+  g_variant_lookup (properties, "LockedHint", "b", &locked);
+  *idle_changed = idle != self->idle_hint;
+  *lock_changed = locked != self->locked_hint;
+  self->idle_hint = idle;
+  self->locked_hint = locked;
+}
+
+static void
+on_session_signal (GDBusConnection *bus, const char *sender, const char *path,
+                   const char *iface, const char *signal, GVariant *parameters,
+                   gpointer user_data)
+{
+  SourceLogind *self = user_data;
+
+  (void) bus, (void) sender, (void) path, (void) iface, (void) parameters;
+  /* Lock and Unlock ask the session's locker to act; LockedHint follows. */
+  if (g_str_equal (signal, "Lock"))
+    limber_activity_source_emit (&self->parent, LIMBER_EVENT_LOCKED, 0);
+  else if (g_str_equal (signal, "Unlock"))
+    limber_activity_source_emit (&self->parent, LIMBER_EVENT_UNLOCKED, 0);
+}
+
+static void
+on_properties_changed (GDBusConnection *bus, const char *sender,
+                       const char *path, const char *iface, const char *signal,
+                       GVariant *parameters, gpointer user_data)
+{
+  SourceLogind *self = user_data;
+  g_autoptr (GVariant) changed = NULL;
+  const char *changed_iface;
+  gboolean idle_changed, lock_changed;
+
+  (void) bus, (void) sender, (void) path, (void) iface, (void) signal;
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(sa{sv}as)")))
+    return;
+  g_variant_get (parameters, "(&s@a{sv}@as)", &changed_iface, &changed, NULL);
+  if (!g_str_equal (changed_iface, LOGIN_SESSION_IFACE))
+    return;
+  read_session_properties (self, changed, &idle_changed, &lock_changed);
+  if (lock_changed)
+    report_lock (self);
+  if (idle_changed)
+    report_idle (self);
+}
+
+static void
+on_prepare_for_sleep (GDBusConnection *bus, const char *sender,
+                      const char *path, const char *iface, const char *signal,
+                      GVariant *parameters, gpointer user_data)
+{
+  SourceLogind *self = user_data;
+  gboolean start;
+
+  (void) bus, (void) sender, (void) path, (void) iface, (void) signal;
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    return;
+  g_variant_get (parameters, "(b)", &start);
+  limber_activity_source_emit (
+      &self->parent, start ? LIMBER_EVENT_SUSPEND : LIMBER_EVENT_RESUME, 0);
+}
+
+/* The session at @path answered: follow it. */
+static void
+on_session_properties (GObject *bus, GAsyncResult *result, gpointer user_data)
+{
+  gboolean cancelled, idle_changed, lock_changed;
+  g_autoptr (GVariant) reply = finish (bus, result, &cancelled);
+  g_autoptr (GVariant) properties = NULL;
+  SourceLogind *self = user_data;
+
+  if (cancelled)
+    return;
+  if (reply == NULL)
+    {
+      /* Not a session after all: try the next way. */
+      g_clear_pointer (&self->session_path, g_free);
+      self->find_step++;
+      find_session (self);
+      return;
+    }
+  properties = g_variant_get_child_value (reply, 0);
+  read_session_properties (self, properties, &idle_changed, &lock_changed);
+  g_info ("logind: following session %s", self->session_path);
+  self->session_subscription = g_dbus_connection_signal_subscribe (
+      self->bus, self->owner, LOGIN_SESSION_IFACE, NULL, self->session_path,
+      NULL, G_DBUS_SIGNAL_FLAGS_NONE, on_session_signal, self, NULL);
+  self->properties_subscription = g_dbus_connection_signal_subscribe (
+      self->bus, self->owner, PROPERTIES_IFACE, "PropertiesChanged",
+      self->session_path, LOGIN_SESSION_IFACE, G_DBUS_SIGNAL_FLAGS_NONE,
+      on_properties_changed, self, NULL);
+  limber_activity_source_set_available (&self->parent, TRUE,
+                                        LIMBER_SENSES_SLEEP | LIMBER_SENSES_LOCK
+                                            | LIMBER_SENSES_IDLE);
+}
+
+static void
+try_session_path (SourceLogind *self, const char *path)
+{
+  g_free (self->session_path);
+  self->session_path = g_strdup (path);
+  call (self, path, PROPERTIES_IFACE, "GetAll",
+        g_variant_new ("(s)", LOGIN_SESSION_IFACE), "(a{sv})",
+        on_session_properties);
+}
+
+static void
+on_session_path (GObject *bus, GAsyncResult *result, gpointer user_data)
+{
+  gboolean cancelled;
+  g_autoptr (GVariant) reply = finish (bus, result, &cancelled);
+  SourceLogind *self = user_data;
+  const char *path;
+
+  if (cancelled)
+    return;
+  if (reply == NULL)
+    {
+      self->find_step++;
+      find_session (self);
+      return;
+    }
+  g_variant_get (reply, "(&o)", &path);
+  try_session_path (self, path);
+}
+
+static void
+on_user_display (GObject *bus, GAsyncResult *result, gpointer user_data)
+{
+  gboolean cancelled;
+  g_autoptr (GVariant) reply = finish (bus, result, &cancelled);
+  g_autoptr (GVariant) display = NULL;
+  SourceLogind *self = user_data;
+  const char *path = "/";
+
+  if (cancelled)
+    return;
+  if (reply != NULL)
+    {
+      g_variant_get (reply, "(v)", &display);
+      if (g_variant_is_of_type (display, G_VARIANT_TYPE ("(so)")))
+        g_variant_get (display, "(&s&o)", NULL, &path);
+    }
+  if (g_str_equal (path, "/"))
+    {
+      self->find_step = FIND_NONE;
+      find_session (self);
+      return;
+    }
+  try_session_path (self, path);
+}
+
+static void
+on_user_path (GObject *bus, GAsyncResult *result, gpointer user_data)
+{
+  gboolean cancelled;
+  g_autoptr (GVariant) reply = finish (bus, result, &cancelled);
+  SourceLogind *self = user_data;
+  const char *path;
+
+  if (cancelled)
+    return;
+  if (reply == NULL)
+    {
+      self->find_step = FIND_NONE;
+      find_session (self);
+      return;
+    }
+  g_variant_get (reply, "(&o)", &path);
+  call (self, path, PROPERTIES_IFACE, "Get",
+        g_variant_new ("(ss)", LOGIN_USER_IFACE, "Display"), "(v)",
+        on_user_display);
+}
+
+/* sd-login's idea of our session: this process's, else the user's display
+ * session. */
+static char *
+sd_login_session (void)
+{
+  char *id = NULL;
+
+  if (sd_pid_get_session (0, &id) >= 0 && id != NULL)
+    return id;
+  free (id);
+  id = NULL;
+  if (sd_uid_get_display (getuid (), &id) >= 0 && id != NULL)
+    return id;
+  free (id);
+  return NULL;
+}
+
+static void
+find_again (LimberActivitySource *source)
+{
+  SourceLogind *self = (SourceLogind *) source;
+
+  self->find_step = FIND_BY_SD_LOGIN;
+  find_session (self);
+}
+
+static void
+find_session (SourceLogind *self)
+{
+  switch (self->find_step)
+    {
+    case FIND_BY_SD_LOGIN:
+      {
+        char *id = sd_login_session ();
+        if (id != NULL)
+          {
+            call (self, LOGIN_PATH, LOGIN_MANAGER_IFACE, "GetSession",
+                  g_variant_new ("(s)", id), "(o)", on_session_path);
+            free (id);
+            return;
+          }
+        self->find_step++;
+      }
+      G_GNUC_FALLTHROUGH;
+    case FIND_BY_AUTO:
+      call (self, LOGIN_PATH, LOGIN_MANAGER_IFACE, "GetSession",
+            g_variant_new ("(s)", "auto"), "(o)", on_session_path);
+      return;
+    case FIND_BY_USER_DISPLAY:
+      call (self, LOGIN_PATH, LOGIN_MANAGER_IFACE, "GetUser",
+            g_variant_new ("(u)", (guint32) getuid ()), "(o)", on_user_path);
+      return;
+    case FIND_NONE:
+    default:
+      /* At login, the session may not be registered yet: look again a few
+       * times before settling for sleep alone. */
+      if (self->parent.retries < 5)
+        limber_activity_source_retry (&self->parent, find_again);
+      else
+        g_info ("logind: no session found for this user; following sleep "
+                "only");
+      return;
+    }
+}
+
+static void
+forget_owner (SourceLogind *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->bus != NULL)
+    {
+      if (self->sleep_subscription != 0)
+        g_dbus_connection_signal_unsubscribe (self->bus,
+                                              self->sleep_subscription);
+      if (self->session_subscription != 0)
+        g_dbus_connection_signal_unsubscribe (self->bus,
+                                              self->session_subscription);
+      if (self->properties_subscription != 0)
+        g_dbus_connection_signal_unsubscribe (self->bus,
+                                              self->properties_subscription);
+    }
+  self->sleep_subscription = self->session_subscription = 0;
+  self->properties_subscription = 0;
+  self->idle_hint = self->locked_hint = FALSE;
+  self->idle_since_monotonic = 0;
+  g_clear_pointer (&self->session_path, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_object (&self->bus);
+}
+
+static void
+on_name_appeared (GDBusConnection *bus, const char *name, const char *owner,
+                  gpointer user_data)
+{
+  SourceLogind *self = user_data;
+
+  (void) name;
+  forget_owner (self);
+  self->bus = g_object_ref (bus);
+  self->owner = g_strdup (owner);
+  self->cancellable = g_cancellable_new ();
+  self->sleep_subscription = g_dbus_connection_signal_subscribe (
+      bus, owner, LOGIN_MANAGER_IFACE, "PrepareForSleep", LOGIN_PATH, NULL,
+      G_DBUS_SIGNAL_FLAGS_NONE, on_prepare_for_sleep, self, NULL);
+  /* Sleep is told whatever the session; idle and lock once it is found. */
+  limber_activity_source_set_available (&self->parent, TRUE,
+                                        LIMBER_SENSES_SLEEP);
+  limber_activity_source_reset_retries (&self->parent);
+  self->find_step = FIND_BY_SD_LOGIN;
+  find_session (self);
+}
+
+static void
+on_name_vanished (GDBusConnection *bus, const char *name, gpointer user_data)
+{
+  SourceLogind *self = user_data;
+
+  (void) bus, (void) name;
+  forget_owner (self);
+  limber_activity_source_reset_retries (&self->parent);
+  limber_activity_source_set_available (&self->parent, FALSE, 0);
+}
+
+static void
+logind_start (LimberActivitySource *source)
+{
+  SourceLogind *self = (SourceLogind *) source;
+
+  self->name_watch = g_bus_watch_name (
+      G_BUS_TYPE_SYSTEM, LOGIN_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
+      on_name_appeared, on_name_vanished, self, NULL);
+}
+
+static void
+logind_replay (LimberActivitySource *source)
+{
+  SourceLogind *self = (SourceLogind *) source;
+
+  /* Nothing to tell of a session not (yet) followed. */
+  if (self->properties_subscription == 0)
+    return;
+  report_lock (self);
+  report_idle (self);
+}
+
+static void
+logind_free (LimberActivitySource *source)
+{
+  SourceLogind *self = (SourceLogind *) source;
+
+  g_clear_handle_id (&self->name_watch, g_bus_unwatch_name);
+  forget_owner (self);
+  g_free (self);
+}
+
+static const LimberActivitySourceClass logind_class = {
+  .name = "logind",
+  .lulls = LIMBER_LULLS_UNSEEN,
+  .start = logind_start,
+  .replay = logind_replay,
+  .free = logind_free,
+};
+
+LimberActivitySource *
+limber_source_logind_new (const LimberActivityListener *listener)
+{
+  SourceLogind *self = g_new0 (SourceLogind, 1);
+
+  limber_activity_source_init (&self->parent, &logind_class, listener);
+  return &self->parent;
+}
