@@ -148,7 +148,7 @@ limber_cmd_get (int argc, char **argv)
       /* One line a setting: show line breaks in text the way the
        * configuration file writes them. */
       g_autofree char *escaped = escape_line_breaks (text);
-      printf ("%-14s = %s\n", key, escaped);
+      printf ("%-15s = %s\n", key, escaped);
       g_variant_unref (value);
     }
   return LIMBER_EXIT_OK;

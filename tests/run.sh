@@ -16,9 +16,9 @@ src=$(pwd)
 out=$src/build-tests
 
 # What the tests run besides limber itself; all from Debian.
-TEST_PACKAGES="dbus dbus-bin python3-dbusmock systemd xvfb dunst imagemagick
-fonts-dejavu-core valgrind clang-format shellcheck desktop-file-utils
-libxml2-utils"
+TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
+dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
+desktop-file-utils libxml2-utils"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086

@@ -6,7 +6,7 @@ _limberctl()
     _init_completion || return
 
     local commands="status pause resume snooze skip break set get reload monitor"
-    local keys="interval-min interval-max snooze natural-break lull break-length pause-default title routine"
+    local keys="interval-min interval-max snooze natural-break lull break-length pause-default title routine activity-source"
 
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -29,7 +29,11 @@ _limberctl()
             COMPREPLY=($(compgen -W "--help 5min 10min 15min" -- "$cur"))
             ;;
         set)
-            [[ $cword -eq 2 ]] && COMPREPLY=($(compgen -W "$keys" -- "$cur"))
+            if [[ $cword -eq 2 ]]; then
+                COMPREPLY=($(compgen -W "$keys" -- "$cur"))
+            elif [[ $cword -eq 3 && ${words[2]} == activity-source ]]; then
+                COMPREPLY=($(compgen -W "auto mutter screensaver xsync logind none" -- "$cur"))
+            fi
             ;;
         *)
             COMPREPLY=($(compgen -W "--help" -- "$cur"))

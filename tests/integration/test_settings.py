@@ -50,7 +50,7 @@ class SettingsTest(LimberTestCase):
                          "Roll your shoulders\nBreathe\n")
         self.assertIn("routine=Roll your shoulders\\nBreathe\n", self.read_config())
         listing = self.ctl("get", check=0).stdout
-        self.assertIn("routine        = Roll your shoulders\\nBreathe\n", listing)
+        self.assertIn("routine         = Roll your shoulders\\nBreathe\n", listing)
         self.ctl("break", check=0)
         self.assertEqual(self.wait_for_popups()[0]["body"], "Roll your shoulders\nBreathe")
 
@@ -60,7 +60,7 @@ class SettingsTest(LimberTestCase):
         self.assertEqual(keys, ["interval-min", "interval-max", "snooze", "natural-break",
                                 "lull", "break-length", "pause-default", "title", "routine",
                                 "activity-source"])
-        self.assertIn("interval-min   = 1h", listing)
+        self.assertIn("interval-min    = 1h", listing)
         import json
         settings = json.loads(self.ctl("get", "--json", check=0).stdout)
         self.assertEqual(settings["interval-min"], 3600)

@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""X11 without a desktop service: limberd's XSync source under Xvfb, with
+xdotool as the user. The X server's idle counter under Xvfb does not grow
+smoothly, so this checks what the user does (idle, back, a pop-up at the
+lull) rather than idle durations to the millisecond."""
+
+import os
+import subprocess
+import time
+
+import limbertest
+from limbertest import LimberTestCase, wait_until
+
+CONFIG = dict(limbertest.FAST_CONFIG, **{
+    "interval-min": "1h", "interval-max": "2h", "lull": "1s",
+})
+
+
+class XsyncTest(LimberTestCase):
+    config = CONFIG
+    start_daemon = False
+
+    def setUp(self):
+        super().setUp()
+        read_end, write_end = os.pipe()
+        self.xvfb = subprocess.Popen(  # pylint: disable=consider-using-with
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "640x480x24",
+             "-nolisten", "tcp"],
+            pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_end)
+        with os.fdopen(read_end) as f:
+            self.env["DISPLAY"] = ":" + f.readline().strip()
+        self.addCleanup(self.stop_server, self.xvfb)
+        self.start_limberd()
+        self.wait_for_source("xsync")
+
+    def move_mouse(self):
+        subprocess.run(["xdotool", "mousemove_relative", "--", "7", "3"], env=self.env,
+                       check=True)
+
+    def type_for(self, seconds):
+        started = time.monotonic()
+        while time.monotonic() - started < seconds:
+            self.move_mouse()
+            time.sleep(0.2)
+        return time.monotonic() - started
+
+    def test_idle_and_back(self):
+        self.type_for(1.0)
+        self.assertEqual(self.status()["state"], "active")
+        self.wait_for_state("idle")
+        self.move_mouse()
+        self.wait_for_state("active")
+
+    def test_worked_time_follows_input(self):
+        self.type_for(0.5)
+        self.wait_for_state("idle")
+        before = self.status()["worked_seconds"]
+        typed = self.type_for(3.0)
+        self.wait_for_state("idle")
+        worked = self.status()["worked_seconds"] - before
+        self.assertAlmostEqual(worked, typed, delta=1.5)
+
+    def test_break_waits_for_the_lull(self):
+        self.ctl("set", "interval-min", "2s", check=0)
+        self.ctl("set", "interval-max", "30s", check=0)
+        self.type_for(3.0)
+        self.assertEqual(self.status()["state"], "due")
+        self.assertEqual(self.notify_calls(), [])
+        popup = wait_until(self.notify_calls, message="the pop-up at the lull")[0]
+        self.assertEqual(popup["hints"]["urgency"], 1)
+
+
+if __name__ == "__main__":
+    limbertest.main()
