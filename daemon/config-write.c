@@ -161,8 +161,9 @@ limber_config_write_key (const char *link_path, const char *key,
   if (g_stat (path, &st) == 0)
     mode = (int) (st.st_mode & 07777);
   if (!g_file_set_contents_full (path, updated, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, mode,
-                                 &local_error))
+                                 G_FILE_SET_CONTENTS_CONSISTENT
+                                     | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, &local_error))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
                    "cannot write %s: %s", path, local_error->message);

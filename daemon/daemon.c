@@ -9,7 +9,9 @@
 #include "scheduler.h"
 #include "sd-notify.h"
 #include "service.h"
+#include "stats.h"
 #include "status-line.h"
+#include "storage.h"
 #include "wakeup-timer.h"
 
 struct _LimberDaemon
@@ -24,6 +26,7 @@ struct _LimberDaemon
   LimberService *service;
   LimberActivity *activity;
   guint query_idle; /* a deferred QUERY_IDLE */
+  LimberStorage *storage;
   LimberDayCounts today;
   LimberTime last_event;
   gboolean started;
@@ -40,6 +43,37 @@ query_activity (gpointer user_data)
 }
 
 static void
+write_down (LimberDaemon *self, LimberHistoryKind kind, gint64 value)
+{
+  LimberHistoryRecord record = {
+    .time = g_get_real_time () / G_USEC_PER_SEC,
+    .kind = kind,
+    .value = value,
+  };
+
+  limber_storage_add_history (self->storage, &record);
+}
+
+/* A break's end in the history, with the stretch of work before it. */
+static void
+write_down_outcome (LimberDaemon *self, const LimberAction *action)
+{
+  static const LimberHistoryKind kinds[] = {
+    [LIMBER_OUTCOME_DONE] = LIMBER_HISTORY_DONE,
+    [LIMBER_OUTCOME_SNOOZED] = LIMBER_HISTORY_SNOOZED,
+    [LIMBER_OUTCOME_SKIPPED] = LIMBER_HISTORY_SKIPPED,
+    [LIMBER_OUTCOME_NATURAL] = LIMBER_HISTORY_NATURAL,
+    [LIMBER_OUTCOME_EXPIRED] = LIMBER_HISTORY_EXPIRED,
+  };
+
+  /* A pause is written down as such, by keep_records(). */
+  if (action->outcome == LIMBER_OUTCOME_PAUSED)
+    return;
+  write_down (self, kinds[action->outcome],
+              action->worked / LIMBER_USEC_PER_SEC);
+}
+
+static void
 perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
 {
   switch (action->type)
@@ -49,6 +83,8 @@ perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
               limber_urgency_to_string (action->urgency));
       limber_notifier_show (self->notifier, self->config, action->urgency);
       limber_service_emit_break_started (self->service, action->urgency);
+      write_down (self, LIMBER_HISTORY_SHOWN,
+                  action->urgency == LIMBER_URGENCY_CRITICAL);
       break;
     case LIMBER_ACTION_ESCALATE:
       g_info ("break overdue: escalating the pop-up");
@@ -62,12 +98,14 @@ perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
       limber_day_counts_add (&self->today,
                              limber_day_of (limber_clock_to_wall (now)),
                              action->outcome);
+      write_down_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
       g_info ("break %s", limber_outcome_to_string (action->outcome));
       limber_day_counts_add (&self->today,
                              limber_day_of (limber_clock_to_wall (now)),
                              action->outcome);
+      write_down_outcome (self, action);
       break;
     case LIMBER_ACTION_QUERY_IDLE:
       /* From the main loop: the answer may come at once, and must not feed
@@ -78,15 +116,40 @@ perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
     }
 }
 
+/* Pauses in the history, and the state for the next start. */
+static void
+keep_records (LimberDaemon *self, LimberPhase before, LimberTime now)
+{
+  LimberPhase after = limber_scheduler_get_phase (&self->scheduler);
+  LimberStateRecord record = { .saved_at = g_get_real_time () };
+
+  limber_scheduler_save (&self->scheduler, now, &record.scheduler);
+  if (after == LIMBER_PHASE_PAUSED && before != LIMBER_PHASE_PAUSED)
+    write_down (self, LIMBER_HISTORY_PAUSED,
+                MAX (0, record.scheduler.pause_left) / LIMBER_USEC_PER_SEC);
+  else if (after != LIMBER_PHASE_PAUSED && before == LIMBER_PHASE_PAUSED)
+    write_down (self, LIMBER_HISTORY_RESUMED, 0);
+  limber_storage_set_state (self->storage, &record);
+}
+
+static void
+carry_out (LimberDaemon *self, const LimberStep *step, LimberPhase before,
+           LimberTime now)
+{
+  self->last_event = now;
+  for (guint i = 0; i < step->n_actions; i++)
+    perform (self, &step->actions[i], now);
+  limber_wakeup_timer_arm (self->timer, step->next_wakeup);
+  keep_records (self, before, now);
+}
+
 static void
 run (LimberDaemon *self, const LimberEvent *event)
 {
+  LimberPhase before = limber_scheduler_get_phase (&self->scheduler);
   LimberStep step = limber_scheduler_feed (&self->scheduler, event);
 
-  self->last_event = event->time;
-  for (guint i = 0; i < step.n_actions; i++)
-    perform (self, &step.actions[i], event->time);
-  limber_wakeup_timer_arm (self->timer, step.next_wakeup);
+  carry_out (self, &step, before, event->time);
 }
 
 static void
@@ -218,12 +281,25 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   return self;
 }
 
+static void
+on_storage_error (gpointer user_data)
+{
+  publish (user_data);
+}
+
 void
 limber_daemon_free (LimberDaemon *self)
 {
   if (self == NULL)
     return;
   g_clear_handle_id (&self->query_idle, g_source_remove);
+  if (self->started)
+    {
+      /* The last word on disk: where work stands as limberd stops. */
+      keep_records (self, limber_scheduler_get_phase (&self->scheduler),
+                    limber_clock_now ());
+      g_clear_pointer (&self->storage, limber_storage_free);
+    }
   g_clear_pointer (&self->activity, limber_activity_free);
   g_clear_pointer (&self->service, limber_service_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
@@ -241,6 +317,44 @@ limber_daemon_export (LimberDaemon *self, GDBusConnection *connection,
   return limber_service_export (self->service, connection, error);
 }
 
+/* Today's counts, from the history, so that a restart keeps them. */
+static void
+count_today (LimberDaemon *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint bad_lines;
+  g_autoptr (GArray) records
+      = limber_storage_read_history (self->storage, &bad_lines);
+  g_autoptr (GArray) today = NULL;
+  const LimberDayStats *d;
+
+  if (records == NULL)
+    return;
+  today = limber_stats_by_day (records, now, 1, 0);
+  d = &g_array_index (today, LimberDayStats, 0);
+  self->today = (LimberDayCounts){ .day = limber_day_of (now * G_USEC_PER_SEC),
+                                   .taken = d->taken,
+                                   .snoozed = d->snoozed,
+                                   .skipped = d->skipped,
+                                   .natural = d->natural };
+}
+
+static void
+resume_from_disk (LimberDaemon *self)
+{
+  LimberStateRecord saved;
+  LimberTime now = limber_clock_now ();
+  LimberStep step;
+
+  if (!limber_storage_load_state (self->storage, &saved))
+    return;
+  step = limber_scheduler_restore (&self->scheduler, &saved.scheduler,
+                                   g_get_real_time () - saved.saved_at, now);
+  g_info ("carrying on from the state saved %" G_GINT64_FORMAT " s ago",
+          (g_get_real_time () - saved.saved_at) / G_USEC_PER_SEC);
+  carry_out (self, &step, saved.scheduler.phase, now);
+}
+
 void
 limber_daemon_start (LimberDaemon *self)
 {
@@ -249,11 +363,16 @@ limber_daemon_start (LimberDaemon *self)
   if (self->started)
     return;
   self->started = TRUE;
-  /* Work starts counting now that the name is ours. */
+  /* Work starts counting now that the name is ours, from where the last
+   * limberd left it. */
   limber_config_get_timings (self->config, &timings);
   self->last_event = limber_clock_now ();
   limber_scheduler_init (&self->scheduler, &timings, self->last_event);
   limber_sleep_detector_init (&self->sleep);
+  g_autofree char *dir = limber_state_dir ();
+  self->storage = limber_storage_new (dir, G_CALLBACK (on_storage_error), self);
+  count_today (self);
+  resume_from_disk (self);
   /* The desktop's sources come as their bus names appear. */
   limber_activity_start (self->activity);
   on_activity_changed (self);
@@ -422,6 +541,46 @@ const LimberConfig *
 limber_daemon_get_config (LimberDaemon *self)
 {
   return self->config;
+}
+
+void
+limber_daemon_reply_when_saved (LimberDaemon *self,
+                                GDBusMethodInvocation *invocation)
+{
+  if (self->storage != NULL)
+    limber_storage_reply_when_saved (self->storage, invocation);
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+const char *
+limber_daemon_get_storage_error (LimberDaemon *self)
+{
+  return self->storage != NULL ? limber_storage_get_error (self->storage) : "";
+}
+
+GArray *
+limber_daemon_get_stats (LimberDaemon *self, guint days, guint *streak,
+                         guint *bad_lines)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr (GArray) records = NULL;
+  g_autoptr (GArray) year = NULL;
+
+  *streak = *bad_lines = 0;
+  if (self->storage == NULL)
+    return NULL;
+  limber_storage_flush (self->storage);
+  records = limber_storage_read_history (self->storage, bad_lines);
+  if (records == NULL)
+    return NULL;
+  gint64 stretch
+      = limber_scheduler_get_worked (&self->scheduler, limber_clock_now ())
+        / LIMBER_USEC_PER_SEC;
+  /* The streak looks back a year, whatever @days shows. */
+  year = limber_stats_by_day (records, now, 366, stretch);
+  *streak = limber_stats_streak (year);
+  return limber_stats_by_day (records, now, days, stretch);
 }
 
 const char *

@@ -36,6 +36,20 @@ gboolean limber_daemon_set (LimberDaemon *self, const char *key,
                             GVariant *value, GError **error);
 gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
 
+/* Answers @invocation (a call handled without error) once what it changed
+ * is on disk. */
+void limber_daemon_reply_when_saved (LimberDaemon *self,
+                                     GDBusMethodInvocation *invocation);
+
+/* What went wrong saving state or history; "" when nothing. */
+const char *limber_daemon_get_storage_error (LimberDaemon *self);
+
+/* LimberDayStats for the last @days days, oldest first; *@streak: working
+ * days in a row with every break taken; *@bad_lines: damaged history lines
+ * skipped. NULL when the history cannot be read. */
+GArray *limber_daemon_get_stats (LimberDaemon *self, guint days, guint *streak,
+                                 guint *bad_lines);
+
 /* The published state, as of now. */
 typedef struct
 {

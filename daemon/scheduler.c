@@ -34,18 +34,20 @@ add_saturating (LimberTime t, gint64 delta)
 }
 
 static void
-push (LimberStep *step, LimberActionType type, LimberUrgency urgency,
-      LimberOutcome outcome)
+push (const LimberScheduler *self, LimberStep *step, LimberActionType type,
+      LimberUrgency urgency, LimberOutcome outcome)
 {
   g_assert (step->n_actions < LIMBER_MAX_ACTIONS);
-  step->actions[step->n_actions++]
-      = (LimberAction){ .type = type, .urgency = urgency, .outcome = outcome };
+  step->actions[step->n_actions++] = (LimberAction){
+    .type = type, .urgency = urgency, .outcome = outcome, .worked = self->worked
+  };
 }
 
 static void
-record (LimberStep *step, LimberActionType type, LimberOutcome outcome)
+record (const LimberScheduler *self, LimberStep *step, LimberActionType type,
+        LimberOutcome outcome)
 {
-  push (step, type, LIMBER_URGENCY_NORMAL, outcome);
+  push (self, step, type, LIMBER_URGENCY_NORMAL, outcome);
 }
 
 static void
@@ -74,7 +76,7 @@ static void
 end_break (LimberScheduler *self, LimberStep *step, LimberOutcome outcome)
 {
   g_assert (self->phase == LIMBER_PHASE_ON_BREAK);
-  record (step, LIMBER_ACTION_END_BREAK, outcome);
+  record (self, step, LIMBER_ACTION_END_BREAK, outcome);
   self->phase = LIMBER_PHASE_WORKING;
 }
 
@@ -93,7 +95,8 @@ show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
   self->away_counted = FALSE;
   if (self->lulls == LIMBER_LULLS_QUERIED)
     self->query_at = now + self->timings.break_length;
-  push (step, LIMBER_ACTION_SHOW_BREAK, self->urgency, LIMBER_OUTCOME_DONE);
+  push (self, step, LIMBER_ACTION_SHOW_BREAK, self->urgency,
+        LIMBER_OUTCOME_DONE);
 }
 
 /* Has the user been away long enough for it to count as a break? */
@@ -119,7 +122,7 @@ check_away (LimberScheduler *self, LimberStep *step, LimberTime now)
     {
       self->away_counted = TRUE;
       if (self->worked > 0 || self->snoozed || self->phase == LIMBER_PHASE_DUE)
-        record (step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_NATURAL);
+        record (self, step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_NATURAL);
       restart_interval (self, now);
     }
 }
@@ -216,7 +219,7 @@ postpone (LimberScheduler *self, LimberStep *step, gint64 duration,
     end_break (self, step, outcome);
   else if (self->phase == LIMBER_PHASE_DUE)
     {
-      record (step, LIMBER_ACTION_RECORD, outcome);
+      record (self, step, LIMBER_ACTION_RECORD, outcome);
       self->phase = LIMBER_PHASE_WORKING;
     }
 
@@ -303,7 +306,7 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
       if (self->phase == LIMBER_PHASE_ON_BREAK)
         end_break (self, step, LIMBER_OUTCOME_SKIPPED);
       else
-        record (step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_SKIPPED);
+        record (self, step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_SKIPPED);
       restart_interval (self, now);
       break;
     case LIMBER_EVENT_PAUSE:
@@ -377,7 +380,7 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
       && self->worked >= self->window_end)
     {
       self->urgency = LIMBER_URGENCY_CRITICAL;
-      push (step, LIMBER_ACTION_ESCALATE, LIMBER_URGENCY_CRITICAL,
+      push (self, step, LIMBER_ACTION_ESCALATE, LIMBER_URGENCY_CRITICAL,
             LIMBER_OUTCOME_DONE);
     }
 
@@ -390,7 +393,7 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
     {
       self->query_pending = TRUE;
       self->query_at = LIMBER_TIME_NEVER;
-      record (step, LIMBER_ACTION_QUERY_IDLE, LIMBER_OUTCOME_DONE);
+      record (self, step, LIMBER_ACTION_QUERY_IDLE, LIMBER_OUTCOME_DONE);
     }
 }
 
@@ -449,6 +452,73 @@ limber_scheduler_init (LimberScheduler *self, const LimberTimings *timings,
     .window_end = timings->interval_max,
     .query_at = LIMBER_TIME_NEVER,
   };
+}
+
+void
+limber_scheduler_save (const LimberScheduler *self, LimberTime now,
+                       LimberSavedState *saved)
+{
+  *saved = (LimberSavedState){
+    .worked = limber_scheduler_get_worked (self, now),
+    .accruing = accrues (self),
+    .window_start = self->window_start,
+    .window_end = self->window_end,
+    .snoozed = self->snoozed,
+    .phase = self->phase,
+    .pause_left = self->phase != LIMBER_PHASE_PAUSED ? 0
+                  : self->paused_until == LIMBER_TIME_NEVER
+                      ? -1
+                      : MAX (1, self->paused_until - now),
+  };
+}
+
+LimberStep
+limber_scheduler_restore (LimberScheduler *self, const LimberSavedState *saved,
+                          gint64 gap, LimberTime now)
+{
+  LimberStep step = { 0 };
+  gint64 worked = MAX (0, saved->worked);
+
+  gap = MAX (0, gap);
+  if (saved->pause_left < 0)
+    {
+      self->phase = LIMBER_PHASE_PAUSED;
+      self->paused_until = LIMBER_TIME_NEVER;
+    }
+  else if (saved->pause_left > gap)
+    {
+      self->phase = LIMBER_PHASE_PAUSED;
+      self->paused_until = add_saturating (now, saved->pause_left - gap);
+    }
+
+  if (gap >= self->timings.natural_break)
+    {
+      if (worked > 0 || saved->phase == LIMBER_PHASE_DUE
+          || saved->phase == LIMBER_PHASE_ON_BREAK)
+        {
+          self->worked = worked;
+          record (self, &step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_NATURAL);
+        }
+      restart_interval (self, now);
+    }
+  else
+    {
+      self->worked = add_saturating (worked, saved->accruing ? gap : 0);
+      if (saved->snoozed)
+        {
+          self->snoozed = TRUE;
+          self->window_start = MAX (0, saved->window_start);
+          self->window_end = MAX (self->window_start, saved->window_end);
+        }
+      if (saved->phase == LIMBER_PHASE_ON_BREAK
+          && self->phase != LIMBER_PHASE_PAUSED)
+        show_break (self, &step, now);
+    }
+
+  self->settled_at = self->accruing_since = self->present_since = now;
+  advance_break (self, &step, now);
+  step.next_wakeup = next_wakeup (self, now);
+  return step;
 }
 
 LimberStep

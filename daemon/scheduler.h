@@ -102,6 +102,7 @@ typedef struct
   LimberActionType type;
   LimberUrgency urgency;
   LimberOutcome outcome;
+  gint64 worked; /* work when it happened (before a break resets it) */
 } LimberAction;
 
 #define LIMBER_MAX_ACTIONS 8
@@ -148,6 +149,32 @@ typedef struct
 
 void limber_scheduler_init (LimberScheduler *self, const LimberTimings *timings,
                             LimberTime now);
+
+/* What of the scheduler outlives limberd (the state file): the work
+ * counter, the break window, a pause, a break due or on screen. Presence is
+ * not kept: the sources tell it again. */
+typedef struct
+{
+  gint64 worked;     /* µs */
+  gboolean accruing; /* work was being counted when saved */
+  gint64 window_start, window_end;
+  gboolean snoozed;
+  LimberPhase phase;
+  gint64 pause_left; /* µs left of a pause; -1 until resumed; 0 none */
+} LimberSavedState;
+
+void limber_scheduler_save (const LimberScheduler *self, LimberTime now,
+                            LimberSavedState *saved);
+
+/* Carries on, in a scheduler just initialised at @now, from @saved,
+ * written @gap µs of clock time ago. Longer than natural-break: the user had
+ * a break (a natural break is recorded if there was work) and the interval
+ * starts over. Shorter: work goes on from where it was, the gap counting as
+ * work if work was being counted. A pause still running carries on either
+ * way. The step's actions put a break that was on screen back. */
+LimberStep limber_scheduler_restore (LimberScheduler *self,
+                                     const LimberSavedState *saved, gint64 gap,
+                                     LimberTime now);
 
 LimberStep limber_scheduler_feed (LimberScheduler *self,
                                   const LimberEvent *event);

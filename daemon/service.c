@@ -1,7 +1,9 @@
 #include "service.h"
 
 #include "limber-dbus-generated.h"
+#include "limber-error.h"
 #include "limber-names.h"
+#include "stats.h"
 
 /* The generated skeleton answers property reads from stored values. This
  * subclass answers the continuously changing ones from the daemon at the
@@ -97,13 +99,14 @@ limber_live_skeleton_init (LimberLiveSkeleton *self)
 
 /* Method handlers: each hands the call to the daemon and answers. */
 
+/* The error, or success once the change is on disk. */
 static gboolean
-reply (GDBusMethodInvocation *invocation, GError *error)
+reply (LimberService *self, GDBusMethodInvocation *invocation, GError *error)
 {
   if (error != NULL)
     g_dbus_method_invocation_take_error (invocation, error);
   else
-    g_dbus_method_invocation_return_value (invocation, NULL);
+    limber_daemon_reply_when_saved (self->daemon, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
@@ -115,7 +118,7 @@ handle_pause (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 
   (void) iface;
   limber_daemon_pause (self->daemon, seconds, &error);
-  return reply (invocation, error);
+  return reply (self, invocation, error);
 }
 
 static gboolean
@@ -124,7 +127,7 @@ handle_resume (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 {
   (void) iface;
   limber_daemon_resume (self->daemon);
-  return reply (invocation, NULL);
+  return reply (self, invocation, NULL);
 }
 
 static gboolean
@@ -135,7 +138,7 @@ handle_snooze (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 
   (void) iface;
   limber_daemon_snooze (self->daemon, seconds, &error);
-  return reply (invocation, error);
+  return reply (self, invocation, error);
 }
 
 static gboolean
@@ -144,7 +147,7 @@ handle_skip (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 {
   (void) iface;
   limber_daemon_skip (self->daemon);
-  return reply (invocation, NULL);
+  return reply (self, invocation, NULL);
 }
 
 static gboolean
@@ -153,7 +156,7 @@ handle_break_now (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 {
   (void) iface;
   limber_daemon_break_now (self->daemon);
-  return reply (invocation, NULL);
+  return reply (self, invocation, NULL);
 }
 
 static gboolean
@@ -165,7 +168,63 @@ handle_set (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 
   (void) iface;
   limber_daemon_set (self->daemon, key, inner, &error);
-  return reply (invocation, error);
+  return reply (self, invocation, error);
+}
+
+static GVariant *
+day_to_variant (const LimberDayStats *d)
+{
+  GVariantDict dict;
+  g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", d->day / 10000,
+                                           d->day / 100 % 100, d->day % 100);
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "date", "s", date);
+  g_variant_dict_insert (&dict, "shown", "u", d->shown);
+  g_variant_dict_insert (&dict, "taken", "u", d->taken);
+  g_variant_dict_insert (&dict, "snoozed", "u", d->snoozed);
+  g_variant_dict_insert (&dict, "skipped", "u", d->skipped);
+  g_variant_dict_insert (&dict, "natural", "u", d->natural);
+  g_variant_dict_insert (&dict, "active", "t", (guint64) d->active);
+  g_variant_dict_insert (&dict, "longest", "t", (guint64) d->longest);
+  return g_variant_dict_end (&dict);
+}
+
+static gboolean
+handle_get_stats (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+                  guint days, LimberService *self)
+{
+  g_autoptr (GArray) by_day = NULL;
+  GVariantBuilder list;
+  GVariantDict summary;
+  guint streak, bad_lines;
+
+  if (days < 1 || days > 366)
+    {
+      g_dbus_method_invocation_return_error (
+          invocation, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+          "stats cover 1 to 366 days, not %u", days);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+  by_day = limber_daemon_get_stats (self->daemon, days, &streak, &bad_lines);
+  if (by_day == NULL)
+    {
+      g_dbus_method_invocation_return_error (
+          invocation, LIMBER_ERROR, LIMBER_ERROR_FAILED,
+          "the break history cannot be read (see the log)");
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint i = 0; i < by_day->len; i++)
+    g_variant_builder_add_value (
+        &list, day_to_variant (&g_array_index (by_day, LimberDayStats, i)));
+  g_variant_dict_init (&summary, NULL);
+  g_variant_dict_insert (&summary, "streak", "u", streak);
+  g_variant_dict_insert (&summary, "damaged-lines", "u", bad_lines);
+  limber_dbus_limber1_complete_get_stats (iface, invocation,
+                                          g_variant_builder_end (&list),
+                                          g_variant_dict_end (&summary));
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
 static gboolean
@@ -176,7 +235,7 @@ handle_reload (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 
   (void) iface;
   limber_daemon_reload (self->daemon, &error);
-  return reply (invocation, error);
+  return reply (self, invocation, error);
 }
 
 LimberService *
@@ -202,6 +261,8 @@ limber_service_new (LimberDaemon *daemon)
                     self);
   g_signal_connect (self->skeleton, "handle-reload", G_CALLBACK (handle_reload),
                     self);
+  g_signal_connect (self->skeleton, "handle-get-stats",
+                    G_CALLBACK (handle_get_stats), self);
 
   limber_dbus_limber1_set_version (LIMBER_DBUS_LIMBER1 (self->skeleton),
                                    LIMBER_VERSION);
@@ -252,6 +313,8 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_settings (iface, limber_config_to_variant (config));
   limber_dbus_limber1_set_config_error (
       iface, limber_daemon_get_config_error (self->daemon));
+  limber_dbus_limber1_set_storage_error (
+      iface, limber_daemon_get_storage_error (self->daemon));
 }
 
 void

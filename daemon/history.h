@@ -1,0 +1,35 @@
+/* The break history: one line per event in $XDG_STATE_HOME/limber/history,
+ * appended as it happens, read back for limberctl stats. This file is the
+ * format (pure, and fuzzed); history-file.c does the I/O. */
+#pragma once
+
+#include <glib.h>
+
+typedef enum
+{
+  LIMBER_HISTORY_SHOWN,   /* value: 0 normal, 1 critical */
+  LIMBER_HISTORY_DONE,    /* value: seconds of work before the break */
+  LIMBER_HISTORY_SNOOZED, /* value: seconds of work so far */
+  LIMBER_HISTORY_SKIPPED, /* value: seconds of work before it */
+  LIMBER_HISTORY_NATURAL, /* value: seconds of work before it */
+  LIMBER_HISTORY_EXPIRED, /* value: seconds of work so far */
+  LIMBER_HISTORY_PAUSED,  /* value: seconds; 0 until resumed */
+  LIMBER_HISTORY_RESUMED, /* value: 0 */
+} LimberHistoryKind;
+
+typedef struct
+{
+  gint64 time; /* seconds since the epoch */
+  LimberHistoryKind kind;
+  gint64 value;
+} LimberHistoryRecord;
+
+/* Whether @kind ends a stretch of work (the counter starts over). */
+gboolean limber_history_kind_resets (LimberHistoryKind kind);
+
+/* "1795622162 done 1800\n" */
+char *limber_history_format (const LimberHistoryRecord *record);
+
+/* The records in @data, in order. Lines that do not parse (a torn last line
+ * after a crash, damage) are skipped and counted in *@bad_lines. */
+GArray *limber_history_parse (const char *data, gsize length, guint *bad_lines);

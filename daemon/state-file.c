@@ -1,0 +1,214 @@
+#include "state-file.h"
+
+#include "limber-error.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#define GROUP   "state"
+#define VERSION 1
+
+/* Larger than anything limberd writes, small enough to read at once. */
+#define MAX_STATE_BYTES 4096
+
+#define DAY_USEC  (G_GINT64_CONSTANT (86400) * LIMBER_USEC_PER_SEC)
+#define YEAR_USEC (366 * DAY_USEC)
+
+static const char *const phase_names[] = {
+  [LIMBER_PHASE_WORKING] = "working",
+  [LIMBER_PHASE_DUE] = "due",
+  [LIMBER_PHASE_ON_BREAK] = "break",
+  [LIMBER_PHASE_PAUSED] = "paused",
+};
+
+char *
+limber_state_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "limber", NULL);
+}
+
+char *
+limber_state_to_text (const LimberStateRecord *record)
+{
+  const LimberSavedState *s = &record->scheduler;
+
+  return g_strdup_printf ("# limberd's state; it rewrites this file\n"
+                          "[" GROUP "]\n"
+                          "version=%d\n"
+                          "saved-at=%" G_GINT64_FORMAT "\n"
+                          "worked=%" G_GINT64_FORMAT "\n"
+                          "accruing=%s\n"
+                          "window-start=%" G_GINT64_FORMAT "\n"
+                          "window-end=%" G_GINT64_FORMAT "\n"
+                          "snoozed=%s\n"
+                          "phase=%s\n"
+                          "pause-left=%" G_GINT64_FORMAT "\n",
+                          VERSION, record->saved_at, s->worked,
+                          s->accruing ? "true" : "false", s->window_start,
+                          s->window_end, s->snoozed ? "true" : "false",
+                          phase_names[s->phase], s->pause_left);
+}
+
+static gboolean
+get_int (GKeyFile *file, const char *key, gint64 min, gint64 max, gint64 *value,
+         GError **error)
+{
+  g_autofree char *text = g_key_file_get_value (file, GROUP, key, NULL);
+  g_autoptr (GError) local_error = NULL;
+
+  if (text == NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED, "%s is missing",
+                   key);
+      return FALSE;
+    }
+  if (!g_ascii_string_to_signed (text, 10, min, max, value, &local_error))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED, "%s: %s", key,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_bool (GKeyFile *file, const char *key, gboolean *value, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  *value = g_key_file_get_boolean (file, GROUP, key, &local_error);
+  if (local_error != NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED, "%s: %s", key,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+limber_state_parse (const char *data, gsize length, LimberStateRecord *record,
+                    GError **error)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *phase = NULL;
+  LimberStateRecord r = { 0 };
+  gint64 version, phase_index = -1;
+
+  if (length > MAX_STATE_BYTES)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
+                   "%zu bytes is too large for a state file", length);
+      return FALSE;
+    }
+  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE,
+                                  &local_error))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED, "%s",
+                   local_error->message);
+      return FALSE;
+    }
+  if (!get_int (file, "version", 0, G_MAXINT32, &version, error))
+    return FALSE;
+  if (version != VERSION)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
+                   "version %" G_GINT64_FORMAT " is not %d", version, VERSION);
+      return FALSE;
+    }
+
+  phase = g_key_file_get_value (file, GROUP, "phase", NULL);
+  for (gsize i = 0; phase != NULL && i < G_N_ELEMENTS (phase_names); i++)
+    if (g_str_equal (phase, phase_names[i]))
+      phase_index = (gint64) i;
+  if (phase_index < 0)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
+                   "phase is missing or unknown");
+      return FALSE;
+    }
+  r.scheduler.phase = (LimberPhase) phase_index;
+
+  if (!get_int (file, "saved-at", 1, G_MAXINT64 / 2, &r.saved_at, error)
+      || !get_int (file, "worked", 0, YEAR_USEC, &r.scheduler.worked, error)
+      || !get_bool (file, "accruing", &r.scheduler.accruing, error)
+      || !get_int (file, "window-start", 0, YEAR_USEC,
+                   &r.scheduler.window_start, error)
+      || !get_int (file, "window-end", 0, YEAR_USEC, &r.scheduler.window_end,
+                   error)
+      || !get_bool (file, "snoozed", &r.scheduler.snoozed, error)
+      || !get_int (file, "pause-left", -1, 32 * DAY_USEC,
+                   &r.scheduler.pause_left, error))
+    return FALSE;
+  if (r.scheduler.window_end < r.scheduler.window_start)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
+                   "window-end is before window-start");
+      return FALSE;
+    }
+
+  *record = r;
+  return TRUE;
+}
+
+gboolean
+limber_state_make_dir (const char *dir, GError **error)
+{
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "cannot create %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+limber_state_write (const char *path, const LimberStateRecord *record,
+                    GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *text = limber_state_to_text (record);
+
+  if (!limber_state_make_dir (dir, error))
+    return FALSE;
+  /* CONSISTENT: a temporary file, fsync, rename. */
+  return g_file_set_contents_full (path, text, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT
+                                       | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+gboolean
+limber_state_read (const char *path, LimberStateRecord *record, char **problem)
+{
+  g_autofree char *data = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  *problem = NULL;
+  if (!g_file_get_contents (path, &data, &length, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        *problem = g_strdup_printf ("cannot read %s: %s", path, error->message);
+      return FALSE;
+    }
+  if (limber_state_parse (data, length, record, &error))
+    return TRUE;
+
+  /* Kept for a look, out of the way. */
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  if (g_rename (path, aside) == 0)
+    *problem = g_strdup_printf ("%s was unreadable (%s); moved it to %s and "
+                                "started afresh",
+                                path, error->message, aside);
+  else
+    *problem = g_strdup_printf ("%s was unreadable (%s) and could not be "
+                                "moved aside; started afresh",
+                                path, error->message);
+  return FALSE;
+}

@@ -1,0 +1,40 @@
+/* limberd's state file, $XDG_STATE_HOME/limber/state: what the scheduler
+ * saves (scheduler.h) and when, so that a restart carries on. A small key
+ * file; the parser trusts nothing in it. */
+#pragma once
+
+#include <glib.h>
+
+#include "scheduler.h"
+
+typedef struct
+{
+  LimberSavedState scheduler;
+  gint64 saved_at; /* µs since the epoch */
+} LimberStateRecord;
+
+/* $XDG_STATE_HOME/limber (default ~/.local/state/limber). */
+char *limber_state_dir (void);
+
+char *limber_state_to_text (const LimberStateRecord *record);
+
+/* Parses what limber_state_to_text() wrote; anything else (missing keys,
+ * values out of range, another version, not a key file) fails with
+ * LIMBER_ERROR_FAILED saying what is wrong. */
+gboolean limber_state_parse (const char *data, gsize length,
+                             LimberStateRecord *record, GError **error);
+
+/* Writes @record to @path: mode 0600 in a 0700 directory, through a
+ * temporary file, fsync and rename, so that the file is always whole. */
+gboolean limber_state_write (const char *path, const LimberStateRecord *record,
+                             GError **error);
+
+/* Reads @path. FALSE when there is nothing to carry on from: no file, or one
+ * that does not parse, which is moved aside (to path.corrupt-TIME) and
+ * described in *@problem. */
+gboolean limber_state_read (const char *path, LimberStateRecord *record,
+                            char **problem);
+
+/* Creates @dir (and parents) with mode 0700, and makes it 0700 if it was
+ * not. */
+gboolean limber_state_make_dir (const char *dir, GError **error);

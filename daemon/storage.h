@@ -1,0 +1,45 @@
+/* What limberd keeps on disk, in $XDG_STATE_HOME/limber: the state file and
+ * the history, and when they are written. A change a client asked for is
+ * on disk before the client hears back: replies wait for the next flush,
+ * which a burst of calls shares. The work counter alone, which changes all
+ * the time, is written at most every few minutes. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "history-file.h"
+#include "state-file.h"
+
+typedef struct _LimberStorage LimberStorage;
+
+/* @changed is called when the storage error changes. */
+LimberStorage *limber_storage_new (const char *dir, GCallback changed,
+                                   gpointer user_data);
+void limber_storage_free (LimberStorage *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberStorage, limber_storage_free)
+
+/* The saved state, if there is one to carry on from; a file that does not
+ * parse is moved aside and reported. */
+gboolean limber_storage_load_state (LimberStorage *self,
+                                    LimberStateRecord *record);
+
+/* The history's records (those not yet written included); NULL if it
+ * cannot be read. Records older than a year are dropped from the file. */
+GArray *limber_storage_read_history (LimberStorage *self, guint *bad_lines);
+
+/* The scheduler's state now. Written at the next flush if it changed in a
+ * way that matters, else within a few minutes. */
+void limber_storage_set_state (LimberStorage *self,
+                               const LimberStateRecord *record);
+void limber_storage_add_history (LimberStorage *self,
+                                 const LimberHistoryRecord *record);
+
+/* Replies to @invocation (with no value) once what is pending is written. */
+void limber_storage_reply_when_saved (LimberStorage *self,
+                                      GDBusMethodInvocation *invocation);
+
+/* Writes what is pending now, and answers the replies waiting for it. */
+void limber_storage_flush (LimberStorage *self);
+
+/* What went wrong the last time something was written; "" if nothing. */
+const char *limber_storage_get_error (LimberStorage *self);
