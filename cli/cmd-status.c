@@ -19,15 +19,18 @@ typedef struct
   guint32 taken, snoozed, skipped, natural;
   const char *source;
   const char *config_error;
+  const char *storage_error;
   GVariant *settings;
 } Status;
 
 static void
 read_status (GVariant *all, Status *status)
 {
-  *status = (Status){
-    .version = "?", .state = "?", .source = "?", .config_error = ""
-  };
+  *status = (Status){ .version = "?",
+                      .state = "?",
+                      .source = "?",
+                      .config_error = "",
+                      .storage_error = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
   g_variant_lookup (all, "State", "&s", &status->state);
   g_variant_lookup (all, "NextBreak", "t", &status->next_break);
@@ -41,6 +44,7 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "NaturalBreaks", "u", &status->natural);
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
+  g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
   status->settings
       = g_variant_lookup_value (all, "Settings", G_VARIANT_TYPE_VARDICT);
 }
@@ -102,6 +106,8 @@ print_human (const Status *status)
           g_str_equal (status->source, "none") ? " (counting wall time)" : "");
   if (status->config_error[0] != '\0')
     printf ("  Config:    %s\n", status->config_error);
+  if (status->storage_error[0] != '\0')
+    printf ("  Saving:    %s\n", status->storage_error);
 }
 
 static void
@@ -167,6 +173,11 @@ print_json (const Status *status)
   json_builder_set_member_name (builder, "config_error");
   if (status->config_error[0] != '\0')
     json_builder_add_string_value (builder, status->config_error);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "storage_error");
+  if (status->storage_error[0] != '\0')
+    json_builder_add_string_value (builder, status->storage_error);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "settings");

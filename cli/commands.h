@@ -24,6 +24,7 @@ int limber_cmd_set (int argc, char **argv);
 int limber_cmd_get (int argc, char **argv);
 int limber_cmd_reload (int argc, char **argv);
 int limber_cmd_monitor (int argc, char **argv);
+int limber_cmd_stats (int argc, char **argv);
 
 /* Parses a command's options with @entries; --help is built in. Returns
  * -1 when parsing succeeded, else the exit code (0 after --help). */

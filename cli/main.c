@@ -21,6 +21,8 @@ static const LimberCommand commands[] = {
   { "get", "[KEY] [--json]", "Show the settings, or one setting's value",
     limber_cmd_get },
   { "reload", "", "Read the configuration files again", limber_cmd_reload },
+  { "stats", "[--days N] [--json]", "Breaks and work per day, and the streak",
+    limber_cmd_stats },
   { "monitor", "[--json]", "Follow limberd's state and breaks as they happen",
     limber_cmd_monitor },
 };

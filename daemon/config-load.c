@@ -5,6 +5,11 @@
 
 #include "limber-error.h"
 
+#include <string.h>
+
+/* Much more than any real limber.conf. */
+#define MAX_CONFIG_BYTES (64 * 1024)
+
 char *
 limber_config_user_path (void)
 {
@@ -80,16 +85,78 @@ load_key (LimberConfig *config, GKeyFile *file, const char *key, GError **error)
                                     NULL, error);
 }
 
+/* A key set twice in [limber]: GKeyFile would quietly keep the last, which
+ * hides a mistake. */
+static gboolean
+find_duplicate_key (const char *data, gsize length, char **key,
+                    guint *first_line, guint *second_line)
+{
+  g_autofree char *text = g_strndup (data, length);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GHashTable) seen
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean in_group = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *equals;
+      if (line[0] == '[')
+        in_group = g_str_equal (line, "[" LIMBER_CONFIG_GROUP "]");
+      if (!in_group || line[0] == '#' || (equals = strchr (line, '=')) == NULL)
+        continue;
+      *equals = '\0';
+      g_strstrip (line);
+      gpointer before = g_hash_table_lookup (seen, line);
+      if (before != NULL)
+        {
+          *key = g_strdup (line);
+          *first_line = GPOINTER_TO_UINT (before);
+          *second_line = i + 1;
+          return TRUE;
+        }
+      g_hash_table_insert (seen, g_strdup (line), GUINT_TO_POINTER (i + 1));
+    }
+  return FALSE;
+}
+
+/* Checks what GKeyFile lets through: size and keys set twice. */
+static gboolean
+check_contents (const char *data, gsize length, GError **error)
+{
+  g_autofree char *key = NULL;
+  guint first, second;
+
+  if (length > MAX_CONFIG_BYTES)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "%zu bytes is too large for a limber.conf (at most %d)",
+                   length, MAX_CONFIG_BYTES);
+      return FALSE;
+    }
+  if (find_duplicate_key (data, length, &key, &first, &second))
+    {
+      g_autofree char *valid = g_utf8_make_valid (key, -1);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "key '%s' is set twice (lines %u and %u)", valid, first,
+                   second);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean load_contents (Loader *self, const char *path, guint origin,
+                               const char *data, gsize length, GError **error);
+
 static gboolean
 load_file (Loader *self, guint index, GError **error)
 {
   const char *path = self->paths[index];
-  g_autoptr (GKeyFile) file = g_key_file_new ();
   g_autoptr (GError) local_error = NULL;
-  g_auto (GStrv) groups = NULL;
-  g_auto (GStrv) keys = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
 
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
+  if (!g_file_get_contents (path, &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return TRUE;
@@ -99,6 +166,25 @@ load_file (Loader *self, guint index, GError **error)
                                         path, local_error->message),
                            "the file is ignored", error);
     }
+  return load_contents (self, path, index + 1, data, length, error);
+}
+
+static gboolean
+load_contents (Loader *self, const char *path, guint origin, const char *data,
+               gsize length, GError **error)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_auto (GStrv) groups = NULL;
+  g_auto (GStrv) keys = NULL;
+
+  if (!check_contents (data, length, &local_error)
+      || !g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE,
+                                     &local_error))
+    return note_problem (self,
+                         g_error_new (LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+                                      "%s: %s", path, local_error->message),
+                         "the file is ignored", error);
 
   groups = g_key_file_get_groups (file, NULL);
   for (gsize i = 0; groups[i] != NULL; i++)
@@ -127,7 +213,7 @@ load_file (Loader *self, guint index, GError **error)
           continue;
         }
       g_hash_table_insert (self->origins, g_strdup (keys[i]),
-                           GUINT_TO_POINTER (index + 1));
+                           GUINT_TO_POINTER (origin));
     }
   return TRUE;
 }
@@ -208,4 +294,20 @@ limber_config_load_lenient (const char *const *paths, GPtrArray *problems)
 {
   g_return_val_if_fail (problems != NULL, NULL);
   return load (paths, problems, NULL);
+}
+
+LimberConfig *
+limber_config_parse (const char *name, const char *data, gsize length,
+                     GError **error)
+{
+  g_autoptr (LimberConfig) config = limber_config_new ();
+  g_autoptr (GHashTable) origins
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *paths[] = { name, NULL };
+  Loader loader = { config, paths, origins, NULL };
+
+  if (!load_contents (&loader, name, 1, data, length, error)
+      || !check_rules (&loader, error))
+    return NULL;
+  return g_steal_pointer (&config);
 }

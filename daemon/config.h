@@ -98,6 +98,11 @@ LimberConfig *limber_config_load (const char *const *paths, GError **error);
 LimberConfig *limber_config_load_lenient (const char *const *paths,
                                           GPtrArray *problems);
 
+/* The defaults with one file's @data, named @name in errors: as
+ * limber_config_load() for a single file, without touching the disk. */
+LimberConfig *limber_config_parse (const char *name, const char *data,
+                                   gsize length, GError **error);
+
 /* config-write.c */
 
 /* Writes @key = @text into @path (through a symbolic link to its target),

@@ -179,7 +179,7 @@ main (int argc, char **argv)
   g_autofree char *config_problem = NULL;
   LimberConfig *config;
   Context ctx = { 0 };
-  guint owner_id, signal_ids[3];
+  guint owner_id, watchdog_id, signal_ids[3];
 
   setlocale (LC_ALL, "");
   g_set_prgname ("limberd");
@@ -217,6 +217,7 @@ main (int argc, char **argv)
   signal_ids[1] = g_unix_signal_add (SIGINT, on_quit_signal, &ctx);
   signal_ids[2] = g_unix_signal_add (SIGHUP, on_reload_signal, &ctx);
 
+  watchdog_id = limber_sd_watchdog_start ();
   owner_id = g_bus_own_name (
       G_BUS_TYPE_SESSION, LIMBER_BUS_NAME,
       G_BUS_NAME_OWNER_FLAGS_ALLOW_REPLACEMENT
@@ -229,6 +230,8 @@ main (int argc, char **argv)
   g_bus_unown_name (owner_id);
   for (gsize i = 0; i < G_N_ELEMENTS (signal_ids); i++)
     g_source_remove (signal_ids[i]);
+  if (watchdog_id != 0)
+    g_source_remove (watchdog_id);
   g_clear_pointer (&ctx.daemon, limber_daemon_free);
   g_main_loop_unref (ctx.loop);
   return ctx.exit_code;

@@ -8,15 +8,52 @@
 /* The spec's NotificationClosed reason for "dismissed by the user". */
 #define CLOSED_DISMISSED 2
 
+#define NOTIFICATIONS_NAME "org.freedesktop.Notifications"
+
 struct _LimberNotifier
 {
-  NotifyNotification *shown;
+  NotifyNotification *shown; /* on the server now */
   gulong closed_handler;
   guint response_idle;
   LimberResponse response;
   LimberResponseFunc func;
   gpointer user_data;
+  /* While a break should be on screen: what to show, so that it can be
+   * shown again when a notification server comes (back). */
+  LimberConfig *wanted;
+  LimberUrgency wanted_urgency;
+  guint name_watch;
 };
+
+static void display (LimberNotifier *self);
+static void drop_shown (LimberNotifier *self);
+
+static void
+on_server_appeared (GDBusConnection *bus, const char *name, const char *owner,
+                    gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+
+  (void) bus, (void) name, (void) owner;
+  if (self->wanted != NULL && self->shown == NULL)
+    {
+      g_message ("a notification server is back: showing the break again");
+      display (self);
+    }
+}
+
+static void
+on_server_vanished (GDBusConnection *bus, const char *name, gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+
+  (void) bus, (void) name;
+  /* Its notifications went with it. */
+  if (self->shown != NULL)
+    g_warning ("the notification server is gone; the break comes back with "
+               "it");
+  drop_shown (self);
+}
 
 LimberNotifier *
 limber_notifier_new (LimberResponseFunc func, gpointer user_data)
@@ -26,6 +63,9 @@ limber_notifier_new (LimberResponseFunc func, gpointer user_data)
   self->func = func;
   self->user_data = user_data;
   notify_init ("limber");
+  self->name_watch = g_bus_watch_name (
+      G_BUS_TYPE_SESSION, NOTIFICATIONS_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
+      on_server_appeared, on_server_vanished, self, NULL);
   return self;
 }
 
@@ -46,6 +86,7 @@ limber_notifier_free (LimberNotifier *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->response_idle, g_source_remove);
+  g_clear_handle_id (&self->name_watch, g_bus_unwatch_name);
   limber_notifier_withdraw (self);
   g_free (self);
   notify_uninit ();
@@ -103,10 +144,29 @@ has_capability (GList *caps, const char *name)
   return g_list_find_custom (caps, name, (GCompareFunc) g_strcmp0) != NULL;
 }
 
+/* Text as the user wrote it, control characters included: those are shown
+ * as ^X rather than acted on or dropped. */
+static char *
+visible_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+        g_string_append_printf (out, "^%c", c == 0x7f ? '?' : c + 0x40);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 compose_body (const LimberConfig *config, gboolean markup, gboolean actions)
 {
-  g_autoptr (GString) body = g_string_new (config->routine);
+  g_autofree char *routine = visible_text (config->routine);
+  g_autoptr (GString) body = g_string_new (routine);
 
   if (!actions)
     {
@@ -122,25 +182,28 @@ compose_body (const LimberConfig *config, gboolean markup, gboolean actions)
   return g_strdup (body->str);
 }
 
-void
-limber_notifier_show (LimberNotifier *self, const LimberConfig *config,
-                      LimberUrgency urgency)
+/* Puts the wanted break on the server: a new notification, or an update of
+ * the one there. */
+static void
+display (LimberNotifier *self)
 {
+  const LimberConfig *config = self->wanted;
   GList *caps = notify_get_server_caps ();
   gboolean actions = has_capability (caps, "actions");
   gboolean markup = has_capability (caps, "body-markup");
   g_autoptr (GError) error = NULL;
   g_autofree char *body = compose_body (config, markup, actions);
+  g_autofree char *title = visible_text (config->title);
 
   g_list_free_full (caps, g_free);
   if (self->shown == NULL)
     {
-      self->shown = notify_notification_new (config->title, body, NULL);
+      self->shown = notify_notification_new (title, body, NULL);
       self->closed_handler = g_signal_connect (self->shown, "closed",
                                                G_CALLBACK (on_closed), self);
     }
   else
-    notify_notification_update (self->shown, config->title, body, NULL);
+    notify_notification_update (self->shown, title, body, NULL);
 
   NotifyNotification *n = self->shown;
   notify_notification_set_app_name (n, "limber");
@@ -149,7 +212,8 @@ limber_notifier_show (LimberNotifier *self, const LimberConfig *config,
   /* Stays until the user acts on it or the break ends; we withdraw it. */
   notify_notification_set_timeout (n, NOTIFY_EXPIRES_NEVER);
   notify_notification_set_hint (n, "resident", g_variant_new_boolean (TRUE));
-  notify_notification_set_urgency (n, urgency == LIMBER_URGENCY_CRITICAL
+  notify_notification_set_urgency (n, self->wanted_urgency
+                                              == LIMBER_URGENCY_CRITICAL
                                           ? NOTIFY_URGENCY_CRITICAL
                                           : NOTIFY_URGENCY_NORMAL);
   notify_notification_clear_actions (n);
@@ -166,7 +230,21 @@ limber_notifier_show (LimberNotifier *self, const LimberConfig *config,
     }
 
   if (!notify_notification_show (n, &error))
-    g_warning ("cannot show the break notification: %s", error->message);
+    {
+      /* Shown again when a server appears. */
+      g_warning ("cannot show the break notification: %s", error->message);
+      drop_shown (self);
+    }
+}
+
+void
+limber_notifier_show (LimberNotifier *self, const LimberConfig *config,
+                      LimberUrgency urgency)
+{
+  g_clear_pointer (&self->wanted, limber_config_free);
+  self->wanted = limber_config_copy (config);
+  self->wanted_urgency = urgency;
+  display (self);
 }
 
 void
@@ -174,6 +252,7 @@ limber_notifier_withdraw (LimberNotifier *self)
 {
   g_autoptr (GError) error = NULL;
 
+  g_clear_pointer (&self->wanted, limber_config_free);
   if (self->shown == NULL)
     return;
   g_clear_signal_handler (&self->closed_handler, self->shown);

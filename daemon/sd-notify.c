@@ -37,3 +37,24 @@ limber_sd_notify_status (const char *line)
   g_autofree char *message = g_strconcat ("STATUS=", line, NULL);
   notify (message);
 }
+
+static gboolean
+on_watchdog (gpointer user_data)
+{
+  (void) user_data;
+  notify ("WATCHDOG=1");
+  return G_SOURCE_CONTINUE;
+}
+
+guint
+limber_sd_watchdog_start (void)
+{
+  guint64 usec = 0;
+
+  if (sd_watchdog_enabled (0, &usec) <= 0 || usec == 0)
+    return 0;
+  /* Seconds, so that GLib can coalesce it with other wake-ups. */
+  return g_timeout_add_seconds (
+      (guint) MAX (G_GUINT64_CONSTANT (1), usec / G_USEC_PER_SEC / 2),
+      on_watchdog, NULL);
+}

@@ -2,6 +2,8 @@
 
 #include "limber-dbus-generated.h"
 #include "limber-error.h"
+
+#include <unistd.h>
 #include "limber-names.h"
 #include "stats.h"
 
@@ -25,7 +27,12 @@ struct _LimberService
 {
   LimberLiveSkeleton *skeleton;
   LimberDaemon *daemon;
+  GHashTable *caller_uids; /* unique name → uid + 1 */
 };
+
+/* Callers seen lately, by their unique names (never reused); dropped as a
+ * whole when there are many, so that it stays small. */
+#define MAX_CALLERS 64
 
 static GDBusInterfaceVTable live_vtable;
 static GDBusInterfaceGetPropertyFunc stored_get_property;
@@ -95,6 +102,55 @@ static void
 limber_live_skeleton_init (LimberLiveSkeleton *self)
 {
   (void) self;
+}
+
+/* The uid behind @sender, asked of the bus; (guint) -1 if it cannot tell. */
+static guint
+caller_uid (LimberService *self, GDBusMethodInvocation *invocation)
+{
+  const char *sender = g_dbus_method_invocation_get_sender (invocation);
+  GDBusConnection *bus = g_dbus_method_invocation_get_connection (invocation);
+  g_autoptr (GVariant) reply = NULL;
+  gpointer known;
+  guint32 uid;
+
+  if (sender == NULL)
+    return (guint) -1;
+  known = g_hash_table_lookup (self->caller_uids, sender);
+  if (known != NULL)
+    return GPOINTER_TO_UINT (known) - 1;
+  reply = g_dbus_connection_call_sync (
+      bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+      "org.freedesktop.DBus", "GetConnectionUnixUser",
+      g_variant_new ("(s)", sender), G_VARIANT_TYPE ("(u)"),
+      G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  if (reply == NULL)
+    return (guint) -1;
+  g_variant_get (reply, "(u)", &uid);
+  if (g_hash_table_size (self->caller_uids) >= MAX_CALLERS)
+    g_hash_table_remove_all (self->caller_uids);
+  g_hash_table_insert (self->caller_uids, g_strdup (sender),
+                       GUINT_TO_POINTER (uid + 1));
+  return uid;
+}
+
+/* Defence in depth: the session bus only lets our own user in, but a bus
+ * configured otherwise must not let anyone else pause our reminders. */
+static gboolean
+on_authorize (GDBusInterfaceSkeleton *skeleton,
+              GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  LimberService *self = user_data;
+  guint uid = caller_uid (self, invocation);
+
+  (void) skeleton;
+  if (uid == getuid ())
+    return TRUE;
+  g_dbus_method_invocation_return_error (
+      invocation, LIMBER_ERROR, LIMBER_ERROR_ACCESS_DENIED,
+      "limberd serves uid %u only; this call comes from %s", getuid (),
+      uid == (guint) -1 ? "an unknown user" : "another user");
+  return FALSE;
 }
 
 /* Method handlers: each hands the call to the daemon and answers. */
@@ -244,8 +300,12 @@ limber_service_new (LimberDaemon *daemon)
   LimberService *self = g_new0 (LimberService, 1);
 
   self->daemon = daemon;
+  self->caller_uids
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->skeleton = g_object_new (LIMBER_TYPE_LIVE_SKELETON, NULL);
   self->skeleton->daemon = daemon;
+  g_signal_connect (self->skeleton, "g-authorize-method",
+                    G_CALLBACK (on_authorize), self);
 
   g_signal_connect (self->skeleton, "handle-pause", G_CALLBACK (handle_pause),
                     self);
@@ -278,6 +338,7 @@ limber_service_free (LimberService *self)
   g_dbus_interface_skeleton_unexport (
       G_DBUS_INTERFACE_SKELETON (self->skeleton));
   g_clear_object (&self->skeleton);
+  g_hash_table_unref (self->caller_uids);
   g_free (self);
 }
 

@@ -5,7 +5,7 @@ _limberctl()
     local cur prev words cword
     _init_completion || return
 
-    local commands="status pause resume snooze skip break set get reload monitor"
+    local commands="status pause resume snooze skip break set get reload monitor stats"
     local keys="interval-min interval-max snooze natural-break lull break-length pause-default title routine activity-source"
 
     if [[ $cword -eq 1 ]]; then
@@ -14,6 +14,9 @@ _limberctl()
     fi
 
     case ${words[1]} in
+        stats)
+            COMPREPLY=($(compgen -W "--days --json --help" -- "$cur"))
+            ;;
         status|get|monitor)
             if [[ ${words[1]} == get && $cword -eq 2 && $cur != -* ]]; then
                 COMPREPLY=($(compgen -W "$keys" -- "$cur"))

@@ -537,10 +537,61 @@ test_write_key_touches_one_line (Fixture *f, gconstpointer data)
                    "[more]\n"
                    "x=1\n");
 
-  g_autoptr (LimberConfig) config = load_one (path, NULL);
+  /* The file still sets snooze twice, which loading reports. */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = load_one (path, &error);
+  g_assert_null (config);
+  assert_error_mentions (error, "key 'snooze' is set twice (lines 7 and 8)",
+                         NULL, NULL);
+}
+
+/* What GKeyFile lets through: a key set twice, a huge file. */
+static void
+test_duplicates_and_size (Fixture *f, gconstpointer data)
+{
+  g_autofree char *twice = write_file (
+      f, "twice.conf", "[limber]\nlull=2s\n# again\n lull = 3s\n");
+  g_autofree char *padding = g_strnfill (70000, '#');
+  g_autofree char *huge_text
+      = g_strdup_printf ("%s\n[limber]\nlull=2s\n", padding);
+  g_autofree char *huge = write_file (f, "huge.conf", huge_text);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = NULL;
+
+  (void) data;
+  config = load_one (twice, &error);
+  g_assert_null (config);
+  assert_error_mentions (error, twice,
+                         "key 'lull' is set twice (lines 2 and 4)", NULL);
+  g_clear_error (&error);
+  config = load_one (huge, &error);
+  g_assert_null (config);
+  assert_error_mentions (error, huge, "too large", NULL);
+  /* The same key in another group is another key. */
+  g_autofree char *other
+      = write_file (f, "other.conf", "[other]\nlull=1s\n[limber]\nlull=2s\n");
+  g_clear_pointer (&config, limber_config_free);
+  g_ptr_array_set_size (warnings, 0);
+  config = load_one (other, NULL);
   g_assert_nonnull (config);
-  g_assert_cmpuint (config->snooze, ==, 180);
-  g_assert_cmpstr (config->routine, ==, "  a\nb\\c");
+  g_assert_cmpuint (config->lull, ==, 2);
+}
+
+/* limber_config_parse() is load() of one file's contents. */
+static void
+test_parse_data (void)
+{
+  static const char text[] = "[limber]\ninterval-min=20min\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config
+      = limber_config_parse ("memory", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (config->interval_min, ==, 1200);
+  g_clear_pointer (&config, limber_config_free);
+  config = limber_config_parse ("memory", "[limber]\nlull=x\n", 16, &error);
+  g_assert_null (config);
+  assert_error_mentions (error, "memory: key 'lull'", NULL, NULL);
 }
 
 /* A file without the group gets it appended. */
@@ -651,6 +702,7 @@ main (int argc, char **argv)
   ADD ("/config/write-key-comments", test_write_key_keeps_comments);
   ADD ("/config/write-key-creates", test_write_key_creates_file);
   ADD ("/config/write-key-symlink", test_write_key_through_symlink);
+  ADD ("/config/duplicates-and-size", test_duplicates_and_size);
   ADD ("/config/write-key-one-line", test_write_key_touches_one_line);
   ADD ("/config/write-key-adds-group", test_write_key_adds_group);
   ADD ("/config/write-key-broken", test_write_key_keeps_broken_file);
@@ -659,6 +711,7 @@ main (int argc, char **argv)
   g_test_add_func ("/config/set", test_set);
   g_test_add_func ("/config/set-rejects", test_set_rejects);
   g_test_add_func ("/config/to-variant", test_to_variant);
+  g_test_add_func ("/config/parse-data", test_parse_data);
 
   int result = g_test_run ();
   g_ptr_array_unref (warnings);

@@ -1,0 +1,198 @@
+/* limberctl stats: the break history by day, as a table with a small bar
+ * chart of work, or JSON. */
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "client.h"
+#include "commands.h"
+#include "json-output.h"
+#include "limber-names.h"
+#include "span-format.h"
+
+#define BAR_WIDTH 24
+
+typedef struct
+{
+  const char *date;
+  guint32 shown, taken, snoozed, skipped, natural;
+  guint64 active, longest;
+} Day;
+
+static void
+read_day (GVariant *dict, Day *day)
+{
+  *day = (Day){ .date = "?" };
+  g_variant_lookup (dict, "date", "&s", &day->date);
+  g_variant_lookup (dict, "shown", "u", &day->shown);
+  g_variant_lookup (dict, "taken", "u", &day->taken);
+  g_variant_lookup (dict, "snoozed", "u", &day->snoozed);
+  g_variant_lookup (dict, "skipped", "u", &day->skipped);
+  g_variant_lookup (dict, "natural", "u", &day->natural);
+  g_variant_lookup (dict, "active", "t", &day->active);
+  g_variant_lookup (dict, "longest", "t", &day->longest);
+}
+
+/* "Thu 19 Nov" for a YYYY-MM-DD date, "Today" for today's. */
+static char *
+day_label (const char *date, gboolean is_today)
+{
+  int y, m, d;
+  g_autoptr (GDateTime) when = NULL;
+
+  if (is_today)
+    return g_strdup ("Today");
+  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3
+      || (when = g_date_time_new_local (y, m, d, 12, 0, 0)) == NULL)
+    return g_strdup (date);
+  return g_date_time_format (when, "%a %e %b");
+}
+
+/* Minutes a bar block stands for: a round number that fits the busiest
+ * day in the bar's width. */
+static guint64
+bar_unit (guint64 most_active)
+{
+  static const guint64 units[] = { 5, 10, 15, 20, 30, 60, 120, 240 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (most_active <= units[i] * 60 * BAR_WIDTH)
+      return units[i];
+  return 480;
+}
+
+static void
+print_human (GVariant *by_day, GVariant *summary)
+{
+  gsize n = g_variant_n_children (by_day);
+  guint64 most = 0, unit;
+  guint32 streak = 0, damaged = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr (GVariant) dict = g_variant_get_child_value (by_day, i);
+      Day day;
+      read_day (dict, &day);
+      most = MAX (most, day.active);
+    }
+  unit = bar_unit (most);
+  printf (
+      "Breaks over the last %zu day%s (bar: one block for %" G_GUINT64_FORMAT
+      " min of work)\n",
+      n, n == 1 ? "" : "s", unit);
+  printf ("%-12s %5s %7s %7s %7s %9s %8s\n", "", "taken", "snoozed", "skipped",
+          "natural", "work", "longest");
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr (GVariant) dict = g_variant_get_child_value (by_day, i);
+      Day day;
+      read_day (dict, &day);
+      g_autofree char *label = day_label (day.date, i == n - 1);
+      g_autofree char *work = limber_format_span ((gint64) day.active);
+      g_autofree char *longest = limber_format_span ((gint64) day.longest);
+      guint64 blocks = (day.active + unit * 60 / 2) / (unit * 60);
+      g_autoptr (GString) bar = g_string_new (NULL);
+      for (guint64 b = 0; b < MIN (blocks, (guint64) BAR_WIDTH); b++)
+        g_string_append (bar, "█");
+      printf ("%-12s %5u %7u %7u %7u %9s %8s  %s\n", label, day.taken,
+              day.snoozed, day.skipped, day.natural,
+              day.active > 0 ? work : "-", day.longest > 0 ? longest : "-",
+              bar->str);
+    }
+  g_variant_lookup (summary, "streak", "u", &streak);
+  g_variant_lookup (summary, "damaged-lines", "u", &damaged);
+  if (streak > 0)
+    printf ("Streak: %u working day%s in a row with every break taken.\n",
+            streak, streak == 1 ? "" : "s");
+  else
+    printf ("Streak: none yet; a working day with no break skipped starts "
+            "one.\n");
+  if (damaged > 0)
+    printf ("(%u damaged lines of the history were skipped.)\n", damaged);
+}
+
+static void
+add_uint (JsonBuilder *builder, const char *member, guint64 value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, (gint64) value);
+}
+
+static void
+print_json (GVariant *by_day, GVariant *summary)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  guint32 streak = 0, damaged = 0;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "days");
+  json_builder_begin_array (builder);
+  for (gsize i = 0; i < g_variant_n_children (by_day); i++)
+    {
+      g_autoptr (GVariant) dict = g_variant_get_child_value (by_day, i);
+      Day day;
+      read_day (dict, &day);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, day.date);
+      add_uint (builder, "shown", day.shown);
+      add_uint (builder, "taken", day.taken);
+      add_uint (builder, "snoozed", day.snoozed);
+      add_uint (builder, "skipped", day.skipped);
+      add_uint (builder, "natural", day.natural);
+      add_uint (builder, "active_seconds", day.active);
+      add_uint (builder, "longest_stretch_seconds", day.longest);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  g_variant_lookup (summary, "streak", "u", &streak);
+  g_variant_lookup (summary, "damaged-lines", "u", &damaged);
+  add_uint (builder, "streak_days", streak);
+  add_uint (builder, "damaged_history_lines", damaged);
+  json_builder_end_object (builder);
+  limber_print_json (builder, TRUE);
+}
+
+int
+limber_cmd_stats (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  int days = 7;
+  const GOptionEntry entries[] = {
+    { "days", 'd', 0, G_OPTION_ARG_INT, &days, "How many days (1 to 366)",
+      "N" },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print JSON, for scripts",
+      NULL },
+    { NULL },
+  };
+  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GVariant) by_day = NULL;
+  g_autoptr (GVariant) summary = NULL;
+  g_autoptr (GError) error = NULL;
+  int code;
+
+  code = limber_parse_options (
+      "stats", NULL,
+      "Breaks taken, snoozed, skipped and natural, work and the longest "
+      "stretch\nwithout a break, per day; and the streak of working days "
+      "with every\nbreak taken.",
+      entries, &argc, &argv);
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments ("stats", argc, argv, 0, 0)) >= 0)
+    return code;
+  if (days < 1 || days > 366)
+    return limber_usage_error ("stats", "--days takes 1 to 366, not %d", days);
+
+  proxy = limber_client_connect (&error);
+  if (proxy == NULL
+      || !limber_dbus_limber1_call_get_stats_sync (proxy, (guint) days, &by_day,
+                                                   &summary, NULL, &error))
+    return limber_client_fail ("stats", error);
+
+  if (json)
+    print_json (by_day, summary);
+  else
+    print_human (by_day, summary);
+  return LIMBER_EXIT_OK;
+}
