@@ -317,6 +317,8 @@ limber_config_parse_value (LimberConfig *config, const char *key,
   g_autoptr (GVariant) owned = g_variant_ref_sink (value);
   g_autofree char *text = NULL;
 
+  (void) owned;
+
   if (info == NULL)
     {
       g_autofree char *known = g_strjoinv (", ", (char **) setting_keys);

@@ -23,6 +23,8 @@ struct _LimberNotifier
   LimberConfig *wanted;
   LimberUrgency wanted_urgency;
   guint name_watch;
+  gboolean server_present;
+  guint retry_id, retries;
 };
 
 static void display (LimberNotifier *self);
@@ -35,6 +37,8 @@ on_server_appeared (GDBusConnection *bus, const char *name, const char *owner,
   LimberNotifier *self = user_data;
 
   (void) bus, (void) name, (void) owner;
+  self->server_present = TRUE;
+  self->retries = 0;
   if (self->wanted != NULL && self->shown == NULL)
     {
       g_message ("a notification server is back: showing the break again");
@@ -48,6 +52,8 @@ on_server_vanished (GDBusConnection *bus, const char *name, gpointer user_data)
   LimberNotifier *self = user_data;
 
   (void) bus, (void) name;
+  self->server_present = FALSE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   /* Its notifications went with it. */
   if (self->shown != NULL)
     g_warning ("the notification server is gone; the break comes back with "
@@ -87,6 +93,7 @@ limber_notifier_free (LimberNotifier *self)
     return;
   g_clear_handle_id (&self->response_idle, g_source_remove);
   g_clear_handle_id (&self->name_watch, g_bus_unwatch_name);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   limber_notifier_withdraw (self);
   g_free (self);
   notify_uninit ();
@@ -182,6 +189,17 @@ compose_body (const LimberConfig *config, gboolean markup, gboolean actions)
   return g_strdup (body->str);
 }
 
+static gboolean
+on_retry (gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+
+  self->retry_id = 0;
+  if (self->wanted != NULL && self->shown == NULL)
+    display (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Puts the wanted break on the server: a new notification, or an update of
  * the one there. */
 static void
@@ -231,9 +249,13 @@ display (LimberNotifier *self)
 
   if (!notify_notification_show (n, &error))
     {
-      /* Shown again when a server appears. */
+      /* Shown again when a server appears, or, if one is there but not yet
+       * answering (it happens just after it takes its name), in a moment. */
       g_warning ("cannot show the break notification: %s", error->message);
       drop_shown (self);
+      if (self->server_present && self->retry_id == 0 && self->retries < 5)
+        self->retry_id
+            = g_timeout_add (250u << self->retries++, on_retry, self);
     }
 }
 

@@ -4,11 +4,12 @@
 #
 #   sudo ./tests/run.sh
 #
-# It installs the packages the tests use, builds limber from scratch twice
-# (plain with -Werror, and with AddressSanitizer + UBSan), runs every suite
-# in both builds and again under valgrind, and ends with one line:
-# "N passed, N failed". A skipped test counts as failed. The exit status is
-# non-zero when any test failed.
+# It installs the packages the tests use, builds limber from scratch three
+# times (plain with -Werror; with AddressSanitizer + UBSan; with clang and
+# libFuzzer), runs every suite in the first two builds and again under
+# valgrind, runs each fuzz target for LIMBER_FUZZ_SECONDS (10), and ends
+# with one line: "N passed, N failed". A skipped test counts as failed. The
+# exit status is non-zero when any test failed.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ out=$src/build-tests
 # What the tests run besides limber itself; all from Debian.
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
-desktop-file-utils libxml2-utils"
+desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086
@@ -73,6 +74,11 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 run plain -Dwerror=true -- --num-processes "$parallel"
 run asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
   -Dbuildtype=debug -- --num-processes "$parallel" --suite unit --suite integration --suite e2e
+# libFuzzer comes with clang.
+export CC=clang
+run fuzz -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined \
+  -Db_lundef=false -Dbuildtype=debug -- --num-processes 2 --suite fuzz
+unset CC
 echo "==> valgrind: testing the plain build under memcheck"
 meson test -C "$out/plain" --print-errorlogs --setup valgrind --num-processes 2 \
   --suite unit --suite integration --suite e2e || true

@@ -1,0 +1,304 @@
+#!/usr/bin/python3
+"""Faults limberd lives through: the notification server going and coming
+back, kill -9 in the middle of a burst of changes, 10,000 calls in a row, a
+full disk, a config file deleted or made unreadable, calls from another
+user."""
+
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+
+import dbus
+import dbus.mainloop.glib
+from gi.repository import GLib
+
+import limbertest
+from limbertest import LimberTestCase, wait_until
+
+SLOW = dict(limbertest.FAST_CONFIG, **{
+    "interval-min": "1h", "interval-max": "2h", "natural-break": "1h",
+})
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+        return int(re.search(r"^VmRSS:\s+(\d+)", f.read(), re.M).group(1))
+
+
+class NotificationServerTest(LimberTestCase):
+    config = SLOW
+
+    def test_server_restarts_mid_break(self):
+        self.ctl("break", check=0)
+        self.wait_for_popups(1)
+        self.stop_server(self.notification_server)
+        wait_until(lambda: not self.bus.name_has_owner(limbertest.NOTIFY_IFACE),
+                   message="the server to go")
+        # Gone: the break is still on, and nothing crashed.
+        self.assertEqual(self.status()["state"], "break")
+        self.start_notifications()
+        # A new server, with no memory of the old one's pop-ups: shown again.
+        popup = self.wait_for_popups(1)[0]
+        self.assertIn("shoulders", popup["body"])
+        self.invoke_action("done")
+        wait_until(lambda: self.status()["today"]["taken"] == 1, message="done")
+
+
+class LateServerTest(LimberTestCase):
+    config = SLOW
+    start_notification_server = False
+
+    def test_server_appears_after_the_break(self):
+        self.ctl("break", check=0)
+        self.assertEqual(self.status()["state"], "break")
+        self.assertIn("cannot show the break notification", self.daemon_output())
+        self.start_notifications()
+        self.wait_for_popups(1)
+
+
+class KillTest(LimberTestCase):
+    """kill -9 at random points of a burst of acknowledged changes: after a
+    restart, every acknowledged change is there, and state and history
+    read back whole."""
+
+    config = SLOW
+
+    def burst(self, stop_at):
+        """Pause(3600 + 100·k) and Skip, alternately, until killed; returns
+        the last pause and the number of skips acknowledged."""
+        proxy = self.limber_proxy()
+        acked_pause, acked_skips, k = -1, 0, 0
+        started = time.monotonic()
+        while time.monotonic() - started < stop_at:
+            try:
+                if k % 2 == 0:
+                    proxy.Pause(dbus.UInt64(3600 + 100 * k))
+                    acked_pause = k
+                else:
+                    proxy.Skip()
+                    acked_skips += 1
+            except dbus.exceptions.DBusException:
+                break
+            k += 1
+        return acked_pause, acked_skips, k
+
+    def test_kill_9_loses_no_acknowledged_change(self):
+        history = self.path("state", "limber", "history")
+        for round_ in range(3):
+            with self.subTest(round=round_):
+                t0 = time.time()
+                killer = threading.Timer(random.uniform(0.3, 1.2),
+                                         lambda: self.daemon.send_signal(signal.SIGKILL))
+                killer.start()
+                acked_pause, acked_skips, _ = self.burst(stop_at=3.0)
+                killer.join()
+                self.daemon.wait()
+                self.assertGreater(acked_pause, 0, "the burst got nowhere")
+
+                self.start_limberd()
+                status = self.status()
+                self.assertNotIn("unreadable", self.daemon_output())
+                self.assertEqual(status["state"], "paused")
+                # The pause in force is the last acknowledged one, or one
+                # the kill cut off after carrying it out.
+                until = int(self.property("PausedUntil"))
+                k = round((until - t0 - 3600) / 100)
+                self.assertGreaterEqual(k, acked_pause)
+                with open(history, encoding="utf-8") as f:
+                    lines = f.read().splitlines()
+                self.assertTrue(all(re.fullmatch(r"\d+ [a-z]+ \d+", line) for line in lines))
+                skipped = sum(1 for line in lines if line.split()[1] == "skipped")
+                # Earlier rounds' skips are there too.
+                self.assertGreaterEqual(skipped, acked_skips)
+                stats = self.status()
+                self.assertIsNone(stats["storage_error"])
+
+
+class BurstTest(LimberTestCase):
+    config = SLOW
+
+    def calls(self, n, in_flight=100):
+        """@n calls, @in_flight at a time (the bus allows a client only so
+        many replies pending): reads, and changes that must be saved."""
+        dbus.mainloop.glib.DBusGMainLoop(set_as_default=True)
+        bus = dbus.bus.BusConnection(os.environ["DBUS_SESSION_BUS_ADDRESS"])
+        obj = bus.get_object(limbertest.BUS_NAME, limbertest.OBJECT_PATH)
+        limber = dbus.Interface(obj, "io.github.limber.Limber1")
+        props = dbus.Interface(obj, dbus.PROPERTIES_IFACE)
+        loop = GLib.MainLoop()
+        left = [n]
+        sent = [0]
+        errors = []
+
+        def send():
+            i = sent[0]
+            sent[0] += 1
+            if i % 10 == 0:
+                limber.Pause(dbus.UInt64(3600 + i), reply_handler=done, error_handler=failed)
+            elif i % 10 == 5:
+                limber.Resume(reply_handler=done, error_handler=failed)
+            else:
+                props.GetAll("io.github.limber.Limber1", reply_handler=done,
+                             error_handler=failed)
+
+        def done(*_):
+            left[0] -= 1
+            if sent[0] < n:
+                send()
+            if left[0] == 0:
+                loop.quit()
+
+        def failed(error):
+            errors.append(error)
+            done()
+
+        for _ in range(min(n, in_flight)):
+            send()
+        GLib.timeout_add_seconds(120, loop.quit)
+        loop.run()
+        bus.close()
+        self.assertEqual(left[0], 0, "not every call was answered")
+        self.assertEqual(errors, [])
+
+    def test_10000_calls_flat_memory(self):
+        self.calls(2000)
+        warm = rss_kib(self.daemon.pid)
+        started = time.monotonic()
+        self.calls(10000)
+        took = time.monotonic() - started
+        after = rss_kib(self.daemon.pid)
+        print(f"10,000 calls in {took:.1f} s; RSS {warm} KiB after 2,000, "
+              f"{after} KiB after 12,000")
+        # Responsive, and no growth beyond allocator noise: nothing kept per
+        # call.
+        started = time.monotonic()
+        self.assertEqual(self.status()["state"], "active")
+        self.assertLess(time.monotonic() - started, 5 * limbertest.SLOWDOWN)
+        if not limbertest.WRAPPER:
+            self.assertLess(after - warm, 1024, f"RSS {warm} KiB → {after} KiB")
+
+
+class DiskFullTest(LimberTestCase):
+    """The state directory on a 64 KiB tmpfs, filled up: limberd keeps going
+    and says why it cannot save; once there is room, it saves again."""
+
+    config = SLOW
+    start_daemon = False
+
+    def setUp(self):
+        super().setUp()
+        self.assertEqual(os.getuid(), 0, "mounting a small tmpfs needs root "
+                                         "(the README runs the tests as root)")
+        self.state_mount = self.path("state", "limber")
+        os.makedirs(self.state_mount)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs",
+                        self.state_mount], check=True)
+        self.start_limberd()
+
+    def tearDown(self):
+        subprocess.run(["umount", "-l", self.state_mount], check=False)
+        super().tearDown()
+
+    def fill(self):
+        with open(os.path.join(self.state_mount, "filler"), "wb", buffering=0) as f:
+            try:
+                while True:
+                    f.write(b"\0" * 4096)
+            except OSError:
+                pass
+
+    def test_full_disk(self):
+        self.fill()
+        self.ctl("pause", "1h", check=0)
+        status = wait_until(lambda: (s := self.status())["storage_error"] and s,
+                            message="a storage error")
+        self.assertIn("No space left on device", status["storage_error"])
+        self.assertIn("Saving:", self.ctl("status", check=0).stdout)
+        # Still working.
+        self.ctl("resume", check=0)
+        self.assertEqual(self.status()["state"], "active")
+
+        os.unlink(os.path.join(self.state_mount, "filler"))
+        self.ctl("pause", "2h", check=0)
+        wait_until(lambda: self.status()["storage_error"] is None, message="saving again")
+        self.assertIn("saving works again", self.daemon_output())
+
+
+class ConfigFaultsTest(LimberTestCase):
+    config = SLOW
+
+    def test_config_deleted_while_running(self):
+        os.unlink(self.config_path)
+        self.ctl("reload", check=0)
+        # No file is the defaults.
+        self.assertEqual(self.status()["interval_min_seconds"], 1800)
+
+    def test_config_unreadable_while_running(self):
+        os.unlink(self.config_path)
+        os.mkdir(self.config_path)
+        result = self.ctl("reload", check=1)
+        self.assertIn(self.config_path, result.stderr)
+        self.assertEqual(self.status()["interval_min_seconds"], 3600)
+        self.assertIn("the settings in force stay", self.status()["config_error"])
+
+    def test_routine_shown_literally(self):
+        self.limber_proxy().Set("routine", "Bell\x07 <b>here</b>\x1b[31m", signature="sv")
+        self.ctl("break", check=0)
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["body"], "Bell^G <b>here</b>^[[31m")
+
+
+class OtherUserTest(LimberTestCase):
+    """On a bus that lets other users in, they cannot drive limberd."""
+
+    config = SLOW
+    start_daemon = False
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        conf = os.path.join(cls.get_services_dir(), "..", "open-bus.conf")
+        with open(conf, "w", encoding="utf-8") as f:
+            f.write("""<busconfig><type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow user="*"/>
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>""")
+        cls.open_bus_pid, address = cls.start_dbus(conf=conf)
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+        cls.bus = cls.get_dbus()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.stop_dbus(cls.open_bus_pid)
+        super().tearDownClass()
+
+    def test_other_uid_is_refused(self):
+        self.start_limberd()
+        nobody = subprocess.run(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+             limbertest.LIMBERCTL, "pause", "5min"],
+            env=self.env, capture_output=True, text=True, check=False)
+        self.assertEqual(nobody.returncode, 1, nobody.stderr)
+        self.assertIn("limberd serves uid 0 only", nobody.stderr)
+        self.assertEqual(self.status()["state"], "active")
+        # Reading the state is not a method call, and stays open.
+        nobody = subprocess.run(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+             limbertest.LIMBERCTL, "status"],
+            env=self.env, capture_output=True, text=True, check=False)
+        self.assertEqual(nobody.returncode, 0, nobody.stderr)
+
+
+if __name__ == "__main__":
+    limbertest.main()

@@ -1,0 +1,144 @@
+#!/usr/bin/python3
+"""State and history on disk: a restart carries on (or, after a break,
+starts over), a damaged state file is set aside, the history feeds
+limberctl stats and survives restarts."""
+
+import glob
+import json
+import os
+import stat
+import time
+
+import limbertest
+from limbertest import LimberTestCase, wait_until
+
+SLOW = dict(limbertest.FAST_CONFIG, **{
+    "interval-min": "1h", "interval-max": "2h", "natural-break": "4s",
+    "break-length": "1s",
+})
+
+
+class PersistenceTest(LimberTestCase):
+    config = SLOW
+
+    @property
+    def state_path(self):
+        return self.path("state", "limber", "state")
+
+    @property
+    def history_path(self):
+        return self.path("state", "limber", "history")
+
+    def restart(self, after=0.0):
+        self.stop_limberd()
+        time.sleep(after)
+        self.start_limberd()
+
+    def test_restart_within_natural_break_carries_on(self):
+        time.sleep(2.0)
+        self.restart()
+        status = self.status()
+        # The two seconds of work are still there, and so is the time down.
+        self.assertGreaterEqual(status["worked_seconds"], 2)
+        self.assertEqual(status["today"]["natural"], 0)
+        self.assertEqual(stat.S_IMODE(os.stat(self.state_path).st_mode), 0o600)
+        self.assertEqual(stat.S_IMODE(os.stat(os.path.dirname(self.state_path)).st_mode),
+                         0o700)
+
+    def test_restart_after_natural_break_starts_over(self):
+        time.sleep(2.0)
+        self.restart(after=4.5)
+        status = self.status()
+        self.assertLess(status["worked_seconds"], 2)
+        # Away for longer than natural-break: that was a break.
+        self.assertEqual(status["today"]["natural"], 1)
+
+    def test_pause_survives_restart(self):
+        self.ctl("pause", "1h", check=0)
+        until = int(self.property("PausedUntil"))
+        self.restart(after=5.0)
+        self.assertEqual(self.status()["state"], "paused")
+        self.assertAlmostEqual(int(self.property("PausedUntil")), until, delta=2)
+
+    def test_break_on_screen_comes_back_after_restart(self):
+        self.ctl("break", check=0)
+        self.wait_for_popups(1)
+        self.restart()
+        # Shown again by the new limberd, on the same server.
+        self.wait_for_popups(2)
+        self.assertEqual(self.status()["state"], "break")
+
+    def test_damaged_state_is_set_aside(self):
+        self.stop_limberd()
+        with open(self.state_path, "w", encoding="utf-8") as f:
+            f.write("[state]\nversion=1\nworked=\x00\x01garbage")
+        self.start_limberd()
+        self.assertEqual(self.status()["state"], "active")
+        aside = glob.glob(self.state_path + ".corrupt-*")
+        self.assertEqual(len(aside), 1)
+        self.assertIn("moved it to", self.daemon_output())
+        # And a fresh state is written at the next change.
+        self.ctl("pause", "5min", check=0)
+        wait_until(lambda: os.path.exists(self.state_path), message="a new state file")
+
+    def test_history_feeds_stats_and_survives_restart(self):
+        self.ctl("break", check=0)
+        self.wait_for_popups(1)
+        self.invoke_action("done")
+        wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
+        self.ctl("snooze", "10min", check=0)
+        self.ctl("skip", check=0)
+        self.ctl("pause", "1h", check=0)
+        self.ctl("resume", check=0)
+
+        with open(self.history_path, encoding="utf-8") as f:
+            kinds = [line.split()[1] for line in f]
+        self.assertEqual(kinds, ["shown", "done", "skipped", "paused", "resumed"])
+        self.assertEqual(stat.S_IMODE(os.stat(self.history_path).st_mode), 0o600)
+
+        self.restart()
+        status = self.status()
+        self.assertEqual(status["today"]["taken"], 1)
+        self.assertEqual(status["today"]["skipped"], 1)
+        stats = json.loads(self.ctl("stats", "--json", check=0).stdout)
+        self.assertEqual(len(stats["days"]), 7)
+        today = stats["days"][-1]
+        self.assertEqual(today["date"], time.strftime("%Y-%m-%d"))
+        self.assertEqual((today["shown"], today["taken"], today["skipped"]), (1, 1, 1))
+        self.assertEqual(stats["damaged_history_lines"], 0)
+        # A day with a skip starts no streak.
+        self.assertEqual(stats["streak_days"], 0)
+
+    def test_stats_for_people(self):
+        self.ctl("break", check=0)
+        self.wait_for_popups(1)
+        self.invoke_action("done")
+        wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
+        out = self.ctl("stats", "--days", "3", check=0).stdout
+        lines = out.splitlines()
+        self.assertTrue(lines[0].startswith("Breaks over the last 3 days"))
+        self.assertRegex(lines[-2], r"^Today\s+1\s+0\s+0\s+0 ")
+        self.assertEqual(lines[-1], "Streak: 1 working day in a row with every break taken.")
+
+    def test_damaged_history_lines_are_skipped(self):
+        self.ctl("skip", check=0)
+        with open(self.history_path, "a", encoding="utf-8") as f:
+            f.write("garbage\n17956 done\n")
+        stats = json.loads(self.ctl("stats", "--json", "--days", "1", check=0).stdout)
+        self.assertEqual(stats["days"][0]["skipped"], 1)
+        self.assertEqual(stats["damaged_history_lines"], 2)
+        # Once seen, the damage is compacted away.
+        stats = json.loads(self.ctl("stats", "--json", "--days", "1", check=0).stdout)
+        self.assertEqual(stats["damaged_history_lines"], 0)
+        self.assertEqual(stats["days"][0]["skipped"], 1)
+
+    def test_stats_bad_arguments(self):
+        for args in (["--days", "0"], ["--days", "367"], ["--days", "x"], ["now"]):
+            with self.subTest(args=args):
+                result = self.ctl("stats", *args)
+                self.assertEqual(result.returncode, 2)
+                self.assertEqual(len(result.stderr.splitlines()), 1)
+
+
+if __name__ == "__main__":
+    limbertest.main()

@@ -1,0 +1,330 @@
+/* The state file, the history format and file, and stats by day. */
+#include "history-file.h"
+#include "stats.h"
+#include "state-file.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *
+temp_dir (void)
+{
+  char *dir = g_dir_make_tmp ("limber-storage-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static LimberStateRecord
+sample_state (void)
+{
+  return (LimberStateRecord){
+    .saved_at = G_GINT64_CONSTANT (1795622162000000),
+    .scheduler = {
+      .worked = 1234567890,
+      .accruing = TRUE,
+      .window_start = 1800000000,
+      .window_end = 2700000000,
+      .snoozed = FALSE,
+      .phase = LIMBER_PHASE_DUE,
+      .pause_left = 0,
+    },
+  };
+}
+
+static void
+test_state_round_trip (void)
+{
+  LimberStateRecord in = sample_state (), out;
+  g_autofree char *text = limber_state_to_text (&in);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (limber_state_parse (text, strlen (text), &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (out.saved_at, ==, in.saved_at);
+  g_assert_cmpint (out.scheduler.worked, ==, in.scheduler.worked);
+  g_assert_cmpint (out.scheduler.accruing, ==, in.scheduler.accruing);
+  g_assert_cmpint (out.scheduler.window_start, ==, in.scheduler.window_start);
+  g_assert_cmpint (out.scheduler.window_end, ==, in.scheduler.window_end);
+  g_assert_cmpint (out.scheduler.snoozed, ==, in.scheduler.snoozed);
+  g_assert_cmpint (out.scheduler.phase, ==, in.scheduler.phase);
+  g_assert_cmpint (out.scheduler.pause_left, ==, in.scheduler.pause_left);
+
+  in.scheduler.phase = LIMBER_PHASE_PAUSED;
+  in.scheduler.pause_left = -1;
+  in.scheduler.snoozed = TRUE;
+  g_free (text);
+  text = limber_state_to_text (&in);
+  g_assert_true (limber_state_parse (text, strlen (text), &out, NULL));
+  g_assert_cmpint (out.scheduler.pause_left, ==, -1);
+  g_assert_true (out.scheduler.snoozed);
+}
+
+static void
+test_state_rejects (void)
+{
+  LimberStateRecord sample = sample_state ();
+  g_autofree char *good = limber_state_to_text (&sample);
+  static const struct
+  {
+    const char *from, *to, *reason;
+  } edits[] = {
+    { "version=1", "version=2", "version 2" },
+    { "version=1", "", "version is missing" },
+    { "phase=due", "phase=dancing", "phase" },
+    { "worked=1234567890", "worked=-5", "worked" },
+    { "worked=1234567890", "worked=99999999999999999", "worked" },
+    { "accruing=true", "accruing=maybe", "accruing" },
+    { "window-end=2700000000", "window-end=5", "window-end is before" },
+    { "pause-left=0", "pause-left=-7", "pause-left" },
+    { "saved-at=1795622162000000", "saved-at=0", "saved-at" },
+    { "[state]", "[other]", "missing" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr (GString) text = g_string_new (good);
+      g_autoptr (GError) error = NULL;
+      LimberStateRecord out;
+
+      g_assert_nonnull (strstr (text->str, edits[i].from));
+      g_string_replace (text, edits[i].from, edits[i].to, 1);
+      if (limber_state_parse (text->str, text->len, &out, &error))
+        g_error ("'%s' → '%s' should not parse", edits[i].from, edits[i].to);
+      if (strstr (error->message, edits[i].reason) == NULL)
+        g_error ("'%s': \"%s\" should mention '%s'", edits[i].to,
+                 error->message, edits[i].reason);
+    }
+  /* Not text at all, truncated, huge. */
+  g_autofree char *huge = g_strnfill (10000, 'x');
+  LimberStateRecord out;
+  g_assert_false (limber_state_parse ("\xff\x01\x12", 3, &out, NULL));
+  g_assert_false (limber_state_parse (good, strlen (good) / 2, &out, NULL));
+  g_assert_false (limber_state_parse (huge, strlen (huge), &out, NULL));
+}
+
+static void
+test_state_files (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *state_dir = g_build_filename (dir, "limber", NULL);
+  g_autofree char *path = g_build_filename (state_dir, "state", NULL);
+  LimberStateRecord in = sample_state (), out;
+  g_autofree char *problem = NULL;
+  g_autoptr (GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_false (limber_state_read (path, &out, &problem));
+  g_assert_null (problem);
+
+  g_assert_true (limber_state_write (path, &in, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (state_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (limber_state_read (path, &out, &problem));
+  g_assert_cmpint (out.scheduler.worked, ==, in.scheduler.worked);
+
+  /* Damaged: moved aside, said so, never fatal. */
+  g_assert_true (
+      g_file_set_contents (path, "[state]\\nversion=1\\nworked=", -1, NULL));
+  g_assert_false (limber_state_read (path, &out, &problem));
+  g_assert_nonnull (strstr (problem, "moved it to"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_autoptr (GDir) d = g_dir_open (state_dir, 0, NULL);
+  const char *name;
+  gboolean aside = FALSE;
+  while ((name = g_dir_read_name (d)) != NULL)
+    aside |= g_str_has_prefix (name, "state.corrupt-");
+  g_assert_true (aside);
+  remove_dir (dir);
+}
+
+static void
+test_history_format_and_parse (void)
+{
+  LimberHistoryRecord r
+      = { .time = 1795622162, .kind = LIMBER_HISTORY_DONE, .value = 1800 };
+  g_autofree char *line = limber_history_format (&r);
+  static const char text[] = "1795622162 shown 0\n"
+                             "1795622170 done 1800\n"
+                             "garbage\n"
+                             "\n"
+                             "1795622180 dancing 5\n"
+                             "1795622190 done -5\n"
+                             "99999999999999 done 5\n"
+                             "1795622200 paused 3600\n"
+                             "1795622210 snoozed 18";
+  guint bad;
+  g_autoptr (GArray) records = NULL;
+
+  g_assert_cmpstr (line, ==, "1795622162 done 1800\n");
+  records = limber_history_parse (text, strlen (text), &bad);
+  g_assert_cmpuint (records->len, ==, 3);
+  /* garbage, dancing, -5, the far future, and the torn last line. */
+  g_assert_cmpuint (bad, ==, 5);
+  g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 2).kind, ==,
+                   LIMBER_HISTORY_PAUSED);
+  g_assert_true (limber_history_kind_resets (LIMBER_HISTORY_NATURAL));
+  g_assert_false (limber_history_kind_resets (LIMBER_HISTORY_SNOOZED));
+}
+
+static void
+test_history_file (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "history", NULL);
+  g_autoptr (LimberHistoryFile) file = limber_history_file_new (path);
+  LimberHistoryRecord r
+      = { .time = 1795622162, .kind = LIMBER_HISTORY_SKIPPED, .value = 60 };
+  g_autoptr (GArray) records = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  guint bad;
+  GStatBuf st;
+
+  limber_history_file_add (file, &r);
+  g_assert_true (limber_history_file_has_pending (file));
+  /* Pending records are read back before they are written. */
+  records = limber_history_file_read (file, &bad, NULL);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_true (limber_history_file_flush (file, &error));
+  g_assert_false (limber_history_file_has_pending (file));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A crash left a torn line: the next append starts a line of its own. */
+  int fd = g_open (path, O_WRONLY | O_APPEND, 0);
+  g_assert_cmpint (write (fd, "17956221", 8), ==, 8);
+  close (fd);
+  r.time++;
+  limber_history_file_add (file, &r);
+  g_assert_true (limber_history_file_flush (file, NULL));
+  g_clear_pointer (&records, g_array_unref);
+  records = limber_history_file_read (file, &bad, NULL);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpuint (bad, ==, 1);
+
+  /* Compaction drops the old and the damaged. */
+  g_assert_true (limber_history_file_compact (file, 1795622163, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "1795622163 skipped 60\n");
+  remove_dir (dir);
+}
+
+/* A record at @hour:@minute local time, @days_ago days before the reference
+ * day (2026-11-25, a Wednesday). */
+static LimberHistoryRecord
+at (int days_ago, int hour, int minute, LimberHistoryKind kind, gint64 value)
+{
+  g_autoptr (GDateTime) day
+      = g_date_time_new_local (2026, 11, 25, hour, minute, 0);
+  g_autoptr (GDateTime) then = g_date_time_add_days (day, -days_ago);
+
+  return (LimberHistoryRecord){ .time = g_date_time_to_unix (then),
+                                .kind = kind,
+                                .value = value };
+}
+
+static void
+test_stats_by_day (void)
+{
+  LimberHistoryRecord list[] = {
+    at (9, 10, 0, LIMBER_HISTORY_SKIPPED, 1800), /* outside the week */
+    at (2, 9, 30, LIMBER_HISTORY_SHOWN, 0),
+    at (2, 9, 31, LIMBER_HISTORY_DONE, 1860),
+    at (2, 10, 40, LIMBER_HISTORY_SHOWN, 1),
+    at (2, 10, 41, LIMBER_HISTORY_SNOOZED, 2700),
+    at (2, 10, 50, LIMBER_HISTORY_DONE, 3300),
+    at (1, 12, 0, LIMBER_HISTORY_NATURAL, 1200),
+    at (1, 15, 0, LIMBER_HISTORY_SKIPPED, 2000),
+    at (0, 0, 5, LIMBER_HISTORY_DONE, 600),
+    at (0, 9, 0, LIMBER_HISTORY_PAUSED, 3600),
+    at (0, 10, 0, LIMBER_HISTORY_RESUMED, 0),
+  };
+  g_autoptr (GArray) records
+      = g_array_new (FALSE, FALSE, sizeof (LimberHistoryRecord));
+  g_autoptr (GArray) week = NULL;
+  LimberHistoryRecord now = at (0, 18, 0, LIMBER_HISTORY_SHOWN, 0);
+  const LimberDayStats *d;
+
+  g_array_append_vals (records, list, G_N_ELEMENTS (list));
+  week = limber_stats_by_day (records, now.time, 7, 900);
+  g_assert_cmpuint (week->len, ==, 7);
+  g_assert_cmpuint (g_array_index (week, LimberDayStats, 0).day, ==, 20261119);
+  d = &g_array_index (week, LimberDayStats, 4); /* Monday */
+  g_assert_cmpuint (d->day, ==, 20261123);
+  g_assert_cmpuint (d->shown, ==, 2);
+  g_assert_cmpuint (d->taken, ==, 2);
+  g_assert_cmpuint (d->snoozed, ==, 1);
+  /* Snoozing does not end a stretch: 31 min + 55 min of work. */
+  g_assert_cmpint (d->active, ==, 1860 + 3300);
+  g_assert_cmpint (d->longest, ==, 3300);
+  d = &g_array_index (week, LimberDayStats, 5);
+  g_assert_cmpuint (d->natural, ==, 1);
+  g_assert_cmpuint (d->skipped, ==, 1);
+  g_assert_cmpint (d->active, ==, 3200);
+  /* Today: a stretch ended just after midnight, and 15 min under way. */
+  d = &g_array_index (week, LimberDayStats, 6);
+  g_assert_cmpuint (d->taken, ==, 1);
+  g_assert_cmpint (d->active, ==, 600 + 900);
+  g_assert_cmpint (d->longest, ==, 900);
+  /* Tuesday had a skip: the streak is today alone. */
+  g_assert_cmpuint (limber_stats_streak (week), ==, 1);
+}
+
+static void
+test_streak_skips_days_off (void)
+{
+  LimberHistoryRecord list[] = {
+    at (6, 10, 0, LIMBER_HISTORY_SKIPPED, 1800),
+    at (5, 10, 0, LIMBER_HISTORY_DONE, 1800),
+    /* A weekend without work. */
+    at (2, 10, 0, LIMBER_HISTORY_DONE, 1800),
+    at (1, 10, 0, LIMBER_HISTORY_NATURAL, 1800),
+  };
+  g_autoptr (GArray) records
+      = g_array_new (FALSE, FALSE, sizeof (LimberHistoryRecord));
+  LimberHistoryRecord now = at (0, 8, 0, LIMBER_HISTORY_SHOWN, 0);
+  g_autoptr (GArray) week = NULL;
+
+  g_array_append_vals (records, list, G_N_ELEMENTS (list));
+  /* Today without work yet does not end the streak either. */
+  week = limber_stats_by_day (records, now.time, 7, 0);
+  g_assert_cmpuint (limber_stats_streak (week), ==, 3);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/state/round-trip", test_state_round_trip);
+  g_test_add_func ("/state/rejects", test_state_rejects);
+  g_test_add_func ("/state/files", test_state_files);
+  g_test_add_func ("/history/format-and-parse", test_history_format_and_parse);
+  g_test_add_func ("/history/file", test_history_file);
+  g_test_add_func ("/stats/by-day", test_stats_by_day);
+  g_test_add_func ("/stats/streak", test_streak_skips_days_off);
+  return g_test_run ();
+}
