@@ -1,33 +1,61 @@
 #include "client.h"
 
+#include "limber-dbus-generated.h"
+
 #include "limber-error.h"
 #include "limber-names.h"
 
 #define CALL_TIMEOUT_MS 10000
 
-LimberDBusLimber1 *
+GDBusConnection *
 limber_client_connect (GError **error)
 {
   /* Registers our error names, so that limberd's errors arrive in our
    * domain rather than as generic D-Bus errors. */
   (void) LIMBER_ERROR;
+  return g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
+}
 
-  /* No properties or signals up front: most commands need neither, and each
-   * would cost a round trip. */
-  return limber_dbus_limber1_proxy_new_for_bus_sync (
-      G_BUS_TYPE_SESSION,
-      G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES
-          | G_DBUS_PROXY_FLAGS_DO_NOT_CONNECT_SIGNALS,
-      LIMBER_BUS_NAME, LIMBER_OBJECT_PATH, NULL, error);
+/* "(…)" of @method's out arguments in the compiled-in interface. */
+static GVariantType *
+reply_type (const char *method)
+{
+  GDBusMethodInfo *info = g_dbus_interface_info_lookup_method (
+      limber_dbus_limber1_interface_info (), method);
+  g_autoptr (GString) type = g_string_new ("(");
+
+  g_return_val_if_fail (info != NULL, NULL);
+  for (guint i = 0; info->out_args != NULL && info->out_args[i] != NULL; i++)
+    g_string_append (type, info->out_args[i]->signature);
+  g_string_append_c (type, ')');
+  return g_variant_type_new (type->str);
+}
+
+static GVariant *
+call (GDBusConnection *bus, const char *interface, const char *method,
+      GVariant *args, const GVariantType *type, GError **error)
+{
+  return g_dbus_connection_call_sync (
+      bus, LIMBER_BUS_NAME, LIMBER_OBJECT_PATH, interface, method, args, type,
+      G_DBUS_CALL_FLAGS_NONE, CALL_TIMEOUT_MS, NULL, error);
 }
 
 GVariant *
-limber_client_get_all (LimberDBusLimber1 *proxy, GError **error)
+limber_client_call (GDBusConnection *bus, const char *method, GVariant *args,
+                    GError **error)
 {
-  g_autoptr (GVariant) reply = g_dbus_proxy_call_sync (
-      G_DBUS_PROXY (proxy), "org.freedesktop.DBus.Properties.GetAll",
-      g_variant_new ("(s)", LIMBER_INTERFACE), G_DBUS_CALL_FLAGS_NONE,
-      CALL_TIMEOUT_MS, NULL, error);
+  g_autoptr (GVariantType) type = reply_type (method);
+
+  return call (bus, LIMBER_INTERFACE, method, args, type, error);
+}
+
+GVariant *
+limber_client_get_all (GDBusConnection *bus, GError **error)
+{
+  g_autoptr (GVariant) reply
+      = call (bus, "org.freedesktop.DBus.Properties", "GetAll",
+              g_variant_new ("(s)", LIMBER_INTERFACE),
+              G_VARIANT_TYPE ("(a{sv})"), error);
 
   if (reply == NULL)
     return NULL;
@@ -35,13 +63,13 @@ limber_client_get_all (LimberDBusLimber1 *proxy, GError **error)
 }
 
 GVariant *
-limber_client_get_property (LimberDBusLimber1 *proxy, const char *name,
+limber_client_get_property (GDBusConnection *bus, const char *name,
                             GError **error)
 {
-  g_autoptr (GVariant) reply = g_dbus_proxy_call_sync (
-      G_DBUS_PROXY (proxy), "org.freedesktop.DBus.Properties.Get",
-      g_variant_new ("(ss)", LIMBER_INTERFACE, name), G_DBUS_CALL_FLAGS_NONE,
-      CALL_TIMEOUT_MS, NULL, error);
+  g_autoptr (GVariant) reply
+      = call (bus, "org.freedesktop.DBus.Properties", "Get",
+              g_variant_new ("(ss)", LIMBER_INTERFACE, name),
+              G_VARIANT_TYPE ("(v)"), error);
   GVariant *value;
 
   if (reply == NULL)
@@ -51,11 +79,11 @@ limber_client_get_property (LimberDBusLimber1 *proxy, const char *name,
 }
 
 GVariant *
-limber_client_get_setting (LimberDBusLimber1 *proxy, const char *key,
+limber_client_get_setting (GDBusConnection *bus, const char *key,
                            GError **error)
 {
   g_autoptr (GVariant) settings
-      = limber_client_get_property (proxy, "Settings", error);
+      = limber_client_get_property (bus, "Settings", error);
   GVariant *value;
 
   if (settings == NULL)

@@ -27,9 +27,9 @@ parse_duration_argument (const char *command, const char *text,
 
 /* A duration setting's value; 0 with @error set when it cannot be had. */
 static guint64
-setting_seconds (LimberDBusLimber1 *proxy, const char *key, GError **error)
+setting_seconds (GDBusConnection *bus, const char *key, GError **error)
 {
-  g_autoptr (GVariant) value = limber_client_get_setting (proxy, key, error);
+  g_autoptr (GVariant) value = limber_client_get_setting (bus, key, error);
 
   if (value == NULL)
     return 0;
@@ -41,6 +41,16 @@ setting_seconds (LimberDBusLimber1 *proxy, const char *key, GError **error)
       return 0;
     }
   return g_variant_get_uint64 (value);
+}
+
+/* Calls @method; FALSE with @error set if it failed. */
+static gboolean
+call_method (GDBusConnection *bus, const char *method, GVariant *args,
+             GError **error)
+{
+  g_autoptr (GVariant) reply = limber_client_call (bus, method, args, error);
+
+  return reply != NULL;
 }
 
 int
@@ -55,7 +65,7 @@ limber_cmd_pause (int argc, char **argv)
       "Pause until 'limberctl resume'", NULL },
     { NULL },
   };
-  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *until_owned = NULL;
   guint64 seconds = 0;
@@ -89,16 +99,16 @@ limber_cmd_pause (int argc, char **argv)
     return limber_usage_error ("pause", "a pause can last 31d at most; use "
                                         "--indefinitely for longer");
 
-  proxy = limber_client_connect (&error);
-  if (proxy == NULL)
+  bus = limber_client_connect (&error);
+  if (bus == NULL)
     return limber_client_fail ("pause", error);
   if (argc == 1 && until == NULL && !indefinitely)
     {
-      seconds = setting_seconds (proxy, "pause-default", &error);
+      seconds = setting_seconds (bus, "pause-default", &error);
       if (seconds == 0)
         return limber_client_fail ("pause", error);
     }
-  if (!limber_dbus_limber1_call_pause_sync (proxy, seconds, NULL, &error))
+  if (!call_method (bus, "Pause", g_variant_new ("(t)", seconds), &error))
     return limber_client_fail ("pause", error);
 
   if (seconds == 0)
@@ -117,7 +127,7 @@ limber_cmd_pause (int argc, char **argv)
 int
 limber_cmd_snooze (int argc, char **argv)
 {
-  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
   guint64 seconds = 0;
   int code;
@@ -137,22 +147,22 @@ limber_cmd_snooze (int argc, char **argv)
   if (seconds > LIMBER_MAX_SNOOZE_SECONDS)
     return limber_usage_error ("snooze", "a snooze can last 1d at most");
 
-  proxy = limber_client_connect (&error);
-  if (proxy == NULL)
+  bus = limber_client_connect (&error);
+  if (bus == NULL)
     return limber_client_fail ("snooze", error);
   if (seconds == 0)
     {
-      seconds = setting_seconds (proxy, "snooze", &error);
+      seconds = setting_seconds (bus, "snooze", &error);
       if (seconds == 0)
         return limber_client_fail ("snooze", error);
     }
-  if (!limber_dbus_limber1_call_snooze_sync (proxy, seconds, NULL, &error))
+  if (!call_method (bus, "Snooze", g_variant_new ("(t)", seconds), &error))
     return limber_client_fail ("snooze", error);
 
   /* Say when the break now comes, which is not always @seconds from now:
    * snoozing ahead of time moves a break that was still some way off. */
   g_autoptr (GVariant) next
-      = limber_client_get_property (proxy, "NextBreak", NULL);
+      = limber_client_get_property (bus, "NextBreak", NULL);
   g_autofree char *length = limber_duration_format (seconds);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   if (next == NULL || g_variant_get_uint64 (next) == 0)
@@ -168,15 +178,12 @@ limber_cmd_snooze (int argc, char **argv)
   return LIMBER_EXIT_OK;
 }
 
-typedef gboolean (*SimpleCall) (LimberDBusLimber1 *proxy,
-                                GCancellable *cancellable, GError **error);
-
 /* The commands that take no argument and make one call. */
 static int
-run_simple (const char *command, const char *summary, SimpleCall call,
+run_simple (const char *command, const char *summary, const char *method,
             const char *done, int argc, char **argv)
 {
-  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
   int code;
 
@@ -186,8 +193,8 @@ run_simple (const char *command, const char *summary, SimpleCall call,
   if ((code = limber_check_arguments (command, argc, argv, 0, 0)) >= 0)
     return code;
 
-  proxy = limber_client_connect (&error);
-  if (proxy == NULL || !call (proxy, NULL, &error))
+  bus = limber_client_connect (&error);
+  if (bus == NULL || !call_method (bus, method, NULL, &error))
     return limber_client_fail (command, error);
   printf ("%s\n", done);
   return LIMBER_EXIT_OK;
@@ -196,9 +203,8 @@ run_simple (const char *command, const char *summary, SimpleCall call,
 int
 limber_cmd_resume (int argc, char **argv)
 {
-  return run_simple ("resume", "End a pause: reminders start again.",
-                     limber_dbus_limber1_call_resume_sync, "Reminders are on.",
-                     argc, argv);
+  return run_simple ("resume", "End a pause: reminders start again.", "Resume",
+                     "Reminders are on.", argc, argv);
 }
 
 int
@@ -207,16 +213,16 @@ limber_cmd_skip (int argc, char **argv)
   return run_simple ("skip",
                      "Skip the break on screen, or the next one, and start a "
                      "new work interval.",
-                     limber_dbus_limber1_call_skip_sync,
-                     "Skipped: a new work interval starts now.", argc, argv);
+                     "Skip", "Skipped: a new work interval starts now.", argc,
+                     argv);
 }
 
 int
 limber_cmd_break (int argc, char **argv)
 {
   return run_simple ("break", "Show the break now (this ends a pause).",
-                     limber_dbus_limber1_call_break_now_sync,
-                     "Break time: the routine is on screen.", argc, argv);
+                     "BreakNow", "Break time: the routine is on screen.", argc,
+                     argv);
 }
 
 int
@@ -225,6 +231,5 @@ limber_cmd_reload (int argc, char **argv)
   return run_simple ("reload",
                      "Read the configuration files again; when one is "
                      "invalid, say why and keep the current settings.",
-                     limber_dbus_limber1_call_reload_sync,
-                     "Configuration reloaded.", argc, argv);
+                     "Reload", "Configuration reloaded.", argc, argv);
 }

@@ -12,7 +12,7 @@
 int
 limber_cmd_set (int argc, char **argv)
 {
-  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
   int code;
 
@@ -32,15 +32,18 @@ limber_cmd_set (int argc, char **argv)
 
   /* The value goes as text: limberd knows each key's type and parses it,
    * so there is one place that decides what is valid. */
-  proxy = limber_client_connect (&error);
-  if (proxy == NULL
-      || !limber_dbus_limber1_call_set_sync (
-          proxy, argv[1],
-          g_variant_new_variant (g_variant_new_string (argv[2])), NULL, &error))
+  bus = limber_client_connect (&error);
+  g_autoptr (GVariant) reply = NULL;
+  if (bus != NULL)
+    reply = limber_client_call (
+        bus, "Set",
+        g_variant_new ("(sv)", argv[1], g_variant_new_string (argv[2])),
+        &error);
+  if (reply == NULL)
     return limber_client_fail ("set", error);
 
   g_autoptr (GVariant) stored
-      = limber_client_get_setting (proxy, argv[1], &error);
+      = limber_client_get_setting (bus, argv[1], &error);
   if (stored == NULL)
     return limber_client_fail ("set", error);
   g_autofree char *text = limber_setting_to_text (stored);
@@ -87,7 +90,7 @@ limber_cmd_get (int argc, char **argv)
       NULL },
     { NULL },
   };
-  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GVariant) settings = NULL;
   g_autoptr (GError) error = NULL;
   int code;
@@ -100,9 +103,9 @@ limber_cmd_get (int argc, char **argv)
   if ((code = limber_check_arguments ("get", argc, argv, 0, 1)) >= 0)
     return code;
 
-  proxy = limber_client_connect (&error);
-  if (proxy != NULL)
-    settings = limber_client_get_property (proxy, "Settings", &error);
+  bus = limber_client_connect (&error);
+  if (bus != NULL)
+    settings = limber_client_get_property (bus, "Settings", &error);
   if (settings == NULL)
     return limber_client_fail ("get", error);
 

@@ -165,7 +165,8 @@ limber_cmd_stats (int argc, char **argv)
       NULL },
     { NULL },
   };
-  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GVariant) reply = NULL;
   g_autoptr (GVariant) by_day = NULL;
   g_autoptr (GVariant) summary = NULL;
   g_autoptr (GError) error = NULL;
@@ -184,11 +185,13 @@ limber_cmd_stats (int argc, char **argv)
   if (days < 1 || days > 366)
     return limber_usage_error ("stats", "--days takes 1 to 366, not %d", days);
 
-  proxy = limber_client_connect (&error);
-  if (proxy == NULL
-      || !limber_dbus_limber1_call_get_stats_sync (proxy, (guint) days, &by_day,
-                                                   &summary, NULL, &error))
+  bus = limber_client_connect (&error);
+  if (bus != NULL)
+    reply = limber_client_call (bus, "GetStats",
+                                g_variant_new ("(u)", (guint32) days), &error);
+  if (reply == NULL)
     return limber_client_fail ("stats", error);
+  g_variant_get (reply, "(@aa{sv}@a{sv})", &by_day, &summary);
 
   if (json)
     print_json (by_day, summary);

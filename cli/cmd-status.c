@@ -195,7 +195,7 @@ limber_cmd_status (int argc, char **argv)
       NULL },
     { NULL },
   };
-  g_autoptr (LimberDBusLimber1) proxy = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GVariant) all = NULL;
   g_autoptr (GError) error = NULL;
   Status status;
@@ -209,9 +209,9 @@ limber_cmd_status (int argc, char **argv)
   if ((code = limber_check_arguments ("status", argc, argv, 0, 0)) >= 0)
     return code;
 
-  proxy = limber_client_connect (&error);
-  if (proxy != NULL)
-    all = limber_client_get_all (proxy, &error);
+  bus = limber_client_connect (&error);
+  if (bus != NULL)
+    all = limber_client_get_all (bus, &error);
   if (all == NULL)
     return limber_client_fail ("status", error);
 
