@@ -553,6 +553,16 @@ limber_daemon_reply_when_saved (LimberDaemon *self,
     g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
+void
+limber_daemon_save_now (LimberDaemon *self)
+{
+  if (self->storage == NULL)
+    return;
+  keep_records (self, limber_scheduler_get_phase (&self->scheduler),
+                limber_clock_now ());
+  limber_storage_flush (self->storage);
+}
+
 const char *
 limber_daemon_get_storage_error (LimberDaemon *self)
 {

@@ -41,6 +41,9 @@ gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
 void limber_daemon_reply_when_saved (LimberDaemon *self,
                                      GDBusMethodInvocation *invocation);
 
+/* Writes the state and history now (the bus is gone and limberd exits). */
+void limber_daemon_save_now (LimberDaemon *self);
+
 /* What went wrong saving state or history; "" when nothing. */
 const char *limber_daemon_get_storage_error (LimberDaemon *self);
 

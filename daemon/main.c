@@ -53,10 +53,16 @@ on_connection_closed (GDBusConnection *connection,
 {
   (void) connection;
   (void) remote_peer_vanished;
+  Context *ctx = user_data;
+
   g_warning ("lost the session bus%s%s; exiting so that limberd can be "
              "restarted",
              error != NULL ? ": " : "", error != NULL ? error->message : "");
-  quit (user_data, EXIT_FAILURE);
+  /* At once, with the state saved: everything else here lives on the bus,
+   * and GLib complains about work still under way on a dead connection. */
+  limber_daemon_save_now (ctx->daemon);
+  limber_sd_notify_stopping ();
+  exit (EXIT_FAILURE);
 }
 
 static void
@@ -207,8 +213,16 @@ main (int argc, char **argv)
     }
   limber_log_init (verbose);
 
-  config_paths = limber_config_default_paths ();
   ctx.loop = g_main_loop_new (NULL, FALSE);
+  /* First, so that GDBus connects in its thread while we load the rest;
+   * the callbacks come from the main loop, once all is ready. */
+  owner_id = g_bus_own_name (
+      G_BUS_TYPE_SESSION, LIMBER_BUS_NAME,
+      G_BUS_NAME_OWNER_FLAGS_ALLOW_REPLACEMENT
+          | (replace ? G_BUS_NAME_OWNER_FLAGS_REPLACE : 0),
+      on_bus_acquired, on_name_acquired, on_name_lost, &ctx, NULL);
+
+  config_paths = limber_config_default_paths ();
   config = load_config ((const char *const *) config_paths, &config_problem);
   ctx.daemon = limber_daemon_new (config, (const char *const *) config_paths,
                                   config_problem);
@@ -216,13 +230,7 @@ main (int argc, char **argv)
   signal_ids[0] = g_unix_signal_add (SIGTERM, on_quit_signal, &ctx);
   signal_ids[1] = g_unix_signal_add (SIGINT, on_quit_signal, &ctx);
   signal_ids[2] = g_unix_signal_add (SIGHUP, on_reload_signal, &ctx);
-
   watchdog_id = limber_sd_watchdog_start ();
-  owner_id = g_bus_own_name (
-      G_BUS_TYPE_SESSION, LIMBER_BUS_NAME,
-      G_BUS_NAME_OWNER_FLAGS_ALLOW_REPLACEMENT
-          | (replace ? G_BUS_NAME_OWNER_FLAGS_REPLACE : 0),
-      on_bus_acquired, on_name_acquired, on_name_lost, &ctx, NULL);
 
   g_main_loop_run (ctx.loop);
 
