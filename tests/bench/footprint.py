@@ -188,6 +188,24 @@ def sample(pids):
     return {"rss": rss, "pss": pss, "threads": threads, "cpu": cpu, "switches": switches}
 
 
+def strace_calls(table_text):
+    """The calls in an `strace -c` table, less restart_syscall: attaching
+    interrupts each thread's wait, which then restarts (one per thread, an
+    artifact of measuring)."""
+    calls = 0
+    for line in table_text.splitlines():
+        fields = line.split()
+        if len(fields) < 5 or fields[-1] in ("total", "syscall", "restart_syscall"):
+            continue
+        numbers = fields[:-1]
+        try:
+            # % time, seconds, usecs/call, calls[, errors]
+            calls += int(numbers[3])
+        except (ValueError, IndexError):
+            continue
+    return calls
+
+
 def measure(subjects, windows, window_seconds):
     """Every subject over the same windows, at the same time. A subject:
     name → root pid. Returns name → metrics (medians over the windows)."""
@@ -225,9 +243,7 @@ def measure(subjects, windows, window_seconds):
         with open(path, encoding="utf-8") as f:
             text = f.read()
         os.unlink(path)
-        match = re.search(r"^[-\s\d.]*?(\d+)\s+(?:\d+\s+)?total\s*$", text, re.M)
-        calls = int(match.group(1)) if match else 0
-        syscalls[name] = calls * 60 / window_seconds
+        syscalls[name] = strace_calls(text) * 60 / window_seconds
     result = {}
     for name, runs in per.items():
         result[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
@@ -282,6 +298,11 @@ def start_limberd(work, build, source):
                              "-m", "org.freedesktop.DBus.Mock.AddSession", "c1", "seat0",
                              str(os.getuid()), "user", "true", system=True)
         session = re.search(r"'([^']+)'", path).group(1)
+        # The template's GetUser adds a string and a number, and fails.
+        desktop.gdbus("-d", "org.freedesktop.login1", "-o", "/org/freedesktop/login1", "-m",
+                      "org.freedesktop.DBus.Mock.AddMethod", "org.freedesktop.login1.Manager",
+                      "GetUser", "u", "o", 'ret = "/org/freedesktop/login1/user/%d" % args[0]',
+                      system=True)
         desktop.gdbus("-d", "org.freedesktop.login1", "-o",
                       f"/org/freedesktop/login1/user/{os.getuid()}", "-m",
                       "org.freedesktop.DBus.Properties.Set", "org.freedesktop.login1.User",
@@ -321,7 +342,10 @@ def start_floor(work, build):
 def start_peer(work, name, argv):
     if shutil.which(argv[0]) is None:
         return None, None
-    desktop = Desktop(work, name)
+    # A system bus of its own too: Safe Eyes' plugins look for one.
+    desktop = Desktop(work, name, system_bus=True)
+    # Safe Eyes copies its config into a directory it does not create.
+    os.makedirs(os.path.join(desktop.env["XDG_CONFIG_HOME"], name, "style"), exist_ok=True)
     proc = desktop.spawn(argv)
     return desktop, proc
 
