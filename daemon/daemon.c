@@ -116,9 +116,11 @@ perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
     }
 }
 
-/* Pauses in the history, and the state for the next start. */
+/* Pauses in the history, and the state for the next start; written @at_once
+ * as limberd stops, else when the storage sees fit. */
 static void
-keep_records (LimberDaemon *self, LimberPhase before, LimberTime now)
+keep_records (LimberDaemon *self, LimberPhase before, LimberTime now,
+              gboolean at_once)
 {
   LimberPhase after = limber_scheduler_get_phase (&self->scheduler);
   LimberStateRecord record = { .saved_at = g_get_real_time () };
@@ -129,7 +131,10 @@ keep_records (LimberDaemon *self, LimberPhase before, LimberTime now)
                 MAX (0, record.scheduler.pause_left) / LIMBER_USEC_PER_SEC);
   else if (after != LIMBER_PHASE_PAUSED && before == LIMBER_PHASE_PAUSED)
     write_down (self, LIMBER_HISTORY_RESUMED, 0);
-  limber_storage_set_state (self->storage, &record);
+  if (at_once)
+    limber_storage_save_state_now (self->storage, &record);
+  else
+    limber_storage_set_state (self->storage, &record);
 }
 
 static void
@@ -140,7 +145,7 @@ carry_out (LimberDaemon *self, const LimberStep *step, LimberPhase before,
   for (guint i = 0; i < step->n_actions; i++)
     perform (self, &step->actions[i], now);
   limber_wakeup_timer_arm (self->timer, step->next_wakeup);
-  keep_records (self, before, now);
+  keep_records (self, before, now, FALSE);
 }
 
 static void
@@ -297,7 +302,7 @@ limber_daemon_free (LimberDaemon *self)
     {
       /* The last word on disk: where work stands as limberd stops. */
       keep_records (self, limber_scheduler_get_phase (&self->scheduler),
-                    limber_clock_now ());
+                    limber_clock_now (), TRUE);
       g_clear_pointer (&self->storage, limber_storage_free);
     }
   g_clear_pointer (&self->activity, limber_activity_free);
@@ -559,8 +564,7 @@ limber_daemon_save_now (LimberDaemon *self)
   if (self->storage == NULL)
     return;
   keep_records (self, limber_scheduler_get_phase (&self->scheduler),
-                limber_clock_now ());
-  limber_storage_flush (self->storage);
+                limber_clock_now (), TRUE);
 }
 
 const char *

@@ -159,6 +159,15 @@ limber_storage_set_state (LimberStorage *self, const LimberStateRecord *record)
 }
 
 void
+limber_storage_save_state_now (LimberStorage *self,
+                               const LimberStateRecord *record)
+{
+  self->state = *record;
+  self->state_pending = TRUE;
+  limber_storage_flush (self);
+}
+
+void
 limber_storage_add_history (LimberStorage *self,
                             const LimberHistoryRecord *record)
 {

@@ -31,6 +31,11 @@ GArray *limber_storage_read_history (LimberStorage *self, guint *bad_lines);
  * way that matters, else within a few minutes. */
 void limber_storage_set_state (LimberStorage *self,
                                const LimberStateRecord *record);
+/* The state as limberd stops (or must stop): written now, work counter
+ * included, since a restart takes the time since it was saved as time
+ * away. */
+void limber_storage_save_state_now (LimberStorage *self,
+                                    const LimberStateRecord *record);
 void limber_storage_add_history (LimberStorage *self,
                                  const LimberHistoryRecord *record);
 

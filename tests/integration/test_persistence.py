@@ -12,8 +12,11 @@ import time
 import limbertest
 from limbertest import LimberTestCase, wait_until
 
+# Longer than a restart takes, valgrind's included.
+NATURAL_BREAK = round(4 * limbertest.SLOWDOWN)
+
 SLOW = dict(limbertest.FAST_CONFIG, **{
-    "interval-min": "1h", "interval-max": "2h", "natural-break": "4s",
+    "interval-min": "1h", "interval-max": "2h", "natural-break": f"{NATURAL_BREAK}s",
     "break-length": "1s",
 })
 
@@ -35,11 +38,14 @@ class PersistenceTest(LimberTestCase):
         self.start_limberd()
 
     def test_restart_within_natural_break_carries_on(self):
-        time.sleep(2.0)
+        # Longer at work than a natural break, with nothing else changing:
+        # the state saved as limberd stops must have the work up to then,
+        # or the restart would take all that time as time away.
+        time.sleep(NATURAL_BREAK + 1.0)
         self.restart()
         status = self.status()
-        # The two seconds of work are still there, and so is the time down.
-        self.assertGreaterEqual(status["worked_seconds"], 2)
+        # The work is still there, and so is the time down.
+        self.assertGreaterEqual(status["worked_seconds"], NATURAL_BREAK + 1)
         self.assertEqual(status["today"]["natural"], 0)
         self.assertEqual(stat.S_IMODE(os.stat(self.state_path).st_mode), 0o600)
         self.assertEqual(stat.S_IMODE(os.stat(os.path.dirname(self.state_path)).st_mode),
@@ -47,7 +53,7 @@ class PersistenceTest(LimberTestCase):
 
     def test_restart_after_natural_break_starts_over(self):
         time.sleep(2.0)
-        self.restart(after=4.5)
+        self.restart(after=NATURAL_BREAK + 0.5)
         status = self.status()
         self.assertLess(status["worked_seconds"], 2)
         # Away for longer than natural-break: that was a break.

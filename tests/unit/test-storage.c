@@ -1,7 +1,9 @@
-/* The state file, the history format and file, and stats by day. */
+/* The state file, the history format and file, when the storage writes
+ * them, and stats by day. */
 #include "history-file.h"
 #include "stats.h"
 #include "state-file.h"
+#include "storage.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -157,6 +159,64 @@ test_state_files (void)
   while ((name = g_dir_read_name (d)) != NULL)
     aside |= g_str_has_prefix (name, "state.corrupt-");
   g_assert_true (aside);
+  remove_dir (dir);
+}
+
+static void
+on_storage_error (gpointer user_data)
+{
+  (void) user_data;
+}
+
+static gint64
+worked_on_disk (const char *path)
+{
+  LimberStateRecord out;
+  g_autofree char *problem = NULL;
+
+  g_assert_true (limber_state_read (path, &out, &problem));
+  return out.scheduler.worked;
+}
+
+/* The work counter alone waits for the lazy save, but the last word as
+ * limberd stops is written whatever it holds: a restart takes the time
+ * since the saved-at stamp as time away, and would see a natural break in
+ * what was work. */
+static void
+test_storage_saves_counter_at_stop (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "state", NULL);
+  g_autoptr (LimberStorage) storage
+      = limber_storage_new (dir, G_CALLBACK (on_storage_error), NULL);
+  LimberStateRecord record = sample_state ();
+  const gint64 first = record.scheduler.worked;
+
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  g_assert_cmpint (worked_on_disk (path), ==, first);
+
+  /* More work, nothing else: left for later. */
+  record.scheduler.worked += 60 * G_USEC_PER_SEC;
+  record.saved_at += 60 * G_USEC_PER_SEC;
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  g_assert_cmpint (worked_on_disk (path), ==, first);
+
+  /* A change that matters: at the next flush. */
+  record.scheduler.phase = LIMBER_PHASE_WORKING;
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  g_assert_cmpint (worked_on_disk (path), ==, record.scheduler.worked);
+
+  /* Stopping: at once, counter and all. */
+  record.scheduler.worked += 60 * G_USEC_PER_SEC;
+  limber_storage_set_state (storage, &record);
+  limber_storage_save_state_now (storage, &record);
+  g_assert_cmpint (worked_on_disk (path), ==, record.scheduler.worked);
+  g_assert_cmpstr (limber_storage_get_error (storage), ==, "");
+
+  g_clear_pointer (&storage, limber_storage_free);
   remove_dir (dir);
 }
 
@@ -322,6 +382,8 @@ main (int argc, char **argv)
   g_test_add_func ("/state/round-trip", test_state_round_trip);
   g_test_add_func ("/state/rejects", test_state_rejects);
   g_test_add_func ("/state/files", test_state_files);
+  g_test_add_func ("/storage/saves-counter-at-stop",
+                   test_storage_saves_counter_at_stop);
   g_test_add_func ("/history/format-and-parse", test_history_format_and_parse);
   g_test_add_func ("/history/file", test_history_file);
   g_test_add_func ("/stats/by-day", test_stats_by_day);
