@@ -151,6 +151,18 @@ has_capability (GList *caps, const char *name)
   return g_list_find_custom (caps, name, (GCompareFunc) g_strcmp0) != NULL;
 }
 
+/* FALSE if the server gave no capabilities at all. */
+static gboolean
+get_server_caps (gboolean *actions, gboolean *markup)
+{
+  GList *caps = notify_get_server_caps ();
+
+  *actions = has_capability (caps, "actions");
+  *markup = has_capability (caps, "body-markup");
+  g_list_free_full (caps, g_free);
+  return caps != NULL;
+}
+
 /* Text as the user wrote it, control characters included: those are shown
  * as ^X rather than acted on or dropped. */
 static char *
@@ -200,20 +212,39 @@ on_retry (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A server that is there but not yet answering (it happens just after it
+ * takes its name) is tried again in a moment, a few times. */
+static gboolean
+retry_later (LimberNotifier *self)
+{
+  if (!self->server_present || self->retries >= 5)
+    return FALSE;
+  if (self->retry_id == 0)
+    self->retry_id = g_timeout_add (250u << self->retries++, on_retry, self);
+  return TRUE;
+}
+
 /* Puts the wanted break on the server: a new notification, or an update of
  * the one there. */
 static void
 display (LimberNotifier *self)
 {
   const LimberConfig *config = self->wanted;
-  GList *caps = notify_get_server_caps ();
-  gboolean actions = has_capability (caps, "actions");
-  gboolean markup = has_capability (caps, "body-markup");
   g_autoptr (GError) error = NULL;
+  gboolean actions, markup;
+
+  /* No capabilities is a server not answering rather than one without
+   * actions: shown without buttons, the break could not be answered. */
+  if (!get_server_caps (&actions, &markup) && self->shown == NULL
+      && retry_later (self))
+    {
+      g_debug ("the notification server does not answer yet");
+      return;
+    }
+
   g_autofree char *body = compose_body (config, markup, actions);
   g_autofree char *title = visible_text (config->title);
 
-  g_list_free_full (caps, g_free);
   if (self->shown == NULL)
     {
       self->shown = notify_notification_new (title, body, NULL);
@@ -249,14 +280,13 @@ display (LimberNotifier *self)
 
   if (!notify_notification_show (n, &error))
     {
-      /* Shown again when a server appears, or, if one is there but not yet
-       * answering (it happens just after it takes its name), in a moment. */
+      /* Shown again when a server appears, or in a moment. */
       g_warning ("cannot show the break notification: %s", error->message);
       drop_shown (self);
-      if (self->server_present && self->retry_id == 0 && self->retries < 5)
-        self->retry_id
-            = g_timeout_add (250u << self->retries++, on_retry, self);
+      retry_later (self);
     }
+  else
+    self->retries = 0;
 }
 
 void

@@ -45,6 +45,9 @@ class NotificationServerTest(LimberTestCase):
         # A new server, with no memory of the old one's pop-ups: shown again.
         popup = self.wait_for_popups(1)[0]
         self.assertIn("shoulders", popup["body"])
+        # With its buttons, even when the server took its name before it
+        # answered (as dbusmock does while it loads its template).
+        self.assertIn("done", popup["actions"])
         self.invoke_action("done")
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="done")
 
