@@ -48,6 +48,16 @@ FAST_CONFIG = {
 }
 
 
+def has_exited(pid):
+    """Whether @pid is gone or a zombie: not ours to reap when it forked
+    away from us, as dbus-daemon --fork does."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
 def wait_until(predicate, timeout=10.0, message="condition"):
     """Polls @predicate until it returns something true, and returns that.
     The deadline is generous; a fast machine returns as soon as it holds."""
@@ -79,6 +89,20 @@ class LimberTestCase(dbusmock.DBusTestCase):
         cls.start_session_bus()
         cls.bus = cls.get_dbus()
         cls.system_bus = cls.get_dbus(system_bus=True)
+
+    @classmethod
+    def stop_dbus(cls, pid):
+        """dbusmock's own waits for the bus to be reaped, 0.1 s at a time,
+        which is seconds where init reaps lazily; a zombie bus is done."""
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        try:
+            wait_until(lambda: has_exited(pid), 5.0, f"bus {pid} to exit")
+        except AssertionError:
+            os.kill(pid, signal.SIGKILL)
+            raise
 
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="limber-test-")
