@@ -10,6 +10,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <gmodule.h>
 
 #include "scheduler.h"
 
@@ -95,7 +96,6 @@ LimberActivitySource *
 limber_source_mutter_new (const LimberActivityListener *listener);
 LimberActivitySource *
 limber_source_screensaver_new (const LimberActivityListener *listener);
-#ifdef LIMBER_HAVE_XSYNC
-LimberActivitySource *
+/* In a module of its own, loaded by source-module.c. */
+G_MODULE_EXPORT LimberActivitySource *
 limber_source_xsync_new (const LimberActivityListener *listener);
-#endif

@@ -1,5 +1,7 @@
 #include "activity.h"
 
+#include "source-module.h"
+
 struct _LimberActivity
 {
   LimberActivityCallbacks callbacks;
@@ -116,6 +118,26 @@ on_source_event (LimberActivitySource *source, LimberEventType type,
   self->callbacks.event (type, idle_usec, self->callbacks.user_data);
 }
 
+#ifdef LIMBER_HAVE_XSYNC
+/* An X display, and not Wayland's: under XWayland, X's idle time sees only
+ * the input that goes to X windows, and would take typing in any other
+ * window for idleness. */
+static gboolean
+x11_session (void)
+{
+  if (g_getenv ("DISPLAY") == NULL)
+    return FALSE;
+  if (g_getenv ("WAYLAND_DISPLAY") != NULL
+      || g_strcmp0 (g_getenv ("XDG_SESSION_TYPE"), "wayland") == 0)
+    {
+      g_info ("xsync: not used in a Wayland session, where X's idle time "
+              "misses input to Wayland windows");
+      return FALSE;
+    }
+  return TRUE;
+}
+#endif
+
 LimberActivity *
 limber_activity_new (const LimberActivityCallbacks *callbacks,
                      const char *forced, gint64 lull)
@@ -135,7 +157,13 @@ limber_activity_new (const LimberActivityCallbacks *callbacks,
   self->sources[self->n_sources++]
       = limber_source_screensaver_new (&self->listener);
 #ifdef LIMBER_HAVE_XSYNC
-  self->sources[self->n_sources++] = limber_source_xsync_new (&self->listener);
+  if (x11_session ())
+    {
+      LimberActivitySource *xsync
+          = limber_source_module_load ("xsync", &self->listener);
+      if (xsync != NULL)
+        self->sources[self->n_sources++] = xsync;
+    }
 #endif
   self->logind = limber_source_logind_new (&self->listener);
   self->sources[self->n_sources++] = self->logind;

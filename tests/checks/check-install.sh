@@ -27,6 +27,14 @@ for f in \
     fail=1
   fi
 done
+# Each module limberd was built with, where limberd looks for it.
+if [ -e "$build/daemon/source-xsync.so" ]; then
+  module_dir=$(strings "$build/daemon/limberd" | grep -x "$prefix/.*/limber" | head -1)
+  if [ -z "$module_dir" ] || [ ! -e "$dest$module_dir/source-xsync.so" ]; then
+    echo "FAIL: source-xsync.so is not installed where limberd looks (${module_dir:-?})"
+    fail=1
+  fi
+fi
 # The installed unit and activation file run the installed binary.
 grep -qx "ExecStart=$prefix/bin/limberd" "$root/lib/systemd/user/limberd.service" ||
   { echo "FAIL: the unit does not run $prefix/bin/limberd"; fail=1; }

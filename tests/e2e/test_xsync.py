@@ -16,7 +16,7 @@ CONFIG = dict(limbertest.FAST_CONFIG, **{
 })
 
 
-class XsyncTest(LimberTestCase):
+class XvfbTestCase(LimberTestCase):
     config = CONFIG
     start_daemon = False
 
@@ -31,6 +31,11 @@ class XsyncTest(LimberTestCase):
         with os.fdopen(read_end) as f:
             self.env["DISPLAY"] = ":" + f.readline().strip()
         self.addCleanup(self.stop_server, self.xvfb)
+
+
+class XsyncTest(XvfbTestCase):
+    def setUp(self):
+        super().setUp()
         self.start_limberd()
         self.wait_for_source("xsync")
 
@@ -69,6 +74,20 @@ class XsyncTest(LimberTestCase):
         self.assertEqual(self.notify_calls(), [])
         popup = wait_until(self.notify_calls, message="the pop-up at the lull")[0]
         self.assertEqual(popup["hints"]["urgency"], 1)
+
+
+class WaylandSessionTest(XvfbTestCase):
+    """Under XWayland, X's idle time sees only input to X windows: in a
+    Wayland session limberd leaves the XSync source (and xcb) unloaded."""
+
+    def test_xsync_not_used_under_wayland(self):
+        self.env["WAYLAND_DISPLAY"] = "wayland-0"
+        self.start_limberd()
+        wait_until(lambda: "not used in a Wayland session" in self.daemon_output(),
+                   message="limberd to pass over the XSync source")
+        self.assertEqual(self.status()["activity_source"], "none")
+        with open(f"/proc/{self.daemon.pid}/maps", encoding="utf-8") as f:
+            self.assertNotIn("libxcb", f.read())
 
 
 if __name__ == "__main__":

@@ -122,7 +122,7 @@ class LimberTestCase(dbusmock.DBusTestCase):
         )
         # limberd must not find a notify socket or journal of the machine.
         for name in ("NOTIFY_SOCKET", "JOURNAL_STREAM", "WATCHDOG_USEC",
-                     "WATCHDOG_PID", "DISPLAY", "WAYLAND_DISPLAY"):
+                     "WATCHDOG_PID", "DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
             self.env.pop(name, None)
         self.write_config(self.config)
 
