@@ -24,6 +24,8 @@ struct _LimberNotifier
   LimberUrgency wanted_urgency;
   guint name_watch;
   gboolean server_present;
+  /* What the server said it can do, the last time it answered. */
+  gboolean server_actions, server_markup;
   guint retry_id, retries;
 };
 
@@ -235,11 +237,20 @@ display (LimberNotifier *self)
 
   /* No capabilities is a server not answering rather than one without
    * actions: shown without buttons, the break could not be answered. */
-  if (!get_server_caps (&actions, &markup) && self->shown == NULL
-      && retry_later (self))
+  if (get_server_caps (&actions, &markup))
+    {
+      self->server_actions = actions;
+      self->server_markup = markup;
+    }
+  else if (self->shown == NULL && retry_later (self))
     {
       g_debug ("the notification server does not answer yet");
       return;
+    }
+  else
+    {
+      actions = self->server_actions;
+      markup = self->server_markup;
     }
 
   g_autofree char *body = compose_body (config, markup, actions);
