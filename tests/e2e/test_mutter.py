@@ -77,7 +77,7 @@ class RealMutterTest(LimberTestCase):
         self.assertEqual(self.status()["state"], "active")
         self.wait_for_state("idle")
         worked = self.status()["worked_seconds"] - worked_before
-        self.assertAlmostEqual(worked, active, delta=1.5)
+        self.assertAlmostEqual(worked, active, delta=limbertest.slack(1.5))
 
     def test_injected_input_brings_the_user_back(self):
         self.wait_for_state("idle")

@@ -64,7 +64,7 @@ class XsyncTest(XvfbTestCase):
         typed = self.type_for(3.0)
         self.wait_for_state("idle")
         worked = self.status()["worked_seconds"] - before
-        self.assertAlmostEqual(worked, typed, delta=1.5)
+        self.assertAlmostEqual(worked, typed, delta=limbertest.slack(1.5))
 
     def test_break_waits_for_the_lull(self):
         self.ctl("set", "interval-min", "2s", check=0)

@@ -48,6 +48,12 @@ FAST_CONFIG = {
 }
 
 
+def slack(seconds):
+    """A tolerance on times limberd measures against the test's clock: each
+    event reaches it late by up to a moment, which valgrind stretches."""
+    return seconds * SLOWDOWN
+
+
 def has_exited(pid):
     """Whether @pid is gone or a zombie: not ours to reap when it forked
     away from us, as dbus-daemon --fork does."""
