@@ -96,8 +96,20 @@ class DBusErrorsTest(LimberTestCase):
             ("Set", ("title", dbus.UInt64(1)), "sv", "InvalidArgument", "text"),
             ("Set", ("routine", dbus.Array(["a"], signature="s")), "sv",
              "InvalidArgument", "'as'"),
+            ("Pause", (dbus.UInt64(2**64 - 1),), "t", "InvalidArgument", "31d"),
+            ("Set", ("", dbus.UInt64(5)), "sv", "UnknownKey", "interval-min"),
+            ("Set", ("interval-max", dbus.UInt64(60)), "sv", "InvalidArgument",
+             "must not be shorter than interval-min"),
+            ("Set", ("activity-source", "wayland"), "sv", "InvalidArgument",
+             "must be one of"),
+            ("Set", ("lull", dbus.Double(1.5)), "sv", "InvalidArgument", "'d'"),
+            ("GetStats", (dbus.UInt32(0),), "u", "InvalidArgument", "1 to 366 days"),
+            ("GetStats", (dbus.UInt32(2**32 - 1),), "u", "InvalidArgument", "1 to 366 days"),
             ("Pause", ("1h",), "s", "org.freedesktop.DBus.Error.InvalidArgs", ""),
             ("Skip", (dbus.UInt64(1),), "t", "org.freedesktop.DBus.Error.InvalidArgs", ""),
+            ("BreakNow", ("now",), "s", "org.freedesktop.DBus.Error.InvalidArgs", ""),
+            ("GetStats", (dbus.Int64(-1),), "x", "org.freedesktop.DBus.Error.InvalidArgs", ""),
+            ("Reload", (dbus.Boolean(True),), "b", "org.freedesktop.DBus.Error.InvalidArgs", ""),
         ]
         for method, args, signature, name, message in cases:
             with self.subTest(method=method, args=args):

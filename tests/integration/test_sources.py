@@ -312,6 +312,35 @@ class SwitchingTest(LimberTestCase):
         self.stop_server(self.logind_server)
         self.wait_for_source("none")
 
+    def test_sources_come_back(self):
+        """Each source that goes away and returns is followed again, with
+        watches and subscriptions made anew on the new owner."""
+        self.start_logind()
+        self.start_mutter()
+        self.mutter.StartTyping()
+        self.start_limberd()
+        self.wait_for_source("mutter+logind")
+        self.stop_server(self.mutter_server)
+        self.stop_server(self.logind_server)
+        self.wait_for_source("none")
+
+        self.start_logind()
+        self.wait_for_source("logind")
+        self.session.SetLockedHint(True, dbus_interface="org.freedesktop.login1.Session")
+        self.wait_for_state("idle")
+        self.session.SetLockedHint(False, dbus_interface="org.freedesktop.login1.Session")
+        self.wait_for_state("active")
+
+        self.start_mutter()
+        self.mutter.StartTyping()
+        self.wait_for_source("mutter+logind")
+        # The new IdleMonitor's idle watch is limberd's: stopping typing
+        # there is idle here.
+        self.mutter.StopTyping()
+        self.wait_for_state("idle")
+        self.mutter.StartTyping()
+        self.wait_for_state("active")
+
     def test_forced_source(self):
         self.start_logind()
         self.start_mutter()
