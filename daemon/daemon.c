@@ -30,6 +30,9 @@ struct _LimberDaemon
   LimberDayCounts today;
   LimberTime last_event;
   gboolean started;
+  gboolean restoring; /* carrying out what the saved state says */
+  guint save_timer;   /* saves the work counter while it grows */
+  guint save_every;   /* s */
 };
 
 static gboolean
@@ -42,16 +45,24 @@ query_activity (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* @at: wall time, µs since the epoch. */
 static void
-write_down (LimberDaemon *self, LimberHistoryKind kind, gint64 value)
+write_down_at (LimberDaemon *self, LimberHistoryKind kind, gint64 value,
+               gint64 at)
 {
   LimberHistoryRecord record = {
-    .time = g_get_real_time () / G_USEC_PER_SEC,
+    .time = at / G_USEC_PER_SEC,
     .kind = kind,
     .value = value,
   };
 
   limber_storage_add_history (self->storage, &record);
+}
+
+static void
+write_down (LimberDaemon *self, LimberHistoryKind kind, gint64 value)
+{
+  write_down_at (self, kind, value, g_get_real_time ());
 }
 
 /* A break's end in the history, with the stretch of work before it. */
@@ -69,12 +80,25 @@ write_down_outcome (LimberDaemon *self, const LimberAction *action)
   /* A pause is written down as such, by keep_records(). */
   if (action->outcome == LIMBER_OUTCOME_PAUSED)
     return;
-  write_down (self, kinds[action->outcome],
-              action->worked / LIMBER_USEC_PER_SEC);
+  write_down_at (self, kinds[action->outcome],
+                 action->worked / LIMBER_USEC_PER_SEC,
+                 limber_clock_to_wall (action->at));
+}
+
+/* In today's counts, unless it happened before today: a break noticed
+ * after midnight (a night away) belongs to the evening before, in the
+ * history alone. */
+static void
+count_outcome (LimberDaemon *self, const LimberAction *action)
+{
+  guint32 day = limber_day_of (limber_clock_to_wall (action->at));
+
+  if (day >= limber_day_of (g_get_real_time ()))
+    limber_day_counts_add (&self->today, day, action->outcome);
 }
 
 static void
-perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
+perform (LimberDaemon *self, const LimberAction *action)
 {
   switch (action->type)
     {
@@ -83,8 +107,11 @@ perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
               limber_urgency_to_string (action->urgency));
       limber_notifier_show (self->notifier, self->config, action->urgency);
       limber_service_emit_break_started (self->service, action->urgency);
-      write_down (self, LIMBER_HISTORY_SHOWN,
-                  action->urgency == LIMBER_URGENCY_CRITICAL);
+      /* A break put back on screen after a restart was written down when
+       * it was first shown. */
+      if (!self->restoring)
+        write_down (self, LIMBER_HISTORY_SHOWN,
+                    action->urgency == LIMBER_URGENCY_CRITICAL);
       break;
     case LIMBER_ACTION_ESCALATE:
       g_info ("break overdue: escalating the pop-up");
@@ -95,16 +122,12 @@ perform (LimberDaemon *self, const LimberAction *action, LimberTime now)
       g_info ("break ended: %s", limber_outcome_to_string (action->outcome));
       limber_notifier_withdraw (self->notifier);
       limber_service_emit_break_ended (self->service, action->outcome);
-      limber_day_counts_add (&self->today,
-                             limber_day_of (limber_clock_to_wall (now)),
-                             action->outcome);
+      count_outcome (self, action);
       write_down_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
       g_info ("break %s", limber_outcome_to_string (action->outcome));
-      limber_day_counts_add (&self->today,
-                             limber_day_of (limber_clock_to_wall (now)),
-                             action->outcome);
+      count_outcome (self, action);
       write_down_outcome (self, action);
       break;
     case LIMBER_ACTION_QUERY_IDLE:
@@ -137,15 +160,51 @@ keep_records (LimberDaemon *self, LimberPhase before, LimberTime now,
     limber_storage_set_state (self->storage, &record);
 }
 
+static gboolean
+on_save_timer (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  LimberStateRecord record = { .saved_at = g_get_real_time () };
+
+  limber_scheduler_save (&self->scheduler, limber_clock_now (),
+                         &record.scheduler);
+  limber_storage_save_state_now (self->storage, &record);
+  return G_SOURCE_CONTINUE;
+}
+
+/* While work is counted, the counter grows with no event to save it: it is
+ * saved every half natural break (at most 5 min), so that a crash loses
+ * less than that and the restart carries on rather than taking the time
+ * lost for a break. Nothing wakes limberd for it while nobody works. */
+static void
+follow_work (LimberDaemon *self)
+{
+  LimberTimings timings;
+  gboolean accruing = limber_scheduler_accrues (&self->scheduler);
+  guint every;
+
+  limber_config_get_timings (self->config, &timings);
+  every
+      = (guint) CLAMP (timings.natural_break / 2 / LIMBER_USEC_PER_SEC, 1, 300);
+  if (!accruing || every != self->save_every)
+    g_clear_handle_id (&self->save_timer, g_source_remove);
+  if (accruing && self->save_timer == 0)
+    {
+      self->save_every = every;
+      self->save_timer = g_timeout_add_seconds (every, on_save_timer, self);
+    }
+}
+
 static void
 carry_out (LimberDaemon *self, const LimberStep *step, LimberPhase before,
            LimberTime now)
 {
   self->last_event = now;
   for (guint i = 0; i < step->n_actions; i++)
-    perform (self, &step->actions[i], now);
+    perform (self, &step->actions[i]);
   limber_wakeup_timer_arm (self->timer, step->next_wakeup);
   keep_records (self, before, now, FALSE);
+  follow_work (self);
 }
 
 static void
@@ -298,6 +357,7 @@ limber_daemon_free (LimberDaemon *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->query_idle, g_source_remove);
+  g_clear_handle_id (&self->save_timer, g_source_remove);
   if (self->started)
     {
       /* The last word on disk: where work stands as limberd stops. */
@@ -357,7 +417,9 @@ resume_from_disk (LimberDaemon *self)
                                    g_get_real_time () - saved.saved_at, now);
   g_info ("carrying on from the state saved %" G_GINT64_FORMAT " s ago",
           (g_get_real_time () - saved.saved_at) / G_USEC_PER_SEC);
+  self->restoring = TRUE;
   carry_out (self, &step, saved.scheduler.phase, now);
+  self->restoring = FALSE;
 }
 
 void

@@ -61,36 +61,33 @@ fail (GError **error, const char *what, const char *path)
   return FALSE;
 }
 
-/* Whether the file is empty or ends its last line. */
-static gboolean
-ends_cleanly (int fd)
+/* Where the file's last whole line ends (its size when it ends cleanly);
+ * -1 on error. A line without its newline was cut short by a crash before
+ * it was synced, so no client ever heard it was kept. */
+static off_t
+end_of_whole_lines (int fd)
 {
-  off_t size = lseek (fd, 0, SEEK_END);
-  char last;
+  off_t end = lseek (fd, 0, SEEK_END);
+  char chunk[512];
 
-  if (size <= 0)
-    return TRUE;
-  return pread (fd, &last, 1, size - 1) == 1 && last == '\n';
+  while (end > 0)
+    {
+      off_t from = MAX ((off_t) 0, end - (off_t) sizeof chunk);
+      ssize_t got = pread (fd, chunk, (size_t) (end - from), from);
+
+      if (got != end - from)
+        return -1;
+      for (ssize_t i = got; i > 0; i--)
+        if (chunk[i - 1] == '\n')
+          return from + i;
+      end = from;
+    }
+  return end;
 }
 
-gboolean
-limber_history_file_flush (LimberHistoryFile *self, GError **error)
+static gboolean
+write_all (int fd, const char *data, gsize left)
 {
-  const char *data;
-  gsize left;
-  int fd;
-
-  if (self->pending->len == 0)
-    return TRUE;
-  fd = g_open (self->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return fail (error, "open", self->path);
-  /* After a crash in the middle of a line, start on a line of our own. */
-  if (!ends_cleanly (fd))
-    g_string_prepend_c (self->pending, '\n');
-
-  data = self->pending->str;
-  left = self->pending->len;
   while (left > 0)
     {
       ssize_t written = write (fd, data, left);
@@ -98,16 +95,47 @@ limber_history_file_flush (LimberHistoryFile *self, GError **error)
         continue;
       if (written <= 0)
         {
-          fail (error, "write", self->path);
-          close (fd);
+          if (written == 0)
+            errno = EIO;
           return FALSE;
         }
       data += written;
       left -= (gsize) written;
     }
-  if (fdatasync (fd) != 0)
+  return TRUE;
+}
+
+gboolean
+limber_history_file_flush (LimberHistoryFile *self, GError **error)
+{
+  off_t size, whole;
+  int fd;
+
+  if (self->pending->len == 0)
+    return TRUE;
+  fd = g_open (self->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return fail (error, "open", self->path);
+  size = lseek (fd, 0, SEEK_END);
+  whole = end_of_whole_lines (fd);
+  /* 0600 even if someone made it otherwise; a torn last line goes, so that
+   * what follows it is not glued onto it. */
+  if (size < 0 || whole < 0 || fchmod (fd, 0600) != 0
+      || (whole != size && ftruncate (fd, whole) != 0))
     {
-      fail (error, "sync", self->path);
+      fail (error, "prepare", self->path);
+      close (fd);
+      return FALSE;
+    }
+
+  if (!write_all (fd, self->pending->str, self->pending->len)
+      || fdatasync (fd) != 0)
+    {
+      /* Nothing half-written stays behind: the records are still pending,
+       * and the next flush writes them whole. */
+      fail (error, "write", self->path);
+      if (ftruncate (fd, whole) != 0)
+        g_debug ("cannot take back a failed write to %s", self->path);
       close (fd);
       return FALSE;
     }

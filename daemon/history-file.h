@@ -1,7 +1,8 @@
 /* Appending to and reading the history file. Appends are buffered until
  * flushed (write, then fdatasync), so that a burst of events costs one
  * write; a crash in the middle of one leaves a torn last line, which the
- * reader skips and the next append steps over. */
+ * reader skips and the next append cuts off. A write that fails is taken
+ * back whole. */
 #pragma once
 
 #include "history.h"

@@ -38,9 +38,11 @@ push (const LimberScheduler *self, LimberStep *step, LimberActionType type,
       LimberUrgency urgency, LimberOutcome outcome)
 {
   g_assert (step->n_actions < LIMBER_MAX_ACTIONS);
-  step->actions[step->n_actions++] = (LimberAction){
-    .type = type, .urgency = urgency, .outcome = outcome, .worked = self->worked
-  };
+  step->actions[step->n_actions++] = (LimberAction){ .type = type,
+                                                     .urgency = urgency,
+                                                     .outcome = outcome,
+                                                     .worked = self->worked,
+                                                     .at = self->settled_at };
 }
 
 static void
@@ -48,6 +50,13 @@ record (const LimberScheduler *self, LimberStep *step, LimberActionType type,
         LimberOutcome outcome)
 {
   push (self, step, type, LIMBER_URGENCY_NORMAL, outcome);
+}
+
+/* The last action, as having happened at @at. */
+static void
+backdate (LimberStep *step, LimberTime at)
+{
+  step->actions[step->n_actions - 1].at = at;
 }
 
 static void
@@ -113,6 +122,7 @@ check_away (LimberScheduler *self, LimberStep *step, LimberTime now)
         {
           self->away_counted = TRUE;
           end_break (self, step, LIMBER_OUTCOME_DONE);
+          backdate (step, from);
           restart_interval (self, now);
         }
       return;
@@ -122,7 +132,10 @@ check_away (LimberScheduler *self, LimberStep *step, LimberTime now)
     {
       self->away_counted = TRUE;
       if (self->worked > 0 || self->snoozed || self->phase == LIMBER_PHASE_DUE)
-        record (self, step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_NATURAL);
+        {
+          record (self, step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_NATURAL);
+          backdate (step, self->away_since);
+        }
       restart_interval (self, now);
     }
 }
@@ -197,6 +210,7 @@ on_idle_time (LimberScheduler *self, LimberStep *step, LimberTime now,
       if (now - from >= self->timings.break_length)
         {
           end_break (self, step, LIMBER_OUTCOME_DONE);
+          backdate (step, from);
           restart_interval (self, now);
         }
       else
@@ -498,6 +512,8 @@ limber_scheduler_restore (LimberScheduler *self, const LimberSavedState *saved,
         {
           self->worked = worked;
           record (self, &step, LIMBER_ACTION_RECORD, LIMBER_OUTCOME_NATURAL);
+          /* Work stopped when the state was saved, at the latest. */
+          backdate (&step, now - gap);
         }
       restart_interval (self, now);
     }
@@ -556,6 +572,12 @@ gboolean
 limber_scheduler_is_away (const LimberScheduler *self)
 {
   return is_away (self);
+}
+
+gboolean
+limber_scheduler_accrues (const LimberScheduler *self)
+{
+  return accrues (self);
 }
 
 gint64

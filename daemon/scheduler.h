@@ -103,6 +103,10 @@ typedef struct
   LimberUrgency urgency;
   LimberOutcome outcome;
   gint64 worked; /* work when it happened (before a break resets it) */
+  /* When it happened; for a break noticed after the fact (walked away from,
+   * or a natural break), when the work before it stopped, so that the
+   * history puts an evening's last stretch on that evening. */
+  LimberTime at;
 } LimberAction;
 
 #define LIMBER_MAX_ACTIONS 8
@@ -182,6 +186,8 @@ LimberStep limber_scheduler_feed (LimberScheduler *self,
 LimberPhase limber_scheduler_get_phase (const LimberScheduler *self);
 LimberUrgency limber_scheduler_get_urgency (const LimberScheduler *self);
 gboolean limber_scheduler_is_away (const LimberScheduler *self);
+/* Whether work is being counted: present, and not paused. */
+gboolean limber_scheduler_accrues (const LimberScheduler *self);
 
 /* Work since the last break, as of @now (which must not precede the last
  * event). */

@@ -90,8 +90,7 @@ limber_storage_read_history (LimberStorage *self, guint *bad_lines)
 {
   g_autoptr (GError) error = NULL;
   GArray *records = limber_history_file_read (self->history, bad_lines, &error);
-  gint64 horizon
-      = g_get_real_time () / G_USEC_PER_SEC - (gint64) HISTORY_DAYS * 86400;
+  gint64 newest = 0, oldest = G_MAXINT64, horizon;
 
   if (records == NULL)
     {
@@ -101,10 +100,19 @@ limber_storage_read_history (LimberStorage *self, guint *bad_lines)
   if (*bad_lines > 0)
     g_warning ("the break history has %u damaged lines; they are skipped",
                *bad_lines);
-  /* Bounded: a year and a bit, and no damage kept once seen. */
-  if (*bad_lines > 0
-      || (records->len > 0
-          && g_array_index (records, LimberHistoryRecord, 0).time < horizon))
+  for (guint i = 0; i < records->len; i++)
+    {
+      gint64 t = g_array_index (records, LimberHistoryRecord, i).time;
+      newest = MAX (newest, t);
+      oldest = MIN (oldest, t);
+    }
+  /* A year and a bit back from now, or from the newest record if that is
+   * older: a clock set years ahead for a moment must not wipe the
+   * history. */
+  horizon = MIN (g_get_real_time () / G_USEC_PER_SEC, newest)
+            - (gint64) HISTORY_DAYS * 86400;
+  /* Bounded, and no damage kept once seen. */
+  if (*bad_lines > 0 || oldest < horizon)
     {
       if (!limber_history_file_compact (self->history, horizon, &error))
         g_warning ("cannot compact the break history: %s", error->message);
@@ -112,7 +120,8 @@ limber_storage_read_history (LimberStorage *self, guint *bad_lines)
   return records;
 }
 
-/* Whether @a and @b differ in more than the work counter. */
+/* Whether @a, newer than @b, differs in more than the work counter's
+ * growth. */
 static gboolean
 differs (const LimberStateRecord *a, const LimberStateRecord *b)
 {
@@ -120,9 +129,11 @@ differs (const LimberStateRecord *a, const LimberStateRecord *b)
   gint64 x_pause_end = x->pause_left > 0 ? a->saved_at + x->pause_left : 0;
   gint64 y_pause_end = y->pause_left > 0 ? b->saved_at + y->pause_left : 0;
 
-  return x->phase != y->phase || x->accruing != y->accruing
-         || x->snoozed != y->snoozed || x->window_start != y->window_start
-         || x->window_end != y->window_end
+  /* A counter that went down was reset by a break (a skip, say), which a
+   * restart must not undo. */
+  return x->worked < y->worked || x->phase != y->phase
+         || x->accruing != y->accruing || x->snoozed != y->snoozed
+         || x->window_start != y->window_start || x->window_end != y->window_end
          || (x->pause_left < 0) != (y->pause_left < 0)
          || ABS (x_pause_end - y_pause_end) > G_USEC_PER_SEC;
 }

@@ -53,11 +53,46 @@ class PersistenceTest(LimberTestCase):
 
     def test_restart_after_natural_break_starts_over(self):
         time.sleep(2.0)
+        stopped = time.time()
         self.restart(after=NATURAL_BREAK + 0.5)
         status = self.status()
         self.assertLess(status["worked_seconds"], 2)
-        # Away for longer than natural-break: that was a break.
+        # Away for longer than natural-break: that was a break, dated when
+        # the work before it stopped (a night away belongs to the evening).
         self.assertEqual(status["today"]["natural"], 1)
+        with open(self.history_path, encoding="utf-8") as f:
+            natural = [line.split() for line in f if " natural " in line]
+        self.assertEqual(len(natural), 1)
+        self.assertLessEqual(int(natural[0][0]), stopped + 1)
+        self.assertGreaterEqual(int(natural[0][2]), 2)
+
+    def test_crash_restart_carries_on(self):
+        """While work is counted, limberd saves the counter every half
+        natural-break: killed without a chance to save and restarted at
+        once, it carries on instead of taking the unsaved work for a
+        break."""
+        time.sleep(NATURAL_BREAK * 1.5)
+        self.daemon.kill()
+        self.daemon.wait()
+        self.start_limberd()
+        status = self.status()
+        self.assertEqual(status["today"]["natural"], 0)
+        self.assertGreaterEqual(status["worked_seconds"], NATURAL_BREAK - 1)
+
+    def test_kill_9_keeps_an_acknowledged_skip(self):
+        # A save with some work in it (the pause and resume), more work,
+        # then a skip resets the counter: that reset must be on disk.
+        time.sleep(2.0)
+        self.ctl("pause", "1h", check=0)
+        self.ctl("resume", check=0)
+        time.sleep(1.0)
+        self.ctl("skip", check=0)
+        skipped = time.monotonic()
+        self.daemon.kill()
+        self.daemon.wait()
+        self.start_limberd()
+        worked = self.status()["worked_seconds"]
+        self.assertLessEqual(worked, time.monotonic() - skipped + 1)
 
     def test_pause_survives_restart(self):
         self.ctl("pause", "1h", check=0)

@@ -94,6 +94,8 @@ test_pause_carries_over (void)
   /* Twenty minutes is more than natural-break: the work counter starts
    * over, and the 10 minutes before were a stretch. */
   g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  /* Dated when that stretch ended, as limberd stopped, not on restart. */
+  g_assert_cmpint (sim_last (&sim)->action.at, ==, sim.now - MINUTES (20));
   g_assert_cmpint (limber_scheduler_get_worked (&sim.scheduler, sim.now), ==,
                    0);
 

@@ -427,6 +427,8 @@ test_natural_break_while_idle (void)
   g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_RECORD, 0), ==,
                    MINUTES (25));
   g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  /* Noticed at 25 min; the work before it stopped at 20 min. */
+  g_assert_cmpint (sim_last (&sim)->action.at, ==, MINUTES (20));
   assert_worked (&sim, 0);
   /* Staying away longer does not count twice. */
   sim_run_until (&sim, MINUTES (60));
@@ -541,6 +543,8 @@ test_walk_away_counts_as_done (void)
   g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_END_BREAK, 0), ==,
                    MINUTES (33) + SECONDS (5));
   g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_DONE), ==, 1);
+  /* The break began when the user stepped away from the pop-up. */
+  g_assert_cmpint (sim_last (&sim)->action.at, ==, MINUTES (32) + SECONDS (5));
   /* The same time away is not counted again as a natural break. */
   g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 0);
   sim_clear (&sim);

@@ -7,7 +7,9 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -273,22 +275,82 @@ test_history_file (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  /* A crash left a torn line: the next append starts a line of its own. */
+  /* A crash left a torn line, which the reader skips; the next append
+   * cuts it off rather than finishing it with its own text ("…skipped 6"
+   * torn from "…skipped 60" would read as a record). */
   int fd = g_open (path, O_WRONLY | O_APPEND, 0);
-  g_assert_cmpint (write (fd, "17956221", 8), ==, 8);
+  g_assert_cmpint (write (fd, "1795622162 skipped 6", 20), ==, 20);
   close (fd);
+  g_clear_pointer (&records, g_array_unref);
+  records = limber_history_file_read (file, &bad, NULL);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpuint (bad, ==, 1);
   r.time++;
   limber_history_file_add (file, &r);
   g_assert_true (limber_history_file_flush (file, NULL));
-  g_clear_pointer (&records, g_array_unref);
-  records = limber_history_file_read (file, &bad, NULL);
-  g_assert_cmpuint (records->len, ==, 2);
-  g_assert_cmpuint (bad, ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "1795622162 skipped 60\n1795622163 skipped 60\n");
+  g_clear_pointer (&contents, g_free);
 
-  /* Compaction drops the old and the damaged. */
+  /* Another user's mode is put right at the next append. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  r.time++;
+  limber_history_file_add (file, &r);
+  g_assert_true (limber_history_file_flush (file, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Compaction drops the old. */
   g_assert_true (limber_history_file_compact (file, 1795622163, NULL));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "1795622163 skipped 60\n");
+  g_assert_cmpstr (contents, ==,
+                   "1795622163 skipped 60\n1795622164 skipped 60\n");
+  remove_dir (dir);
+}
+
+/* A write that fails halfway (here the file size limit; a full disk alike)
+ * leaves nothing behind, and the next flush writes the records whole,
+ * once. */
+static void
+test_history_failed_write (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "history", NULL);
+  g_autoptr (LimberHistoryFile) file = limber_history_file_new (path);
+  LimberHistoryRecord done
+      = { .time = 1795622162, .kind = LIMBER_HISTORY_DONE, .value = 1800 };
+  LimberHistoryRecord skipped
+      = { .time = 1795622170, .kind = LIMBER_HISTORY_SKIPPED, .value = 1200 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  struct rlimit saved, small;
+
+  limber_history_file_add (file, &done);
+  g_assert_true (limber_history_file_flush (file, NULL));
+
+  /* Room for one more line and a half. */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 22 + 30;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  limber_history_file_add (file, &done);
+  limber_history_file_add (file, &skipped);
+  g_assert_false (limber_history_file_flush (file, &error));
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "1795622162 done 1800\n");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (limber_history_file_has_pending (file));
+  g_assert_true (limber_history_file_flush (file, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "1795622162 done 1800\n1795622162 done 1800\n"
+                   "1795622170 skipped 1200\n");
   remove_dir (dir);
 }
 
@@ -386,6 +448,7 @@ main (int argc, char **argv)
                    test_storage_saves_counter_at_stop);
   g_test_add_func ("/history/format-and-parse", test_history_format_and_parse);
   g_test_add_func ("/history/file", test_history_file);
+  g_test_add_func ("/history/failed-write", test_history_failed_write);
   g_test_add_func ("/stats/by-day", test_stats_by_day);
   g_test_add_func ("/stats/streak", test_streak_skips_days_off);
   return g_test_run ();
