@@ -108,6 +108,9 @@ class PersistenceTest(LimberTestCase):
         # Shown again by the new limberd, on the same server.
         self.wait_for_popups(2)
         self.assertEqual(self.status()["state"], "break")
+        # One break, shown once as far as the history goes.
+        with open(self.history_path, encoding="utf-8") as f:
+            self.assertEqual([line.split()[1] for line in f], ["shown"])
 
     def test_damaged_state_is_set_aside(self):
         self.stop_limberd()
