@@ -5,7 +5,12 @@
 
 #include "limber-error.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Much more than any real limber.conf. */
 #define MAX_CONFIG_BYTES (64 * 1024)
@@ -41,7 +46,21 @@ typedef struct
   const char *const *paths;
   GHashTable *origins; /* key → index in @paths + 1; absent: the default */
   GPtrArray *problems; /* lenient: what was left out; NULL: strict */
+  GPtrArray *warnings; /* what was ignored; NULL: g_warning() */
 } Loader;
+
+/* Notes what is ignored without being wrong: loading goes on either way. */
+static void
+note_warning (Loader *self, char *warning)
+{
+  if (self->warnings != NULL)
+    g_ptr_array_add (self->warnings, warning);
+  else
+    {
+      g_warning ("%s", warning);
+      g_free (warning);
+    }
+}
 
 /* Notes @problem and goes on (lenient), or fails with it (strict). */
 static gboolean
@@ -59,27 +78,58 @@ note_problem (Loader *self, GError *problem, const char *consequence,
   return TRUE;
 }
 
+/* Describes the first escape in the raw @value that GKeyFile refuses. */
+static char *
+describe_bad_escape (const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p != '\\')
+        continue;
+      p++;
+      if (*p == '\0')
+        return g_strdup ("a backslash ends the value");
+      if (strchr ("sntr\\", *p) == NULL)
+        {
+          g_autofree char *sequence = g_strndup (p - 1, 2);
+          g_autofree char *quoted = limber_error_quote (sequence);
+          return g_strdup_printf ("invalid escape '%s'", quoted);
+        }
+    }
+  return g_strdup ("invalid escape");
+}
+
 static gboolean
 load_key (LimberConfig *config, GKeyFile *file, const char *key, GError **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text
+      = g_key_file_get_value (file, LIMBER_CONFIG_GROUP, key, NULL);
 
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "the value is not valid UTF-8");
+      return FALSE;
+    }
   if (limber_config_is_text_key (key))
     {
-      /* Unescaped, and checked to be UTF-8 by GKeyFile. */
-      text = g_key_file_get_string (file, LIMBER_CONFIG_GROUP, key, error);
-      if (text == NULL)
-        return FALSE;
-    }
-  else
-    {
-      text = g_key_file_get_value (file, LIMBER_CONFIG_GROUP, key, NULL);
-      if (!g_utf8_validate (text, -1, NULL))
+      g_autoptr (GError) escape_error = NULL;
+      /* GKeyFile returns a string even with a bad escape, and flags it
+       * only through the error. */
+      char *unescaped = g_key_file_get_string (file, LIMBER_CONFIG_GROUP, key,
+                                               &escape_error);
+      if (escape_error != NULL)
         {
+          g_autofree char *reason = describe_bad_escape (text);
+          g_free (unescaped);
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                       "the value is not valid UTF-8");
+                       "%s; use \\n for a new line and \\\\ for a "
+                       "backslash",
+                       reason);
           return FALSE;
         }
+      g_free (text);
+      text = unescaped;
     }
   return limber_config_parse_value (config, key, g_variant_new_string (text),
                                     NULL, error);
@@ -120,28 +170,122 @@ find_duplicate_key (const char *data, gsize length, char **key,
   return FALSE;
 }
 
-/* Checks what GKeyFile lets through: size and keys set twice. */
+/* The line of @data that @offset is on, from 1. */
+static guint
+line_of (const char *data, gsize offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
+/* Checks what GKeyFile lets through: size, NUL bytes (which would cut the
+ * file short, here and when rewriting it) and keys set twice. */
 static gboolean
 check_contents (const char *data, gsize length, GError **error)
 {
   g_autofree char *key = NULL;
+  const char *nul;
   guint first, second;
 
   if (length > MAX_CONFIG_BYTES)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "%zu bytes is too large for a limber.conf (at most %d)",
-                   length, MAX_CONFIG_BYTES);
+                   "too large for a limber.conf (over %d bytes)",
+                   MAX_CONFIG_BYTES);
+      return FALSE;
+    }
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "contains a NUL byte on line %u",
+                   line_of (data, (gsize) (nul - data)));
       return FALSE;
     }
   if (find_duplicate_key (data, length, &key, &first, &second))
     {
-      g_autofree char *valid = g_utf8_make_valid (key, -1);
+      g_autofree char *quoted = limber_error_quote (key);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "key '%s' is set twice (lines %u and %u)", valid, first,
+                   "key '%s' is set twice (lines %u and %u)", quoted, first,
                    second);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+limber_config_check_data (const char *data, gsize length, GError **error)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+
+  return check_contents (data, length, error)
+         && g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE,
+                                       error);
+}
+
+gboolean
+limber_config_read_file (const char *path, char **data, gsize *length,
+                         GError **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize filled = 0;
+  struct stat st;
+  int saved_errno;
+  /* Non-blocking, so that opening a FIFO does not wait for a writer. */
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "cannot open it: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      saved_errno = errno;
+      g_close (fd, NULL);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "cannot read it: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+                   S_ISDIR (st.st_mode) ? "is a directory, not a file"
+                                        : "is not a regular file");
+      return FALSE;
+    }
+
+  /* One byte over the limit is enough to tell that a file is too large. */
+  buffer = g_malloc (MAX_CONFIG_BYTES + 2);
+  while (filled < MAX_CONFIG_BYTES + 1)
+    {
+      gssize n = read (fd, buffer + filled, MAX_CONFIG_BYTES + 1 - filled);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          g_close (fd, NULL);
+          g_set_error (error, G_FILE_ERROR,
+                       g_file_error_from_errno (saved_errno),
+                       "cannot read it: %s", g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      filled += (gsize) n;
+    }
+  g_close (fd, NULL);
+  buffer[filled] = '\0';
+  *data = g_steal_pointer (&buffer);
+  *length = filled;
   return TRUE;
 }
 
@@ -156,7 +300,7 @@ load_file (Loader *self, guint index, GError **error)
   g_autofree char *data = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  if (!limber_config_read_file (path, &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return TRUE;
@@ -186,18 +330,27 @@ load_contents (Loader *self, const char *path, guint origin, const char *data,
                                       "%s: %s", path, local_error->message),
                          "the file is ignored", error);
 
+  /* Unknown groups and keys are told but do not cost the file's valid
+   * settings: a newer limber, or a typo, should not undo the rest. */
   groups = g_key_file_get_groups (file, NULL);
   for (gsize i = 0; groups[i] != NULL; i++)
     if (!g_str_equal (groups[i], LIMBER_CONFIG_GROUP))
-      g_warning ("%s: ignoring unknown group [%s]; settings go in [%s]", path,
-                 groups[i], LIMBER_CONFIG_GROUP);
+      {
+        g_autofree char *quoted = limber_error_quote (groups[i]);
+        note_warning (self,
+                      g_strdup_printf ("%s: ignoring unknown group [%s]; "
+                                       "settings go in [%s]",
+                                       path, quoted, LIMBER_CONFIG_GROUP));
+      }
 
   keys = g_key_file_get_keys (file, LIMBER_CONFIG_GROUP, NULL, NULL);
   for (gsize i = 0; keys != NULL && keys[i] != NULL; i++)
     {
       if (!g_strv_contains (limber_config_keys (), keys[i]))
         {
-          g_warning ("%s: ignoring unknown key '%s'", path, keys[i]);
+          g_autofree char *quoted = limber_error_quote (keys[i]);
+          note_warning (self, g_strdup_printf ("%s: ignoring unknown key '%s'",
+                                               path, quoted));
           continue;
         }
       g_clear_error (&local_error);
@@ -268,12 +421,13 @@ check_rules (Loader *self, GError **error)
 }
 
 static LimberConfig *
-load (const char *const *paths, GPtrArray *problems, GError **error)
+load (const char *const *paths, GPtrArray *problems, GPtrArray *warnings,
+      GError **error)
 {
   g_autoptr (LimberConfig) config = limber_config_new ();
   g_autoptr (GHashTable) origins
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Loader loader = { config, paths, origins, problems };
+  Loader loader = { config, paths, origins, problems, warnings };
 
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     if (!load_file (&loader, i, error))
@@ -286,14 +440,35 @@ load (const char *const *paths, GPtrArray *problems, GError **error)
 LimberConfig *
 limber_config_load (const char *const *paths, GError **error)
 {
-  return load (paths, NULL, error);
+  return load (paths, NULL, NULL, error);
+}
+
+LimberConfig *
+limber_config_load_with_warnings (const char *const *paths, GPtrArray *warnings,
+                                  GError **error)
+{
+  g_return_val_if_fail (warnings != NULL, NULL);
+  return load (paths, NULL, warnings, error);
+}
+
+char *
+limber_config_summarize (const GPtrArray *problems)
+{
+  if (problems->len == 0)
+    return g_strdup ("");
+  if (problems->len == 1)
+    return g_strdup (g_ptr_array_index (problems, 0));
+  return g_strdup_printf ("%s (and %u more problems: see the log)",
+                          (char *) g_ptr_array_index (problems, 0),
+                          problems->len - 1);
 }
 
 LimberConfig *
 limber_config_load_lenient (const char *const *paths, GPtrArray *problems)
 {
   g_return_val_if_fail (problems != NULL, NULL);
-  return load (paths, problems, NULL);
+  /* At start-up, what is ignored is listed with what was left out. */
+  return load (paths, problems, problems, NULL);
 }
 
 LimberConfig *
@@ -304,7 +479,7 @@ limber_config_parse (const char *name, const char *data, gsize length,
   g_autoptr (GHashTable) origins
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *paths[] = { name, NULL };
-  Loader loader = { config, paths, origins, NULL };
+  Loader loader = { config, paths, origins, NULL, NULL };
 
   if (!load_contents (&loader, name, 1, data, length, error)
       || !check_rules (&loader, error))

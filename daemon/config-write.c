@@ -6,8 +6,8 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The value as GKeyFile writes it: text escaped (\n, leading spaces, \\). */
 static char *
@@ -93,28 +93,53 @@ replace_key_line (const char *contents, const char *key, const char *value)
 }
 
 /* The file a symbolic link at @path points to, so that writing replaces
- * the target (in a dotfiles repository, say) and not the link. */
+ * the target (in a dotfiles repository, say) and not the link; followed by
+ * hand, since realpath() fails on a link whose target does not exist yet. */
 static char *
-resolve_link (const char *path)
+resolve_link (const char *link_path, GError **error)
 {
-  char *target = realpath (path, NULL);
-  g_autofree char *resolved = NULL;
+  g_autofree char *path = g_strdup (link_path);
 
-  if (target == NULL)
-    return g_strdup (path);
-  resolved = g_strdup (target);
-  free (target);
-  return g_steal_pointer (&resolved);
+  /* As many links as the kernel follows (MAXSYMLINKS). */
+  for (guint hops = 0; hops < 40; hops++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *target = NULL;
+      GStatBuf st;
+
+      if (g_lstat (path, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&path);
+      target = g_file_read_link (path, &local_error);
+      if (target == NULL)
+        {
+          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+                       "%s: %s; nothing was changed", link_path,
+                       local_error->message);
+          return NULL;
+        }
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+          g_autofree char *joined = g_build_filename (dir, target, NULL);
+          g_free (target);
+          target = g_steal_pointer (&joined);
+        }
+      g_free (path);
+      path = g_steal_pointer (&target);
+    }
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+               "%s: too many levels of symbolic links; nothing was changed",
+               link_path);
+  return NULL;
 }
 
 gboolean
 limber_config_write_key (const char *link_path, const char *key,
                          const char *text, GError **error)
 {
-  g_autofree char *path = resolve_link (link_path);
-  g_autoptr (GKeyFile) check = g_key_file_new ();
+  g_autofree char *path = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *value = NULL;
   g_autofree char *updated = NULL;
@@ -124,7 +149,14 @@ limber_config_write_key (const char *link_path, const char *key,
 
   g_return_val_if_fail (g_strv_contains (limber_config_keys (), key), FALSE);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  path = resolve_link (link_path, error);
+  if (path == NULL)
+    return FALSE;
+  dir = g_path_get_dirname (path);
+
+  /* Read as loading reads it: a FIFO or a device is refused, not waited
+   * on. */
+  if (!limber_config_read_file (path, &contents, &length, &local_error))
     {
       if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
@@ -136,20 +168,27 @@ limber_config_write_key (const char *link_path, const char *key,
       g_clear_error (&local_error);
       contents = g_strdup ("");
     }
-  /* Never rewrite a file we cannot read as a key file: it may be the user's
-   * half-edited work. */
-  if (length > 0
-      && !g_key_file_load_from_data (check, contents, length,
-                                     G_KEY_FILE_KEEP_COMMENTS, &local_error))
+  /* Never rewrite a file that loading would ignore whole: the new setting
+   * would be lost with it, and the file may be the user's half-edited work
+   * (or be cut short at a NUL byte). */
+  if (!limber_config_check_data (contents, length, &local_error))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                   "%s: %s; fix or remove it, nothing was changed", path,
+                   "%s: %s; fix or remove it first, nothing was changed", path,
                    local_error->message);
       return FALSE;
     }
 
   value = escape_value (key, text);
   updated = replace_key_line (contents, key, value);
+  /* The new line could push the file over the size limit. */
+  if (!limber_config_check_data (updated, strlen (updated), &local_error))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
+                   "%s: with %s set, %s; nothing was changed", path, key,
+                   local_error->message);
+      return FALSE;
+    }
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {

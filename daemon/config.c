@@ -215,10 +215,10 @@ check_choice (const SettingInfo *info, const char *text, GError **error)
   if (g_strv_contains (info->choices, text))
     return TRUE;
 
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *quoted = limber_error_quote (text);
   g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-               "%s must be one of %s, not '%s'", info->key, list, valid);
+               "%s must be one of %s, not '%s'", info->key, list, quoted);
   return FALSE;
 }
 
@@ -322,8 +322,9 @@ limber_config_parse_value (LimberConfig *config, const char *key,
   if (info == NULL)
     {
       g_autofree char *known = g_strjoinv (", ", (char **) setting_keys);
+      g_autofree char *quoted = limber_error_quote (key);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY,
-                   "unknown setting '%s'; the settings are: %s", key, known);
+                   "unknown setting '%s'; the settings are: %s", quoted, known);
       return FALSE;
     }
 

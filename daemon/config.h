@@ -91,10 +91,22 @@ char *limber_config_user_path (void);
  * Unknown keys and groups are reported through g_warning() and ignored. */
 LimberConfig *limber_config_load (const char *const *paths, GError **error);
 
+/* As limber_config_load(), but unknown keys and groups, which are ignored
+ * and do not fail the load (a newer limber may know them), are described
+ * in @warnings, one string each, instead of logged. */
+LimberConfig *limber_config_load_with_warnings (const char *const *paths,
+                                                GPtrArray *warnings,
+                                                GError **error);
+
+/* One line for @problems, as the ConfigError property shows them: "" for
+ * none, the first and how many more otherwise. */
+char *limber_config_summarize (const GPtrArray *problems);
+
 /* As limber_config_load(), but never fails: what is invalid is left out
  * (a file, a key, or the two keys of a broken rule, which go back to their
- * defaults) and described in @problems, one string each. For a start-up,
- * when there is no earlier configuration to keep. */
+ * defaults) and described in @problems, one string each, as are unknown
+ * keys and groups. For a start-up, when there is no earlier configuration
+ * to keep. */
 LimberConfig *limber_config_load_lenient (const char *const *paths,
                                           GPtrArray *problems);
 
@@ -103,10 +115,23 @@ LimberConfig *limber_config_load_lenient (const char *const *paths,
 LimberConfig *limber_config_parse (const char *name, const char *data,
                                    gsize length, GError **error);
 
+/* Reads @path without blocking: only a regular file, and at most one byte
+ * more than a limber.conf may hold. A missing file fails with
+ * G_FILE_ERROR_NOENT; the messages do not name the file. */
+gboolean limber_config_read_file (const char *path, char **data, gsize *length,
+                                  GError **error);
+
+/* Whether @data can be loaded at all: the size, NUL bytes, keys set twice
+ * and the key-file syntax. The message does not name the file. */
+gboolean limber_config_check_data (const char *data, gsize length,
+                                   GError **error);
+
 /* config-write.c */
 
-/* Writes @key = @text into @path (through a symbolic link to its target),
- * creating the file and its directory if needed; every other line stays
- * byte for byte. Atomic. Refuses to touch a file that does not parse. */
+/* Writes @key = @text into @path (through a symbolic link to its target,
+ * even a missing one), creating the file and its directory if needed; every
+ * other line stays byte for byte. Atomic. Refuses to touch a file that
+ * loading would ignore whole (see limber_config_check_data()) or that is
+ * not a regular file. */
 gboolean limber_config_write_key (const char *path, const char *key,
                                   const char *text, GError **error);

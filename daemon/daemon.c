@@ -522,6 +522,19 @@ apply_config (LimberDaemon *self, LimberConfig *config)
                              .timings = &timings });
 }
 
+/* The configuration files, or NULL; *@notice: what in them is unknown
+ * and left alone (a newer limber's key, a typo), or "". */
+static LimberConfig *
+read_config (LimberDaemon *self, char **notice, GError **error)
+{
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  LimberConfig *config = limber_config_load_with_warnings (
+      (const char *const *) self->config_paths, warnings, error);
+
+  *notice = limber_config_summarize (warnings);
+  return config;
+}
+
 gboolean
 limber_daemon_set (LimberDaemon *self, const char *key, GVariant *value,
                    GError **error)
@@ -530,6 +543,7 @@ limber_daemon_set (LimberDaemon *self, const char *key, GVariant *value,
   g_autoptr (LimberConfig) reread = NULL;
   g_autoptr (GError) reread_error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *notice = NULL;
   g_autofree char *path = limber_config_user_path ();
 
   if (!limber_config_set (candidate, key, value, &text, error))
@@ -542,9 +556,8 @@ limber_daemon_set (LimberDaemon *self, const char *key, GVariant *value,
   /* The files are the truth: read them back, so that what runs is what
    * they say. If another of their keys is bad, run the candidate and say
    * what is wrong. */
-  reread = limber_config_load ((const char *const *) self->config_paths,
-                               &reread_error);
-  set_config_error (self, reread ? "" : reread_error->message);
+  reread = read_config (self, &notice, &reread_error);
+  set_config_error (self, reread ? notice : reread_error->message);
   apply_config (self, reread ? g_steal_pointer (&reread)
                              : g_steal_pointer (&candidate));
   return TRUE;
@@ -554,8 +567,8 @@ gboolean
 limber_daemon_reload (LimberDaemon *self, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  LimberConfig *config = limber_config_load (
-      (const char *const *) self->config_paths, &local_error);
+  g_autofree char *notice = NULL;
+  LimberConfig *config = read_config (self, &notice, &local_error);
 
   if (config == NULL)
     {
@@ -567,7 +580,7 @@ limber_daemon_reload (LimberDaemon *self, GError **error)
       return FALSE;
     }
   g_info ("configuration reloaded");
-  set_config_error (self, "");
+  set_config_error (self, notice);
   apply_config (self, config);
   return TRUE;
 }

@@ -157,12 +157,7 @@ load_config (const char *const *paths, char **problem)
 
   for (guint i = 0; i < problems->len; i++)
     g_warning ("%s", (char *) g_ptr_array_index (problems, i));
-  if (problems->len == 1)
-    *problem = g_strdup (g_ptr_array_index (problems, 0));
-  else if (problems->len > 1)
-    *problem = g_strdup_printf ("%s (and %u more problems: see the log)",
-                                (char *) g_ptr_array_index (problems, 0),
-                                problems->len - 1);
+  *problem = limber_config_summarize (problems);
   return config;
 }
 

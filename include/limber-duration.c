@@ -54,22 +54,10 @@ static const DurationUnit duration_units[] = {
   "use a number with us, ms, s, min, h, d, w, M (months) or y, "               \
   "such as 90s, 5min or 1h 30min"
 
-/* Error messages quote the input: keep them valid UTF-8 and short. */
-static char *
-quote_input (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  if (g_utf8_strlen (valid, -1) <= 40)
-    return g_steal_pointer (&valid);
-  g_autofree char *head = g_utf8_substring (valid, 0, 40);
-  return g_strconcat (head, "…", NULL);
-}
-
 static gboolean
 fail (GError **error, const char *text, const char *reason)
 {
-  g_autofree char *quoted = quote_input (text);
+  g_autofree char *quoted = limber_error_quote (text);
 
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
                "'%s' is not a duration: %s; " ACCEPTED_UNITS, quoted, reason);
@@ -143,7 +131,7 @@ limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
           g_autofree char *reason = NULL;
           if (p == number_start)
             {
-              g_autofree char *quoted = quote_input (p);
+              g_autofree char *quoted = limber_error_quote (p);
               reason = g_strdup_printf ("expected a number at '%s'", quoted);
             }
           else
@@ -164,7 +152,7 @@ limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
         {
           g_autofree char *name
               = g_strndup (unit_start, (gsize) (p - unit_start));
-          g_autofree char *quoted = quote_input (name);
+          g_autofree char *quoted = limber_error_quote (name);
           g_autofree char *reason
               = g_strdup_printf ("unknown unit '%s'", quoted);
           return fail (error, text, reason);
@@ -213,7 +201,7 @@ limber_duration_parse (const char *text, guint64 *seconds, GError **error)
     return FALSE;
   if (usec % USEC_PER_SEC != 0)
     {
-      g_autofree char *quoted = quote_input (text);
+      g_autofree char *quoted = limber_error_quote (text);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
                    "'%s' is not a whole number of seconds; limber counts "
                    "time in seconds",

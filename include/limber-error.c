@@ -25,3 +25,14 @@ limber_error_quark (void)
                                       G_N_ELEMENTS (limber_error_entries));
   return (GQuark) quark;
 }
+
+char *
+limber_error_quote (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= 40)
+    return g_steal_pointer (&valid);
+  g_autofree char *head = g_utf8_substring (valid, 0, 40);
+  return g_strconcat (head, "…", NULL);
+}

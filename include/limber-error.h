@@ -16,3 +16,7 @@ typedef enum
 } LimberError;
 
 GQuark limber_error_quark (void);
+
+/* @text as error messages quote what was given: valid UTF-8, and cut to
+ * 40 characters with an ellipsis. */
+char *limber_error_quote (const char *text);

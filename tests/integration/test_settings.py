@@ -89,6 +89,21 @@ class SettingsTest(LimberTestCase):
         self.assertIn("reloaded", self.ctl("reload", check=0).stdout)
         self.assertEqual(int(self.property("IntervalMin")), 1200)
 
+    def test_unknown_key_is_reported_and_the_rest_applies(self):
+        # A typo (or a newer limber's key) does not cost the file's other
+        # settings, and the user can see it.
+        self.write_config(dict(CONFIG, **{"interval-min": "20min", "intervall-max": "1h"}))
+        self.ctl("reload", check=0)
+        status = self.status()
+        self.assertEqual(status["interval_min_seconds"], 1200)
+        self.assertIn("unknown key 'intervall-max'", status["config_error"])
+        self.assertIn(self.config_path, status["config_error"])
+        self.assertIn("intervall-max", self.ctl("status", check=0).stdout)
+        # Fixed, the notice goes.
+        self.write_config(dict(CONFIG, **{"interval-min": "20min"}))
+        self.ctl("reload", check=0)
+        self.assertIsNone(self.status()["config_error"])
+
     def test_reload_bad_file_keeps_settings(self):
         self.write_config(dict(CONFIG, snooze="soon"))
         result = self.ctl("reload", check=1)
