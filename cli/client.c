@@ -4,6 +4,7 @@
 
 #include "limber-error.h"
 #include "limber-names.h"
+#include "terminal-text.h"
 
 #define CALL_TIMEOUT_MS 10000
 
@@ -118,6 +119,9 @@ limber_client_fail (const char *command, const GError *error)
   g_autoptr (GError) copy = g_error_copy (error);
 
   g_dbus_error_strip_remote_error (copy);
+  /* limberd's errors quote config files and values: show their control
+   * characters rather than send them to the terminal. */
+  g_autofree char *message = limber_terminal_text (copy->message, FALSE);
 
   if (copy->domain == G_IO_ERROR
       && !g_error_matches (copy, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
@@ -125,23 +129,23 @@ limber_client_fail (const char *command, const GError *error)
     {
       g_printerr ("limberctl %s: cannot connect to the session bus (%s); run "
                   "limberctl in your desktop session\n",
-                  command, copy->message);
+                  command, message);
       return 3;
     }
   if (is_unreachable (copy))
     {
       g_printerr ("limberctl %s: limberd is not reachable (%s); start it "
                   "with 'systemctl --user start limberd' or run limberd\n",
-                  command, copy->message);
+                  command, message);
       return 3;
     }
   if (g_error_matches (copy, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT)
       || g_error_matches (copy, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY)
       || g_error_matches (copy, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS))
     {
-      g_printerr ("limberctl %s: %s\n", command, copy->message);
+      g_printerr ("limberctl %s: %s\n", command, message);
       return 2;
     }
-  g_printerr ("limberctl %s: %s\n", command, copy->message);
+  g_printerr ("limberctl %s: %s\n", command, message);
   return 1;
 }

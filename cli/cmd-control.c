@@ -56,10 +56,11 @@ call_method (GDBusConnection *bus, const char *method, GVariant *args,
 int
 limber_cmd_pause (int argc, char **argv)
 {
-  char *until = NULL;
+  g_auto (GStrv) until = NULL;
   gboolean indefinitely = FALSE;
   const GOptionEntry entries[] = {
-    { "until", 'u', 0, G_OPTION_ARG_STRING, &until,
+    /* An array, to refuse a second --until rather than take the last. */
+    { "until", 'u', 0, G_OPTION_ARG_STRING_ARRAY, &until,
       "Pause until this time of day", "HH:MM" },
     { "indefinitely", 'i', 0, G_OPTION_ARG_NONE, &indefinitely,
       "Pause until 'limberctl resume'", NULL },
@@ -67,7 +68,6 @@ limber_cmd_pause (int argc, char **argv)
   };
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *until_owned = NULL;
   guint64 seconds = 0;
   int code;
 
@@ -76,12 +76,14 @@ limber_cmd_pause (int argc, char **argv)
       "Silence reminders, for a meeting or a talk. With no argument, for\n"
       "pause-default (1h), so that nobody forgets to resume.\n\n"
       "Examples: limberctl pause 90min; limberctl pause --until 15:00",
-      entries, &argc, &argv);
-  until_owned = until;
+      entries, LIMBER_PARSE_DURATION, &argc, &argv);
   if (code >= 0)
     return code;
-  if ((code = limber_check_arguments ("pause", argc, argv, 0, 1)) >= 0)
+  if ((code = limber_check_arguments ("pause", "[DURATION]", argc, argv, 0, 1))
+      >= 0)
     return code;
+  if (until != NULL && g_strv_length (until) > 1)
+    return limber_usage_error ("pause", "give --until once, with one HH:MM");
   if ((argc == 2) + (until != NULL) + indefinitely > 1)
     return limber_usage_error (
         "pause", "give one of DURATION, --until and --indefinitely");
@@ -92,7 +94,7 @@ limber_cmd_pause (int argc, char **argv)
   if (until != NULL)
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-      if (!limber_seconds_until (until, now, &seconds, &error))
+      if (!limber_seconds_until (until[0], now, &seconds, &error))
         return limber_usage_error ("pause", "%s", error->message);
     }
   if (seconds > LIMBER_MAX_PAUSE_SECONDS)
@@ -136,10 +138,11 @@ limber_cmd_snooze (int argc, char **argv)
       "snooze", "[DURATION]",
       "Postpone the break on screen, or the next one, by DURATION of work\n"
       "(the snooze setting, 5min, unless told).",
-      NULL, &argc, &argv);
+      NULL, LIMBER_PARSE_DURATION, &argc, &argv);
   if (code >= 0)
     return code;
-  if ((code = limber_check_arguments ("snooze", argc, argv, 0, 1)) >= 0)
+  if ((code = limber_check_arguments ("snooze", "[DURATION]", argc, argv, 0, 1))
+      >= 0)
     return code;
   if (argc == 2
       && (code = parse_duration_argument ("snooze", argv[1], &seconds)) >= 0)
@@ -187,10 +190,11 @@ run_simple (const char *command, const char *summary, const char *method,
   g_autoptr (GError) error = NULL;
   int code;
 
-  code = limber_parse_options (command, NULL, summary, NULL, &argc, &argv);
+  code = limber_parse_options (command, NULL, summary, NULL,
+                               LIMBER_PARSE_DEFAULT, &argc, &argv);
   if (code >= 0)
     return code;
-  if ((code = limber_check_arguments (command, argc, argv, 0, 0)) >= 0)
+  if ((code = limber_check_arguments (command, NULL, argc, argv, 0, 0)) >= 0)
     return code;
 
   bus = limber_client_connect (&error);

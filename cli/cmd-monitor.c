@@ -7,17 +7,22 @@
 #include "json-output.h"
 #include "commands.h"
 #include "limber-names.h"
+#include "terminal-text.h"
 
 typedef struct
 {
   gboolean json;
   GMainLoop *loop;
+  gboolean appeared; /* limberd has run since monitor started */
+  int exit_code;
 } Monitor;
 
-/* One line per event: "15:42:06 break started (normal)", or a JSON object
- * {"time": …, "event": …, "value": …} per line. */
+/* One line per event: "15:42:06 break-started normal", or a JSON object
+ * {"time": …, "event": …, "value": …} per line. @note, when not NULL,
+ * follows the value in the human form only. */
 static void
-emit (Monitor *self, const char *event, const char *value)
+emit_with_note (Monitor *self, const char *event, const char *value,
+                const char *note)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
@@ -39,9 +44,17 @@ emit (Monitor *self, const char *event, const char *value)
   else
     {
       g_autofree char *clock = g_date_time_format (now, "%H:%M:%S");
-      printf ("%s %s %s\n", clock, event, value);
+      g_autofree char *shown = limber_terminal_text (value, FALSE);
+      printf ("%s %s %s%s%s\n", clock, event, shown, note ? " " : "",
+              note ? note : "");
     }
   fflush (stdout);
+}
+
+static void
+emit (Monitor *self, const char *event, const char *value)
+{
+  emit_with_note (self, event, value, NULL);
 }
 
 static void
@@ -87,16 +100,39 @@ on_name_appeared (GDBusConnection *connection, const char *name,
 {
   (void) connection;
   (void) name;
+  ((Monitor *) user_data)->appeared = TRUE;
   emit (user_data, "limberd", owner);
 }
 
+/* Also called once at the start when limberd is not running. monitor
+ * then waits on: the bus can start limberd again, and the next one is
+ * followed as the last was. */
 static void
 on_name_vanished (GDBusConnection *connection, const char *name,
                   gpointer user_data)
 {
-  (void) connection;
   (void) name;
-  emit (user_data, "limberd", "gone");
+  /* The bus itself went: on_closed says so, and that ends monitor. */
+  if (g_dbus_connection_is_closed (connection))
+    return;
+  emit_with_note (user_data, "limberd", "gone",
+                  ((Monitor *) user_data)->appeared
+                      ? "(waiting for it to start again)"
+                      : "(not running; waiting for it to start)");
+}
+
+static void
+on_closed (GDBusConnection *connection, gboolean remote_peer_vanished,
+           GError *error, gpointer user_data)
+{
+  Monitor *self = user_data;
+
+  (void) connection;
+  (void) remote_peer_vanished;
+  (void) error;
+  g_printerr ("limberctl monitor: lost the connection to the session bus\n");
+  self->exit_code = LIMBER_EXIT_UNREACHABLE;
+  g_main_loop_quit (self->loop);
 }
 
 static gboolean
@@ -118,24 +154,33 @@ limber_cmd_monitor (int argc, char **argv)
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
   guint subscription, watch, sigint, sigterm;
+  gulong closed;
   int code;
 
   code = limber_parse_options (
       "monitor", NULL,
       "Print limberd's state changes and breaks as they happen, until "
       "interrupted.\nEvents: limberd (its bus name or 'gone'), state, "
-      "break-started, break-ended, settings.",
-      entries, &argc, &argv);
+      "break-started, break-ended, settings.\nWhen limberd stops, waits for "
+      "it to start again; when the session bus goes,\nexits with status 3.",
+      entries, LIMBER_PARSE_DEFAULT, &argc, &argv);
   if (code >= 0)
     return code;
-  if ((code = limber_check_arguments ("monitor", argc, argv, 0, 0)) >= 0)
+  if ((code = limber_check_arguments ("monitor", NULL, argc, argv, 0, 0)) >= 0)
     return code;
 
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   if (bus == NULL)
     return limber_client_fail ("monitor", error);
+  /* GLib would raise SIGTERM when the bus goes, which reads as a normal
+   * stop (exit 0); the loss is a failure to report instead. */
+  g_dbus_connection_set_exit_on_close (bus, FALSE);
 
   self.loop = g_main_loop_new (NULL, FALSE);
+  closed = g_signal_connect (bus, "closed", G_CALLBACK (on_closed), &self);
+  /* Gone before the handler was there, when "closed" may not come. */
+  if (g_dbus_connection_is_closed (bus))
+    on_closed (bus, TRUE, NULL, &self);
   subscription = g_dbus_connection_signal_subscribe (
       bus, LIMBER_BUS_NAME, NULL, NULL, LIMBER_OBJECT_PATH, NULL,
       G_DBUS_SIGNAL_FLAGS_NONE, on_signal, &self, NULL);
@@ -145,12 +190,14 @@ limber_cmd_monitor (int argc, char **argv)
   sigint = g_unix_signal_add (SIGINT, on_quit, &self);
   sigterm = g_unix_signal_add (SIGTERM, on_quit, &self);
 
-  g_main_loop_run (self.loop);
+  if (self.exit_code == LIMBER_EXIT_OK)
+    g_main_loop_run (self.loop);
 
   g_source_remove (sigint);
   g_source_remove (sigterm);
   g_bus_unwatch_name (watch);
   g_dbus_connection_signal_unsubscribe (bus, subscription);
+  g_signal_handler_disconnect (bus, closed);
   g_main_loop_unref (self.loop);
-  return LIMBER_EXIT_OK;
+  return self.exit_code;
 }

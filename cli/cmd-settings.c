@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "limber-names.h"
 #include "settings-format.h"
+#include "terminal-text.h"
 
 int
 limber_cmd_set (int argc, char **argv)
@@ -21,10 +22,11 @@ limber_cmd_set (int argc, char **argv)
       "Change a setting now and save it in your limber.conf.\n\n"
       "Durations take a time span (40min, 1h 30min); title and routine take "
       "text.\nExample: limberctl set interval-min 40min",
-      NULL, &argc, &argv);
+      NULL, LIMBER_PARSE_VALUES, &argc, &argv);
   if (code >= 0)
     return code;
-  if ((code = limber_check_arguments ("set", argc, argv, 2, 2)) >= 0)
+  if ((code = limber_check_arguments ("set", "KEY VALUE", argc, argv, 2, 2))
+      >= 0)
     return code;
   if (!g_utf8_validate (argv[1], -1, NULL)
       || !g_utf8_validate (argv[2], -1, NULL))
@@ -47,12 +49,14 @@ limber_cmd_set (int argc, char **argv)
   if (stored == NULL)
     return limber_client_fail ("set", error);
   g_autofree char *text = limber_setting_to_text (stored);
-  printf ("%s = %s\n", argv[1], text);
+  g_autofree char *shown = limber_terminal_text (text, TRUE);
+  printf ("%s = %s\n", argv[1], shown);
   return LIMBER_EXIT_OK;
 }
 
 /* "a\nb" for a line break, as in the configuration file; other text,
- * UTF-8 included, as it is. */
+ * UTF-8 included, as it is (limber_terminal_text() then shows control
+ * characters). */
 static char *
 escape_line_breaks (const char *text)
 {
@@ -97,10 +101,10 @@ limber_cmd_get (int argc, char **argv)
 
   code = limber_parse_options (
       "get", "[KEY]", "Show the settings in force, or just the value of KEY.",
-      entries, &argc, &argv);
+      entries, LIMBER_PARSE_DEFAULT, &argc, &argv);
   if (code >= 0)
     return code;
-  if ((code = limber_check_arguments ("get", argc, argv, 0, 1)) >= 0)
+  if ((code = limber_check_arguments ("get", "[KEY]", argc, argv, 0, 1)) >= 0)
     return code;
 
   bus = limber_client_connect (&error);
@@ -130,7 +134,8 @@ limber_cmd_get (int argc, char **argv)
       else
         {
           g_autofree char *text = limber_setting_to_text (value);
-          printf ("%s\n", text);
+          g_autofree char *shown = limber_terminal_text (text, TRUE);
+          printf ("%s\n", shown);
         }
       return LIMBER_EXIT_OK;
     }
@@ -151,7 +156,9 @@ limber_cmd_get (int argc, char **argv)
       /* One line a setting: show line breaks in text the way the
        * configuration file writes them. */
       g_autofree char *escaped = escape_line_breaks (text);
-      printf ("%-15s = %s\n", key, escaped);
+      g_autofree char *shown = limber_terminal_text (escaped, FALSE);
+      g_autofree char *safe_key = limber_terminal_text (key, FALSE);
+      printf ("%-15s = %s\n", safe_key, shown);
       g_variant_unref (value);
     }
   return LIMBER_EXIT_OK;

@@ -9,6 +9,7 @@
 #include "json-output.h"
 #include "limber-names.h"
 #include "span-format.h"
+#include "terminal-text.h"
 
 #define BAR_WIDTH 24
 
@@ -88,13 +89,14 @@ print_human (GVariant *by_day, GVariant *summary)
       Day day;
       read_day (dict, &day);
       g_autofree char *label = day_label (day.date, i == n - 1);
+      g_autofree char *shown = limber_terminal_text (label, FALSE);
       g_autofree char *work = limber_format_span ((gint64) day.active);
       g_autofree char *longest = limber_format_span ((gint64) day.longest);
       guint64 blocks = (day.active + unit * 60 / 2) / (unit * 60);
       g_autoptr (GString) bar = g_string_new (NULL);
       for (guint64 b = 0; b < MIN (blocks, (guint64) BAR_WIDTH); b++)
         g_string_append (bar, "█");
-      printf ("%-12s %5u %7u %7u %7u %9s %8s  %s\n", label, day.taken,
+      printf ("%-12s %5u %7u %7u %7u %9s %8s  %s\n", shown, day.taken,
               day.snoozed, day.skipped, day.natural,
               day.active > 0 ? work : "-", day.longest > 0 ? longest : "-",
               bar->str);
@@ -157,10 +159,13 @@ int
 limber_cmd_stats (int argc, char **argv)
 {
   gboolean json = FALSE;
-  int days = 7;
+  g_autofree char *days_text = NULL;
+  guint64 days = 7;
   const GOptionEntry entries[] = {
-    { "days", 'd', 0, G_OPTION_ARG_INT, &days, "How many days (1 to 366)",
-      "N" },
+    /* Text, checked here: GOption's own errors for an int do not say what
+     * is accepted. */
+    { "days", 'd', 0, G_OPTION_ARG_STRING, &days_text,
+      "How many days (1 to 366)", "N" },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print JSON, for scripts",
       NULL },
     { NULL },
@@ -177,13 +182,18 @@ limber_cmd_stats (int argc, char **argv)
       "Breaks taken, snoozed, skipped and natural, work and the longest "
       "stretch\nwithout a break, per day; and the streak of working days "
       "with every\nbreak taken.",
-      entries, &argc, &argv);
+      entries, LIMBER_PARSE_DEFAULT, &argc, &argv);
   if (code >= 0)
     return code;
-  if ((code = limber_check_arguments ("stats", argc, argv, 0, 0)) >= 0)
+  if ((code = limber_check_arguments ("stats", NULL, argc, argv, 0, 0)) >= 0)
     return code;
-  if (days < 1 || days > 366)
-    return limber_usage_error ("stats", "--days takes 1 to 366, not %d", days);
+  if (days_text != NULL
+      && !g_ascii_string_to_unsigned (days_text, 10, 1, 366, &days, NULL))
+    {
+      g_autofree char *safe = g_utf8_make_valid (days_text, -1);
+      return limber_usage_error (
+          "stats", "--days takes a whole number from 1 to 366, not '%s'", safe);
+    }
 
   bus = limber_client_connect (&error);
   if (bus != NULL)

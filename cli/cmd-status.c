@@ -10,6 +10,7 @@
 #include "limber-time-format.h"
 #include "settings-format.h"
 #include "span-format.h"
+#include "terminal-text.h"
 
 typedef struct
 {
@@ -96,18 +97,25 @@ print_human (const Status *status)
   g_autofree char *worked = limber_format_span ((gint64) status->worked);
   g_autofree char *min = limber_duration_format (status->interval_min);
   g_autofree char *max = limber_duration_format (status->interval_max);
+  /* Text from limberd: the config error quotes the file, escape sequences
+   * and all. */
+  g_autofree char *source = limber_terminal_text (status->source, FALSE);
+  g_autofree char *config_error
+      = limber_terminal_text (status->config_error, FALSE);
+  g_autofree char *storage_error
+      = limber_terminal_text (status->storage_error, FALSE);
 
   printf ("%s\n", line);
   printf ("  Worked:    %s since the last break\n", worked);
   printf ("  Interval:  a break after %s to %s of work\n", min, max);
   printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural\n",
           status->taken, status->snoozed, status->skipped, status->natural);
-  printf ("  Activity:  %s%s\n", status->source,
+  printf ("  Activity:  %s%s\n", source,
           g_str_equal (status->source, "none") ? " (counting wall time)" : "");
-  if (status->config_error[0] != '\0')
-    printf ("  Config:    %s\n", status->config_error);
-  if (status->storage_error[0] != '\0')
-    printf ("  Saving:    %s\n", status->storage_error);
+  if (config_error[0] != '\0')
+    printf ("  Config:    %s\n", config_error);
+  if (storage_error[0] != '\0')
+    printf ("  Saving:    %s\n", storage_error);
 }
 
 static void
@@ -203,10 +211,10 @@ limber_cmd_status (int argc, char **argv)
 
   code = limber_parse_options ("status", NULL,
                                "Show limberd's state and the next break.",
-                               entries, &argc, &argv);
+                               entries, LIMBER_PARSE_DEFAULT, &argc, &argv);
   if (code >= 0)
     return code;
-  if ((code = limber_check_arguments ("status", argc, argv, 0, 0)) >= 0)
+  if ((code = limber_check_arguments ("status", NULL, argc, argv, 0, 0)) >= 0)
     return code;
 
   bus = limber_client_connect (&error);

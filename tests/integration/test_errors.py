@@ -3,6 +3,13 @@
 carries on: every bad limberctl argument exits 2 with one line; odd D-Bus
 calls get named errors."""
 
+import os
+import queue
+import signal
+import subprocess
+import threading
+import time
+
 import dbus
 
 import limbertest
@@ -13,11 +20,15 @@ CONFIG = dict(limbertest.FAST_CONFIG, **{"interval-min": "1h", "interval-max": "
 # (arguments, something the one-line message must say)
 BAD_ARGUMENTS = [
     (["frobnicate"], "unknown command 'frobnicate'"),
-    (["status", "now"], "unexpected argument 'now'"),
+    (["status", "now"], "unexpected argument 'now': status takes no arguments"),
     (["status", "--yaml"], "Unknown option --yaml"),
     (["pause", "banana"], "'banana' is not a duration"),
     (["pause", "5 parsecs"], "unknown unit 'parsecs'"),
     (["pause", "--", "-5min"], "negative"),
+    # Not "Unknown option -5min": a negative duration, said so.
+    (["pause", "-5min"], "'-5min' is not a duration: durations cannot be negative"),
+    (["pause", "--indefinitely", "-1h"], "durations cannot be negative"),
+    (["snooze", "-1"], "'-1' is not a duration: durations cannot be negative"),
     (["pause", "0"], "longer than 0s"),
     (["pause", "40d"], "31d at most"),
     (["pause", "1500ms"], "whole number of seconds"),
@@ -26,12 +37,16 @@ BAD_ARGUMENTS = [
     (["pause", "--until", "25:00"], "'25:00' is not a time of day"),
     (["pause", "--until", "soon"], "is not a time of day"),
     (["pause", "--until"], "Missing argument for --until"),
+    (["pause", "--until", "15:00", "--until", "16:00"], "give --until once"),
     (["snooze", "0s"], "longer than 0s"),
     (["snooze", "2d"], "1d at most"),
     (["snooze", ""], "it is empty"),
     (["skip", "now"], "unexpected argument 'now'"),
-    (["set"], "missing argument"),
-    (["set", "interval-min"], "missing argument"),
+    (["set"], "missing KEY and VALUE"),
+    (["set", "interval-min"], "missing VALUE"),
+    (["set", "title", "a", "b"], "unexpected argument 'b': set takes 2 arguments, KEY VALUE"),
+    # After KEY, a dash starts the value, which limberd then refuses.
+    (["set", "interval-min", "-5min"], "'-5min' is not a duration: it is negative"),
     (["set", "interval-min", "banana"], "'banana' is not a duration"),
     (["set", "interval-min", "0"], "between 1s and 1d"),
     (["set", "interval-min", "99999999999999999999"], "too large"),
@@ -40,7 +55,11 @@ BAD_ARGUMENTS = [
     (["set", "title", ""], "title must not be empty"),
     (["set", "routine", "x" * 3000], "at most 2000 are allowed"),
     (["get", "nope"], "unknown setting 'nope'"),
-    (["get", "a", "b"], "unexpected argument 'b'"),
+    (["get", "a", "b"], "unexpected argument 'b': get takes at most 1 argument"),
+    (["stats", "--days", "abc"], "--days takes a whole number from 1 to 366"),
+    (["stats", "--days", "99999999999"], "--days takes a whole number from 1 to 366"),
+    (["stats", "--days", "0"], "--days takes a whole number from 1 to 366"),
+    (["stats", "--days", "-3"], "--days takes a whole number from 1 to 366"),
     (["reload", "--force"], "Unknown option --force"),
 ]
 
@@ -71,6 +90,113 @@ class CliErrorsTest(LimberTestCase):
             result = self.ctl(command, "--help", check=0)
             self.assertIn(f"limberctl {command}", result.stdout)
         self.assertRegex(self.ctl("--version", check=0).stdout, r"^limberctl \d+\.\d+\.\d+\n$")
+
+    def test_values_may_begin_with_a_dash(self):
+        # Options end at KEY: "-hello" is the title, not -h and more.
+        self.assertEqual(self.ctl("set", "title", "-hello", check=0).stdout,
+                         "title = -hello\n")
+        self.assertEqual(self.ctl("get", "title", check=0).stdout, "-hello\n")
+        # A "--" before KEY ends the options; after KEY it is the value.
+        self.ctl("set", "--", "title", "--", check=0)
+        self.assertEqual(self.ctl("get", "title", check=0).stdout, "--\n")
+        # Options before KEY still work, as do pause's anywhere.
+        self.assertIn("KEY VALUE", self.ctl("set", "--help", check=0).stdout)
+        soon = time.strftime("%H:%M", time.localtime(time.time() + 2 * 3600))
+        self.assertIn("Paused for", self.ctl("pause", "--until", soon, check=0).stdout)
+        self.assertEqual(self.status()["state"], "paused")
+
+    def test_control_characters_are_shown_not_sent(self):
+        # An escape sequence in the title must not retitle the terminal or
+        # clear it: every control character is shown as text instead.
+        raw = "A\x1b]0;pwned\x07\x1b[2J\rB\x01\u009b\tC"
+        shown = "A\\x1b]0;pwned\\x07\\x1b[2J\\x0dB\\x01\\u009b\tC"
+        self.assertEqual(self.ctl("set", "title", raw, check=0).stdout,
+                         f"title = {shown}\n")
+        self.assertEqual(self.ctl("get", "title", check=0).stdout, f"{shown}\n")
+        # The listing keeps a setting to a line: tabs and breaks as \t, \n.
+        listed = shown.replace("\t", "\\t")
+        self.assertIn(f"title           = {listed}\n", self.ctl("get", check=0).stdout)
+        # JSON keeps the text itself, escaped as JSON.
+        self.assertEqual(self.status()["settings"]["title"], raw)
+
+        # A routine's line breaks still show as lines in "get routine".
+        self.ctl("set", "routine", "one\ntwo\x1b[2J", check=0)
+        self.assertEqual(self.ctl("get", "routine", check=0).stdout,
+                         "one\ntwo\\x1b[2J\n")
+
+        # The config file's text, quoted in errors: reload and status.
+        self.write_config(dict(CONFIG, **{"interval-min": "\x1b[2Jbanana"}))
+        result = self.ctl("reload", check=1)
+        self.assertIn("'\\x1b[2Jbanana' is not a duration", result.stderr)
+        config_line = [line for line in self.ctl("status", check=0).stdout.splitlines()
+                       if line.startswith("  Config:")]
+        self.assertEqual(len(config_line), 1)
+        self.assertIn("\\x1b[2Jbanana", config_line[0])
+        for output in (result.stderr, config_line[0]):
+            self.assertNotIn("\x1b", output)
+
+
+class MonitorTest(LimberTestCase):
+    """limberctl monitor when limberd, or the bus itself, goes away."""
+
+    config = CONFIG
+
+    def start_monitor(self):
+        monitor = subprocess.Popen(  # pylint: disable=consider-using-with
+            [limbertest.LIMBERCTL, "monitor"], env=self.env, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        lines = queue.Queue()
+
+        def read():
+            for line in monitor.stdout:
+                lines.put(line)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+
+        def stop():
+            if monitor.poll() is None:
+                monitor.kill()
+            monitor.wait()
+            reader.join(timeout=5)
+            monitor.stdout.close()
+            monitor.stderr.close()
+
+        self.addCleanup(stop)
+        return monitor, lines
+
+    @staticmethod
+    def next_line(lines):
+        return lines.get(timeout=10 * limbertest.SLOWDOWN)
+
+    def test_follows_limberd_when_it_comes_back(self):
+        monitor, lines = self.start_monitor()
+        self.assertRegex(self.next_line(lines), r"^\d\d:\d\d:\d\d limberd :\d+\.\d+\n$")
+        self.stop_limberd()
+        self.assertRegex(self.next_line(lines),
+                         r"^\S+ limberd gone \(waiting for it to start again\)\n$")
+        self.start_limberd()
+        self.assertRegex(self.next_line(lines), r"^\S+ limberd :\d+\.\d+\n$")
+        self.assertIsNone(monitor.poll())
+        monitor.send_signal(signal.SIGINT)
+        self.assertEqual(monitor.wait(timeout=10 * limbertest.SLOWDOWN), 0)
+        self.assertEqual(monitor.stderr.read(), "")
+
+    def test_exits_3_when_the_bus_goes(self):
+        # limberd settled first, as in test_lifecycle's bus test.
+        self.ctl("pause", "1h", check=0)
+        monitor, lines = self.start_monitor()
+        self.assertRegex(self.next_line(lines), r"^\S+ limberd :\d+\.\d+\n$")
+        os.kill(self.session_bus_pid, signal.SIGTERM)
+        self.assertEqual(monitor.wait(timeout=20 * limbertest.SLOWDOWN), 3)
+        self.assertEqual(monitor.stderr.read().splitlines(),
+                         ["limberctl monitor: lost the connection to the session bus"])
+        # Not reported as limberd stopping: the bus went, not limberd.
+        time.sleep(0.1)
+        self.assertTrue(lines.empty())
+        # limberd loses the bus too, and exits 1 (test_lifecycle checks why).
+        self.assertEqual(self.daemon.wait(timeout=20 * limbertest.SLOWDOWN), 1,
+                         self.daemon_output())
 
 
 class DBusErrorsTest(LimberTestCase):
