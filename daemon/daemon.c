@@ -1,39 +1,11 @@
-#include "daemon.h"
+#include "daemon-private.h"
 
-#include "activity.h"
-#include "clock.h"
 #include "limber-duration.h"
 #include "limber-error.h"
 #include "limber-names.h"
-#include "notifier.h"
-#include "scheduler.h"
 #include "sd-notify.h"
-#include "service.h"
 #include "stats.h"
 #include "status-line.h"
-#include "storage.h"
-#include "wakeup-timer.h"
-
-struct _LimberDaemon
-{
-  GStrv config_paths;
-  LimberConfig *config;
-  char *config_error;
-  LimberScheduler scheduler;
-  LimberSleepDetector sleep;
-  LimberWakeupTimer *timer;
-  LimberNotifier *notifier;
-  LimberService *service;
-  LimberActivity *activity;
-  guint query_idle; /* a deferred QUERY_IDLE */
-  LimberStorage *storage;
-  LimberDayCounts today;
-  LimberTime last_event;
-  gboolean started;
-  gboolean restoring; /* carrying out what the saved state says */
-  guint save_timer;   /* saves the work counter while it grows */
-  guint save_every;   /* s */
-};
 
 static gboolean
 query_activity (gpointer user_data)
@@ -216,8 +188,8 @@ run (LimberDaemon *self, const LimberEvent *event)
   carry_out (self, &step, before, event->time);
 }
 
-static void
-publish (LimberDaemon *self)
+void
+limber_daemon_publish (LimberDaemon *self)
 {
   LimberSnapshot now;
 
@@ -255,11 +227,11 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
     }
   event.time = now;
   run (self, &event);
-  publish (self);
+  limber_daemon_publish (self);
 }
 
-static void
-feed (LimberDaemon *self, LimberEvent event)
+void
+limber_daemon_feed (LimberDaemon *self, LimberEvent event)
 {
   feed_at (self, event, FALSE);
 }
@@ -299,7 +271,7 @@ on_response (LimberResponse response, gpointer user_data)
       type = LIMBER_EVENT_SKIP;
       break;
     }
-  feed (self, (LimberEvent){ .type = type });
+  limber_daemon_feed (self, (LimberEvent){ .type = type });
 }
 
 static void
@@ -307,9 +279,9 @@ on_activity_changed (gpointer user_data)
 {
   LimberDaemon *self = user_data;
 
-  feed (self,
-        (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
-                       .lulls = limber_activity_get_lulls (self->activity) });
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
+                                           .lulls = limber_activity_get_lulls (
+                                               self->activity) });
 }
 
 static void
@@ -317,8 +289,9 @@ on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
 {
   LimberDaemon *self = user_data;
 
-  feed (self, (LimberEvent){ .type = type,
-                             .since = limber_clock_now () - idle_usec });
+  limber_daemon_feed (
+      self,
+      (LimberEvent){ .type = type, .since = limber_clock_now () - idle_usec });
 }
 
 LimberDaemon *
@@ -348,7 +321,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
 static void
 on_storage_error (gpointer user_data)
 {
-  publish (user_data);
+  limber_daemon_publish (user_data);
 }
 
 void
@@ -458,16 +431,17 @@ limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
                    given);
       return FALSE;
     }
-  feed (self,
-        (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
-                       .duration = (gint64) seconds * LIMBER_USEC_PER_SEC });
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
+                                           .duration = (gint64) seconds
+                                                       * LIMBER_USEC_PER_SEC });
   return TRUE;
 }
 
 void
 limber_daemon_resume (LimberDaemon *self)
 {
-  feed (self, (LimberEvent){ .type = LIMBER_EVENT_RESUME_REMINDERS });
+  limber_daemon_feed (self,
+                      (LimberEvent){ .type = LIMBER_EVENT_RESUME_REMINDERS });
 }
 
 gboolean
@@ -480,109 +454,22 @@ limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
                    "cannot snooze for %s: give 1s to 1d", given);
       return FALSE;
     }
-  feed (self,
-        (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
-                       .duration = (gint64) seconds * LIMBER_USEC_PER_SEC });
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                           .duration = (gint64) seconds
+                                                       * LIMBER_USEC_PER_SEC });
   return TRUE;
 }
 
 void
 limber_daemon_skip (LimberDaemon *self)
 {
-  feed (self, (LimberEvent){ .type = LIMBER_EVENT_SKIP });
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SKIP });
 }
 
 void
 limber_daemon_break_now (LimberDaemon *self)
 {
-  feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
-}
-
-static void
-set_config_error (LimberDaemon *self, const char *message)
-{
-  if (message[0] != '\0' && g_strcmp0 (message, self->config_error) != 0)
-    g_warning ("%s", message);
-  g_free (self->config_error);
-  self->config_error = g_strdup (message);
-}
-
-/* Puts @config in force. */
-static void
-apply_config (LimberDaemon *self, LimberConfig *config)
-{
-  LimberTimings timings;
-
-  limber_config_free (self->config);
-  self->config = config;
-  limber_config_get_timings (config, &timings);
-  limber_activity_set_lull (self->activity, timings.lull);
-  limber_activity_set_forced (self->activity, config->activity_source);
-  feed (self, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
-                             .timings = &timings });
-}
-
-/* The configuration files, or NULL; *@notice: what in them is unknown
- * and left alone (a newer limber's key, a typo), or "". */
-static LimberConfig *
-read_config (LimberDaemon *self, char **notice, GError **error)
-{
-  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  LimberConfig *config = limber_config_load_with_warnings (
-      (const char *const *) self->config_paths, warnings, error);
-
-  *notice = limber_config_summarize (warnings);
-  return config;
-}
-
-gboolean
-limber_daemon_set (LimberDaemon *self, const char *key, GVariant *value,
-                   GError **error)
-{
-  g_autoptr (LimberConfig) candidate = limber_config_copy (self->config);
-  g_autoptr (LimberConfig) reread = NULL;
-  g_autoptr (GError) reread_error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *notice = NULL;
-  g_autofree char *path = limber_config_user_path ();
-
-  if (!limber_config_set (candidate, key, value, &text, error))
-    return FALSE;
-  /* Written first: a setting that could not be saved is not applied. */
-  if (!limber_config_write_key (path, key, text, error))
-    return FALSE;
-  g_info ("%s set to %s", key, text);
-
-  /* The files are the truth: read them back, so that what runs is what
-   * they say. If another of their keys is bad, run the candidate and say
-   * what is wrong. */
-  reread = read_config (self, &notice, &reread_error);
-  set_config_error (self, reread ? notice : reread_error->message);
-  apply_config (self, reread ? g_steal_pointer (&reread)
-                             : g_steal_pointer (&candidate));
-  return TRUE;
-}
-
-gboolean
-limber_daemon_reload (LimberDaemon *self, GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *notice = NULL;
-  LimberConfig *config = read_config (self, &notice, &local_error);
-
-  if (config == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (
-          "%s (the settings in force stay)", local_error->message);
-      set_config_error (self, message);
-      publish (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  g_info ("configuration reloaded");
-  set_config_error (self, notice);
-  apply_config (self, config);
-  return TRUE;
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
 }
 
 void
@@ -615,12 +502,6 @@ limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
       = snapshot->paused_until_wall == G_MAXINT64
             ? LIMBER_PAUSED_INDEFINITELY
             : (guint64) (snapshot->paused_until_wall / LIMBER_USEC_PER_SEC);
-}
-
-const LimberConfig *
-limber_daemon_get_config (LimberDaemon *self)
-{
-  return self->config;
 }
 
 void
@@ -670,12 +551,6 @@ limber_daemon_get_stats (LimberDaemon *self, guint days, guint *streak,
   year = limber_stats_by_day (records, now, 366, stretch);
   *streak = limber_stats_streak (year);
   return limber_stats_by_day (records, now, days, stretch);
-}
-
-const char *
-limber_daemon_get_config_error (LimberDaemon *self)
-{
-  return self->config_error;
 }
 
 const char *
