@@ -112,8 +112,9 @@ on_name_vanished (GDBusConnection *connection, const char *name,
                   gpointer user_data)
 {
   (void) name;
-  /* The bus itself went: on_closed says so, and that ends monitor. */
-  if (g_dbus_connection_is_closed (connection))
+  /* The bus itself went (GLib then passes no connection): on_closed says
+   * so, and that ends monitor. */
+  if (connection == NULL || g_dbus_connection_is_closed (connection))
     return;
   emit_with_note (user_data, "limberd", "gone",
                   ((Monitor *) user_data)->appeared

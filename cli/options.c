@@ -88,6 +88,10 @@ limber_parse_options (const char *command, const char *parameter,
           && g_error_matches (error, G_OPTION_ERROR,
                               G_OPTION_ERROR_UNKNOWN_OPTION))
         negative = find_negative (entries, given_count, given);
+      /* Only if that is what GOption stumbled on, not a mistyped option
+       * before it. */
+      if (negative != NULL && !g_str_has_suffix (error->message, negative))
+        negative = NULL;
       if (negative != NULL)
         return limber_usage_error (
             command, "'%s' is not a duration: durations cannot be negative",

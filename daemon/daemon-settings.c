@@ -35,6 +35,8 @@ read_config (LimberDaemon *self, char **notice, GError **error)
   LimberConfig *config = limber_config_load_with_warnings (
       (const char *const *) self->config_paths, warnings, error);
 
+  for (guint i = 0; i < warnings->len; i++)
+    g_message ("%s", (char *) g_ptr_array_index (warnings, i));
   *notice = limber_config_summarize (warnings);
   return config;
 }

@@ -136,11 +136,12 @@ static gboolean
 on_save_timer (gpointer user_data)
 {
   LimberDaemon *self = user_data;
-  LimberStateRecord record = { .saved_at = g_get_real_time () };
 
-  limber_scheduler_save (&self->scheduler, limber_clock_now (),
-                         &record.scheduler);
-  limber_storage_save_state_now (self->storage, &record);
+  /* Through the scheduler first, so that a sleep no source told of is
+   * taken out of the work before it is saved. */
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
+  keep_records (self, limber_scheduler_get_phase (&self->scheduler),
+                limber_clock_now (), TRUE);
   return G_SOURCE_CONTINUE;
 }
 

@@ -76,7 +76,11 @@ end_of_whole_lines (int fd)
       ssize_t got = pread (fd, chunk, (size_t) (end - from), from);
 
       if (got != end - from)
-        return -1;
+        {
+          if (got >= 0)
+            errno = EIO;
+          return -1;
+        }
       for (ssize_t i = got; i > 0; i--)
         if (chunk[i - 1] == '\n')
           return from + i;

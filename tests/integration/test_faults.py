@@ -96,6 +96,8 @@ class KillTest(LimberTestCase):
             k += 1
         if k > 0:
             killer.join()
+        else:
+            self.daemon.kill()
         return acked_pause, acked_skips, k
 
     def test_kill_9_loses_no_acknowledged_change(self):
@@ -105,7 +107,8 @@ class KillTest(LimberTestCase):
             with self.subTest(round=round_):
                 t0 = time.time()
                 acked_pause, acked_skips, _ = self.burst(kill_within=0.9 * limbertest.SLOWDOWN)
-                self.assertEqual(self.daemon.wait(), -signal.SIGKILL)
+                self.assertEqual(self.daemon.wait(timeout=20 * limbertest.SLOWDOWN),
+                                 -signal.SIGKILL)
                 self.assertGreaterEqual(acked_pause, 0)
                 skips_so_far += acked_skips
 
