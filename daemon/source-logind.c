@@ -40,6 +40,7 @@ typedef struct
   char *session_path;
   guint session_subscription;
   guint properties_subscription;
+  gboolean following; /* the session answered and is followed */
   gboolean idle_hint, locked_hint;
   guint64 idle_since_monotonic; /* µs, CLOCK_MONOTONIC */
 } SourceLogind;
@@ -174,6 +175,24 @@ on_prepare_for_sleep (GDBusConnection *bus, const char *sender,
       &self->parent, start ? LIMBER_EVENT_SUSPEND : LIMBER_EVENT_RESUME, 0);
 }
 
+/* Stops listening to the session tried or followed, and forgets what it
+ * said. */
+static void
+unfollow_session (SourceLogind *self)
+{
+  if (self->bus != NULL && self->session_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->bus,
+                                          self->session_subscription);
+  if (self->bus != NULL && self->properties_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->bus,
+                                          self->properties_subscription);
+  self->session_subscription = self->properties_subscription = 0;
+  self->following = FALSE;
+  self->idle_hint = self->locked_hint = FALSE;
+  self->idle_since_monotonic = 0;
+  g_clear_pointer (&self->session_path, g_free);
+}
+
 /* The session at @path answered: follow it. */
 static void
 on_session_properties (GObject *bus, GAsyncResult *result, gpointer user_data)
@@ -188,7 +207,7 @@ on_session_properties (GObject *bus, GAsyncResult *result, gpointer user_data)
   if (reply == NULL)
     {
       /* Not a session after all: try the next way. */
-      g_clear_pointer (&self->session_path, g_free);
+      unfollow_session (self);
       self->find_step++;
       find_session (self);
       return;
@@ -196,13 +215,7 @@ on_session_properties (GObject *bus, GAsyncResult *result, gpointer user_data)
   properties = g_variant_get_child_value (reply, 0);
   read_session_properties (self, properties, &idle_changed, &lock_changed);
   g_info ("logind: following session %s", self->session_path);
-  self->session_subscription = g_dbus_connection_signal_subscribe (
-      self->bus, self->owner, LOGIN_SESSION_IFACE, NULL, self->session_path,
-      NULL, G_DBUS_SIGNAL_FLAGS_NONE, on_session_signal, self, NULL);
-  self->properties_subscription = g_dbus_connection_signal_subscribe (
-      self->bus, self->owner, PROPERTIES_IFACE, "PropertiesChanged",
-      self->session_path, LOGIN_SESSION_IFACE, G_DBUS_SIGNAL_FLAGS_NONE,
-      on_properties_changed, self, NULL);
+  self->following = TRUE;
   limber_activity_source_set_available (&self->parent, TRUE,
                                         LIMBER_SENSES_SLEEP | LIMBER_SENSES_LOCK
                                             | LIMBER_SENSES_IDLE);
@@ -211,8 +224,18 @@ on_session_properties (GObject *bus, GAsyncResult *result, gpointer user_data)
 static void
 try_session_path (SourceLogind *self, const char *path)
 {
-  g_free (self->session_path);
+  unfollow_session (self);
   self->session_path = g_strdup (path);
+  /* Listening before asking: a change made between the answer and the
+   * subscription would otherwise be lost. Whichever comes later of the
+   * two is the newer, since both come from logind in order. */
+  self->session_subscription = g_dbus_connection_signal_subscribe (
+      self->bus, self->owner, LOGIN_SESSION_IFACE, NULL, path, NULL,
+      G_DBUS_SIGNAL_FLAGS_NONE, on_session_signal, self, NULL);
+  self->properties_subscription = g_dbus_connection_signal_subscribe (
+      self->bus, self->owner, PROPERTIES_IFACE, "PropertiesChanged", path,
+      LOGIN_SESSION_IFACE, G_DBUS_SIGNAL_FLAGS_NONE, on_properties_changed,
+      self, NULL);
   call (self, path, PROPERTIES_IFACE, "GetAll",
         g_variant_new ("(s)", LOGIN_SESSION_IFACE), "(a{sv})",
         on_session_properties);
@@ -357,23 +380,10 @@ forget_owner (SourceLogind *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->bus != NULL)
-    {
-      if (self->sleep_subscription != 0)
-        g_dbus_connection_signal_unsubscribe (self->bus,
-                                              self->sleep_subscription);
-      if (self->session_subscription != 0)
-        g_dbus_connection_signal_unsubscribe (self->bus,
-                                              self->session_subscription);
-      if (self->properties_subscription != 0)
-        g_dbus_connection_signal_unsubscribe (self->bus,
-                                              self->properties_subscription);
-    }
-  self->sleep_subscription = self->session_subscription = 0;
-  self->properties_subscription = 0;
-  self->idle_hint = self->locked_hint = FALSE;
-  self->idle_since_monotonic = 0;
-  g_clear_pointer (&self->session_path, g_free);
+  unfollow_session (self);
+  if (self->bus != NULL && self->sleep_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->bus, self->sleep_subscription);
+  self->sleep_subscription = 0;
   g_clear_pointer (&self->owner, g_free);
   g_clear_object (&self->bus);
 }
@@ -427,7 +437,7 @@ logind_replay (LimberActivitySource *source)
   SourceLogind *self = (SourceLogind *) source;
 
   /* Nothing to tell of a session not (yet) followed. */
-  if (self->properties_subscription == 0)
+  if (!self->following)
     return;
   report_lock (self);
   report_idle (self);
