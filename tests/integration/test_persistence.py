@@ -68,7 +68,8 @@ class PersistenceTest(LimberTestCase):
             natural = [line.split() for line in f if " natural " in line]
         self.assertEqual(len(natural), 1)
         self.assertLessEqual(int(natural[0][0]), stopped + 1)
-        self.assertGreaterEqual(int(natural[0][2]), 2)
+        # With the work before it (2 s of sleep, less limberd's start).
+        self.assertGreaterEqual(int(natural[0][2]), 1)
 
     def test_kill_9_keeps_an_acknowledged_skip(self):
         # A save with some work in it (the pause and resume), more work,
