@@ -140,8 +140,7 @@ on_save_timer (gpointer user_data)
   /* Through the scheduler first, so that a sleep no source told of is
    * taken out of the work before it is saved. */
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
-  keep_records (self, limber_scheduler_get_phase (&self->scheduler),
-                limber_clock_now (), TRUE);
+  limber_daemon_save_now (self);
   return G_SOURCE_CONTINUE;
 }
 

@@ -41,7 +41,8 @@ gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
 void limber_daemon_reply_when_saved (LimberDaemon *self,
                                      GDBusMethodInvocation *invocation);
 
-/* Writes the state and history now (the bus is gone and limberd exits). */
+/* Writes the state and history now: as limberd exits when the bus is gone,
+ * and every so often while the work counter grows. */
 void limber_daemon_save_now (LimberDaemon *self);
 
 /* What went wrong saving state or history; "" when nothing. */
