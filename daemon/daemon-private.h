@@ -8,8 +8,7 @@
 #include "daemon.h"
 #include "notifier.h"
 #include "scheduler.h"
-#include "service.h"
-#include "storage.h"
+#include "records.h"
 #include "wakeup-timer.h"
 
 struct _LimberDaemon
@@ -21,21 +20,18 @@ struct _LimberDaemon
   LimberSleepDetector sleep;
   LimberWakeupTimer *timer;
   LimberNotifier *notifier;
-  LimberService *service;
   LimberActivity *activity;
-  guint query_idle; /* a deferred QUERY_IDLE */
-  LimberStorage *storage;
-  LimberDayCounts today;
+  guint query_idle;       /* a deferred QUERY_IDLE */
+  LimberRecords *records; /* once started */
+  LimberDaemonListener listener;
   LimberTime last_event;
   gboolean started;
   gboolean restoring; /* carrying out what the saved state says */
-  guint save_timer;   /* saves the work counter while it grows */
-  guint save_every;   /* s */
 };
 
 /* Feeds @event to the scheduler, stamped now, carries out what it answers,
  * and publishes the new state. */
 void limber_daemon_feed (LimberDaemon *self, LimberEvent event);
 
-/* Publishes the state on D-Bus and to systemd. */
+/* Publishes the state to the listener and to systemd. */
 void limber_daemon_publish (LimberDaemon *self);

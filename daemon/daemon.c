@@ -4,7 +4,6 @@
 #include "limber-error.h"
 #include "limber-names.h"
 #include "sd-notify.h"
-#include "stats.h"
 #include "status-line.h"
 
 static gboolean
@@ -17,56 +16,11 @@ query_activity (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* @at: wall time, µs since the epoch. */
 static void
-write_down_at (LimberDaemon *self, LimberHistoryKind kind, gint64 value,
-               gint64 at)
+record_outcome (LimberDaemon *self, const LimberAction *action)
 {
-  LimberHistoryRecord record = {
-    .time = at / G_USEC_PER_SEC,
-    .kind = kind,
-    .value = value,
-  };
-
-  limber_storage_add_history (self->storage, &record);
-}
-
-static void
-write_down (LimberDaemon *self, LimberHistoryKind kind, gint64 value)
-{
-  write_down_at (self, kind, value, g_get_real_time ());
-}
-
-/* A break's end in the history, with the stretch of work before it. */
-static void
-write_down_outcome (LimberDaemon *self, const LimberAction *action)
-{
-  static const LimberHistoryKind kinds[] = {
-    [LIMBER_OUTCOME_DONE] = LIMBER_HISTORY_DONE,
-    [LIMBER_OUTCOME_SNOOZED] = LIMBER_HISTORY_SNOOZED,
-    [LIMBER_OUTCOME_SKIPPED] = LIMBER_HISTORY_SKIPPED,
-    [LIMBER_OUTCOME_NATURAL] = LIMBER_HISTORY_NATURAL,
-    [LIMBER_OUTCOME_EXPIRED] = LIMBER_HISTORY_EXPIRED,
-  };
-
-  /* A pause is written down as such, by keep_records(). */
-  if (action->outcome == LIMBER_OUTCOME_PAUSED)
-    return;
-  write_down_at (self, kinds[action->outcome],
-                 action->worked / LIMBER_USEC_PER_SEC,
-                 limber_clock_to_wall (action->at));
-}
-
-/* In today's counts, unless it happened before today: a break noticed
- * after midnight (a night away) belongs to the evening before, in the
- * history alone. */
-static void
-count_outcome (LimberDaemon *self, const LimberAction *action)
-{
-  guint32 day = limber_day_of (limber_clock_to_wall (action->at));
-
-  if (day >= limber_day_of (g_get_real_time ()))
-    limber_day_counts_add (&self->today, day, action->outcome);
+  limber_records_outcome (self->records, action->outcome, action->worked,
+                          limber_clock_to_wall (action->at));
 }
 
 static void
@@ -78,12 +32,15 @@ perform (LimberDaemon *self, const LimberAction *action)
       g_info ("break due: showing the pop-up (%s)",
               limber_urgency_to_string (action->urgency));
       limber_notifier_show (self->notifier, self->config, action->urgency);
-      limber_service_emit_break_started (self->service, action->urgency);
+      if (self->listener.break_started != NULL)
+        self->listener.break_started (action->urgency,
+                                      self->listener.user_data);
       /* A break put back on screen after a restart was written down when
        * it was first shown. */
       if (!self->restoring)
-        write_down (self, LIMBER_HISTORY_SHOWN,
-                    action->urgency == LIMBER_URGENCY_CRITICAL);
+        limber_records_break_shown (self->records,
+                                    action->urgency == LIMBER_URGENCY_CRITICAL,
+                                    g_get_real_time ());
       break;
     case LIMBER_ACTION_ESCALATE:
       g_info ("break overdue: escalating the pop-up");
@@ -93,14 +50,13 @@ perform (LimberDaemon *self, const LimberAction *action)
     case LIMBER_ACTION_END_BREAK:
       g_info ("break ended: %s", limber_outcome_to_string (action->outcome));
       limber_notifier_withdraw (self->notifier);
-      limber_service_emit_break_ended (self->service, action->outcome);
-      count_outcome (self, action);
-      write_down_outcome (self, action);
+      if (self->listener.break_ended != NULL)
+        self->listener.break_ended (action->outcome, self->listener.user_data);
+      record_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
       g_info ("break %s", limber_outcome_to_string (action->outcome));
-      count_outcome (self, action);
-      write_down_outcome (self, action);
+      record_outcome (self, action);
       break;
     case LIMBER_ACTION_QUERY_IDLE:
       /* From the main loop: the answer may come at once, and must not feed
@@ -111,29 +67,8 @@ perform (LimberDaemon *self, const LimberAction *action)
     }
 }
 
-/* Pauses in the history, and the state for the next start; written @at_once
- * as limberd stops, else when the storage sees fit. */
 static void
-keep_records (LimberDaemon *self, LimberPhase before, LimberTime now,
-              gboolean at_once)
-{
-  LimberPhase after = limber_scheduler_get_phase (&self->scheduler);
-  LimberStateRecord record = { .saved_at = g_get_real_time () };
-
-  limber_scheduler_save (&self->scheduler, now, &record.scheduler);
-  if (after == LIMBER_PHASE_PAUSED && before != LIMBER_PHASE_PAUSED)
-    write_down (self, LIMBER_HISTORY_PAUSED,
-                MAX (0, record.scheduler.pause_left) / LIMBER_USEC_PER_SEC);
-  else if (after != LIMBER_PHASE_PAUSED && before == LIMBER_PHASE_PAUSED)
-    write_down (self, LIMBER_HISTORY_RESUMED, 0);
-  if (at_once)
-    limber_storage_save_state_now (self->storage, &record);
-  else
-    limber_storage_set_state (self->storage, &record);
-}
-
-static gboolean
-on_save_timer (gpointer user_data)
+on_save_due (gpointer user_data)
 {
   LimberDaemon *self = user_data;
 
@@ -141,30 +76,6 @@ on_save_timer (gpointer user_data)
    * taken out of the work before it is saved. */
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
   limber_daemon_save_now (self);
-  return G_SOURCE_CONTINUE;
-}
-
-/* While work is counted, the counter grows with no event to save it: it is
- * saved every half natural break (at most 5 min), so that a crash loses
- * less than that and the restart carries on rather than taking the time
- * lost for a break. Nothing wakes limberd for it while nobody works. */
-static void
-follow_work (LimberDaemon *self)
-{
-  LimberTimings timings;
-  gboolean accruing = limber_scheduler_accrues (&self->scheduler);
-  guint every;
-
-  limber_config_get_timings (self->config, &timings);
-  every
-      = (guint) CLAMP (timings.natural_break / 2 / LIMBER_USEC_PER_SEC, 1, 300);
-  if (!accruing || every != self->save_every)
-    g_clear_handle_id (&self->save_timer, g_source_remove);
-  if (accruing && self->save_timer == 0)
-    {
-      self->save_every = every;
-      self->save_timer = g_timeout_add_seconds (every, on_save_timer, self);
-    }
 }
 
 static void
@@ -175,8 +86,11 @@ carry_out (LimberDaemon *self, const LimberStep *step, LimberPhase before,
   for (guint i = 0; i < step->n_actions; i++)
     perform (self, &step->actions[i]);
   limber_wakeup_timer_arm (self->timer, step->next_wakeup);
-  keep_records (self, before, now, FALSE);
-  follow_work (self);
+  limber_records_keep_state (self->records, &self->scheduler, before, now,
+                             FALSE);
+  limber_records_follow_work (
+      self->records, limber_scheduler_accrues (&self->scheduler),
+      (gint64) self->config->natural_break * LIMBER_USEC_PER_SEC);
 }
 
 static void
@@ -193,7 +107,8 @@ limber_daemon_publish (LimberDaemon *self)
 {
   LimberSnapshot now;
 
-  limber_service_publish (self->service);
+  if (self->listener.changed != NULL)
+    self->listener.changed (self->listener.user_data);
   limber_daemon_snapshot (self, &now);
   g_autofree char *line
       = limber_status_line (now.state, now.now_wall, now.next_break_wall,
@@ -314,8 +229,14 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                                   .event = on_activity_event,
                                   .user_data = self },
       config->activity_source, timings.lull);
-  self->service = limber_service_new (self);
   return self;
+}
+
+void
+limber_daemon_set_listener (LimberDaemon *self,
+                            const LimberDaemonListener *listener)
+{
+  self->listener = listener != NULL ? *listener : (LimberDaemonListener){ 0 };
 }
 
 static void
@@ -330,51 +251,16 @@ limber_daemon_free (LimberDaemon *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->query_idle, g_source_remove);
-  g_clear_handle_id (&self->save_timer, g_source_remove);
-  if (self->started)
-    {
-      /* The last word on disk: where work stands as limberd stops. */
-      keep_records (self, limber_scheduler_get_phase (&self->scheduler),
-                    limber_clock_now (), TRUE);
-      g_clear_pointer (&self->storage, limber_storage_free);
-    }
+  /* The last word on disk: where work stands as limberd stops. */
+  limber_daemon_save_now (self);
+  g_clear_pointer (&self->records, limber_records_free);
   g_clear_pointer (&self->activity, limber_activity_free);
-  g_clear_pointer (&self->service, limber_service_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
   g_strfreev (self->config_paths);
   g_free (self);
-}
-
-gboolean
-limber_daemon_export (LimberDaemon *self, GDBusConnection *connection,
-                      GError **error)
-{
-  return limber_service_export (self->service, connection, error);
-}
-
-/* Today's counts, from the history, so that a restart keeps them. */
-static void
-count_today (LimberDaemon *self)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  guint bad_lines;
-  g_autoptr (GArray) records
-      = limber_storage_read_history (self->storage, &bad_lines);
-  g_autoptr (GArray) today = NULL;
-  const LimberDayStats *d;
-
-  if (records == NULL)
-    return;
-  today = limber_stats_by_day (records, now, 1, 0);
-  d = &g_array_index (today, LimberDayStats, 0);
-  self->today = (LimberDayCounts){ .day = limber_day_of (now * G_USEC_PER_SEC),
-                                   .taken = d->taken,
-                                   .snoozed = d->snoozed,
-                                   .skipped = d->skipped,
-                                   .natural = d->natural };
 }
 
 static void
@@ -384,7 +270,7 @@ resume_from_disk (LimberDaemon *self)
   LimberTime now = limber_clock_now ();
   LimberStep step;
 
-  if (!limber_storage_load_state (self->storage, &saved))
+  if (!limber_records_load_state (self->records, &saved))
     return;
   step = limber_scheduler_restore (&self->scheduler, &saved.scheduler,
                                    g_get_real_time () - saved.saved_at, now);
@@ -410,8 +296,10 @@ limber_daemon_start (LimberDaemon *self)
   limber_scheduler_init (&self->scheduler, &timings, self->last_event);
   limber_sleep_detector_init (&self->sleep);
   g_autofree char *dir = limber_state_dir ();
-  self->storage = limber_storage_new (dir, G_CALLBACK (on_storage_error), self);
-  count_today (self);
+  self->records = limber_records_new (
+      dir, &(LimberRecordsListener){ .error_changed = on_storage_error,
+                                     .save_due = on_save_due,
+                                     .user_data = self });
   resume_from_disk (self);
   /* The desktop's sources come as their bus names appear. */
   limber_activity_start (self->activity);
@@ -485,7 +373,9 @@ limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
     .state = limber_scheduler_get_state_name (scheduler),
     .worked = (guint64) limber_scheduler_get_worked (scheduler, now)
               / LIMBER_USEC_PER_SEC,
-    .today = limber_day_counts_for (&self->today, limber_day_of (now_wall)),
+    .today = self->records != NULL
+                 ? limber_records_today (self->records, now_wall)
+                 : (LimberDayCounts){ .day = limber_day_of (now_wall) },
     .now_wall = now_wall,
     .next_break_wall
     = next == LIMBER_TIME_NEVER ? G_MAXINT64 : now_wall + (next - now),
@@ -505,52 +395,41 @@ limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
 }
 
 void
-limber_daemon_reply_when_saved (LimberDaemon *self,
-                                GDBusMethodInvocation *invocation)
+limber_daemon_when_saved (LimberDaemon *self, LimberDaemonSavedFunc func,
+                          gpointer user_data)
 {
-  if (self->storage != NULL)
-    limber_storage_reply_when_saved (self->storage, invocation);
+  if (self->records != NULL)
+    limber_records_when_saved (self->records, func, user_data);
   else
-    g_dbus_method_invocation_return_value (invocation, NULL);
+    func (user_data);
 }
 
 void
 limber_daemon_save_now (LimberDaemon *self)
 {
-  if (self->storage == NULL)
-    return;
-  keep_records (self, limber_scheduler_get_phase (&self->scheduler),
-                limber_clock_now (), TRUE);
+  if (self->records != NULL)
+    limber_records_save_now (self->records, &self->scheduler,
+                             limber_clock_now ());
 }
 
 const char *
 limber_daemon_get_storage_error (LimberDaemon *self)
 {
-  return self->storage != NULL ? limber_storage_get_error (self->storage) : "";
+  return self->records != NULL ? limber_records_get_error (self->records) : "";
 }
 
 GArray *
 limber_daemon_get_stats (LimberDaemon *self, guint days, guint *streak,
                          guint *bad_lines)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autoptr (GArray) records = NULL;
-  g_autoptr (GArray) year = NULL;
-
-  *streak = *bad_lines = 0;
-  if (self->storage == NULL)
-    return NULL;
-  limber_storage_flush (self->storage);
-  records = limber_storage_read_history (self->storage, bad_lines);
-  if (records == NULL)
-    return NULL;
   gint64 stretch
       = limber_scheduler_get_worked (&self->scheduler, limber_clock_now ())
         / LIMBER_USEC_PER_SEC;
-  /* The streak looks back a year, whatever @days shows. */
-  year = limber_stats_by_day (records, now, 366, stretch);
-  *streak = limber_stats_streak (year);
-  return limber_stats_by_day (records, now, days, stretch);
+
+  *streak = *bad_lines = 0;
+  if (self->records == NULL)
+    return NULL;
+  return limber_records_stats (self->records, days, stretch, streak, bad_lines);
 }
 
 const char *

@@ -7,8 +7,22 @@
 
 #include "config.h"
 #include "day-counts.h"
+#include "scheduler.h"
 
 typedef struct _LimberDaemon LimberDaemon;
+
+/* What the daemon tells whoever publishes it (the D-Bus service, which
+ * main.c wires in): it knows nothing of the bus itself. */
+typedef struct
+{
+  /* The state changed: publish it again (limber_daemon_snapshot()). */
+  void (*changed) (gpointer user_data);
+  void (*break_started) (LimberUrgency urgency, gpointer user_data);
+  void (*break_ended) (LimberOutcome outcome, gpointer user_data);
+  gpointer user_data;
+} LimberDaemonListener;
+
+typedef void (*LimberDaemonSavedFunc) (gpointer user_data);
 
 /* Takes @config, the configuration loaded from @config_paths; @config_error
  * says what was wrong with those files, or is NULL. */
@@ -18,9 +32,9 @@ LimberDaemon *limber_daemon_new (LimberConfig *config,
 void limber_daemon_free (LimberDaemon *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberDaemon, limber_daemon_free)
 
-/* Puts the object on the bus; call once the connection is up. */
-gboolean limber_daemon_export (LimberDaemon *self, GDBusConnection *connection,
-                               GError **error);
+/* Who hears of changes; NULL for nobody. */
+void limber_daemon_set_listener (LimberDaemon *self,
+                                 const LimberDaemonListener *listener);
 /* Starts counting; call once the bus name is ours. */
 void limber_daemon_start (LimberDaemon *self);
 
@@ -36,10 +50,10 @@ gboolean limber_daemon_set (LimberDaemon *self, const char *key,
                             GVariant *value, GError **error);
 gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
 
-/* Answers @invocation (a call handled without error) once what it changed
- * is on disk. */
-void limber_daemon_reply_when_saved (LimberDaemon *self,
-                                     GDBusMethodInvocation *invocation);
+/* Calls @func once what the calls so far changed is on disk, so that a
+ * client hears back only then. */
+void limber_daemon_when_saved (LimberDaemon *self, LimberDaemonSavedFunc func,
+                               gpointer user_data);
 
 /* Writes the state and history now: as limberd exits when the bus is gone,
  * and every so often while the work counter grows. */

@@ -10,11 +10,13 @@
 #include "limber-names.h"
 #include "log.h"
 #include "sd-notify.h"
+#include "service.h"
 
 typedef struct
 {
   GMainLoop *loop;
   LimberDaemon *daemon;
+  LimberService *service;
   gboolean name_acquired;
   int exit_code;
 } Context;
@@ -78,7 +80,7 @@ on_bus_acquired (GDBusConnection *connection, const char *name,
   g_dbus_connection_set_exit_on_close (connection, FALSE);
   g_signal_connect (connection, "closed", G_CALLBACK (on_connection_closed),
                     ctx);
-  if (!limber_daemon_export (ctx->daemon, connection, &error))
+  if (!limber_service_export (ctx->service, connection, &error))
     {
       g_printerr ("limberd: cannot export %s: %s\n", LIMBER_OBJECT_PATH,
                   error->message);
@@ -145,6 +147,24 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
       g_message ("replaced by another limberd; exiting");
       quit (ctx, EXIT_SUCCESS);
     }
+}
+
+static void
+on_daemon_changed (gpointer service)
+{
+  limber_service_publish (service);
+}
+
+static void
+on_break_started (LimberUrgency urgency, gpointer service)
+{
+  limber_service_emit_break_started (service, urgency);
+}
+
+static void
+on_break_ended (LimberOutcome outcome, gpointer service)
+{
+  limber_service_emit_break_ended (service, outcome);
 }
 
 /* At start-up there is no earlier configuration to keep: run with every
@@ -221,6 +241,15 @@ main (int argc, char **argv)
   config = load_config ((const char *const *) config_paths, &config_problem);
   ctx.daemon = limber_daemon_new (config, (const char *const *) config_paths,
                                   config_problem);
+  /* The daemon knows nothing of D-Bus: the service publishes what it
+   * says, and hands it what clients ask. */
+  ctx.service = limber_service_new (ctx.daemon);
+  limber_daemon_set_listener (ctx.daemon, &(LimberDaemonListener){
+                                              .changed = on_daemon_changed,
+                                              .break_started = on_break_started,
+                                              .break_ended = on_break_ended,
+                                              .user_data = ctx.service,
+                                          });
 
   signal_ids[0] = g_unix_signal_add (SIGTERM, on_quit_signal, &ctx);
   signal_ids[1] = g_unix_signal_add (SIGINT, on_quit_signal, &ctx);
@@ -235,7 +264,9 @@ main (int argc, char **argv)
     g_source_remove (signal_ids[i]);
   if (watchdog_id != 0)
     g_source_remove (watchdog_id);
+  /* The daemon saves as it goes; the service only unexports. */
   g_clear_pointer (&ctx.daemon, limber_daemon_free);
+  g_clear_pointer (&ctx.service, limber_service_free);
   g_main_loop_unref (ctx.loop);
   return ctx.exit_code;
 }

@@ -334,7 +334,7 @@ def start_limberd(work, build, source):
     # counter would outrank logind.
     if source != "xsync":
         desktop.env.pop("DISPLAY", None)
-    desktop.env["LIMBER_MODULE_DIR"] = os.path.join(build, "daemon")
+    desktop.env["LIMBER_MODULE_DIR"] = os.path.join(build, "daemon", "sources")
     proc = desktop.spawn([os.path.join(build, "daemon", "limberd")])
     desktop.wait_for_name("io.github.limber.Limber1")
     return desktop, proc

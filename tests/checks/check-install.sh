@@ -28,7 +28,7 @@ for f in \
   fi
 done
 # Each module limberd was built with, where limberd looks for it.
-if [ -e "$build/daemon/source-xsync.so" ]; then
+if [ -e "$build/daemon/sources/source-xsync.so" ]; then
   module_dir=$(strings "$build/daemon/limberd" | grep -x "$prefix/.*/limber" | head -1)
   if [ -z "$module_dir" ] || [ ! -e "$dest$module_dir/source-xsync.so" ]; then
     echo "FAIL: source-xsync.so is not installed where limberd looks (${module_dir:-?})"

@@ -190,7 +190,7 @@ test_storage_saves_counter_at_stop (void)
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "state", NULL);
   g_autoptr (LimberStorage) storage
-      = limber_storage_new (dir, G_CALLBACK (on_storage_error), NULL);
+      = limber_storage_new (dir, on_storage_error, NULL);
   LimberStateRecord record = sample_state ();
   const gint64 first = record.scheduler.worked;
 

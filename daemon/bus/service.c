@@ -1,9 +1,9 @@
 #include "service.h"
 
+#include <unistd.h>
+
 #include "limber-dbus-generated.h"
 #include "limber-error.h"
-
-#include <unistd.h>
 #include "limber-names.h"
 #include "stats.h"
 
@@ -155,6 +155,12 @@ on_authorize (GDBusInterfaceSkeleton *skeleton,
 
 /* Method handlers: each hands the call to the daemon and answers. */
 
+static void
+return_nothing (gpointer invocation)
+{
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
 /* The error, or success once the change is on disk. */
 static gboolean
 reply (LimberService *self, GDBusMethodInvocation *invocation, GError *error)
@@ -162,7 +168,7 @@ reply (LimberService *self, GDBusMethodInvocation *invocation, GError *error)
   if (error != NULL)
     g_dbus_method_invocation_take_error (invocation, error);
   else
-    limber_daemon_reply_when_saved (self->daemon, invocation);
+    limber_daemon_when_saved (self->daemon, return_nothing, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 

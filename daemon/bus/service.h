@@ -1,6 +1,7 @@
 /* io.github.limber.Limber1 on the session bus: the generated skeleton wired
- * to the daemon. Properties follow the daemon's state; the ones that change
- * continuously (work done, today's counts) are computed when read. */
+ * to the daemon's API. Properties follow the daemon's state (main.c makes
+ * the service the daemon's listener); the ones that change continuously
+ * (work done, today's counts) are computed when read. */
 #pragma once
 
 #include "daemon.h"

@@ -7,24 +7,31 @@
 /* History is kept this long. */
 #define HISTORY_DAYS 400
 
+typedef struct
+{
+  LimberSavedFunc func;
+  gpointer user_data;
+} Waiter;
+
 struct _LimberStorage
 {
   char *dir;
   char *state_path;
   LimberHistoryFile *history;
-  GCallback changed;
+  LimberSavedFunc error_changed;
   gpointer user_data;
 
   LimberStateRecord state, written;
   gboolean state_pending, have_written;
   gint64 written_at; /* monotonic µs */
   guint flush_source;
-  GPtrArray *waiting; /* GDBusMethodInvocation, each to be answered */
+  GArray *waiting; /* Waiter, each to be told once pending writes are done */
   char *error;
 };
 
 LimberStorage *
-limber_storage_new (const char *dir, GCallback changed, gpointer user_data)
+limber_storage_new (const char *dir, LimberSavedFunc error_changed,
+                    gpointer user_data)
 {
   LimberStorage *self = g_new0 (LimberStorage, 1);
   g_autofree char *history_path = g_build_filename (dir, "history", NULL);
@@ -32,10 +39,9 @@ limber_storage_new (const char *dir, GCallback changed, gpointer user_data)
   self->dir = g_strdup (dir);
   self->state_path = g_build_filename (dir, "state", NULL);
   self->history = limber_history_file_new (history_path);
-  self->changed = changed;
+  self->error_changed = error_changed;
   self->user_data = user_data;
-  /* Each reply consumes the invocation it answers. */
-  self->waiting = g_ptr_array_new ();
+  self->waiting = g_array_new (FALSE, FALSE, sizeof (Waiter));
   self->error = g_strdup ("");
   return self;
 }
@@ -47,7 +53,7 @@ limber_storage_free (LimberStorage *self)
     return;
   limber_storage_flush (self);
   g_clear_handle_id (&self->flush_source, g_source_remove);
-  g_ptr_array_unref (self->waiting);
+  g_array_unref (self->waiting);
   limber_history_file_free (self->history);
   g_free (self->state_path);
   g_free (self->dir);
@@ -66,7 +72,7 @@ set_error (LimberStorage *self, const char *message)
     g_message ("saving works again");
   g_free (self->error);
   self->error = g_strdup (message);
-  ((void (*) (gpointer)) self->changed) (self->user_data);
+  self->error_changed (self->user_data);
 }
 
 gboolean
@@ -187,15 +193,17 @@ limber_storage_add_history (LimberStorage *self,
 }
 
 void
-limber_storage_reply_when_saved (LimberStorage *self,
-                                 GDBusMethodInvocation *invocation)
+limber_storage_when_saved (LimberStorage *self, LimberSavedFunc func,
+                           gpointer user_data)
 {
+  Waiter waiter = { func, user_data };
+
   if (!self->state_pending && !limber_history_file_has_pending (self->history))
     {
-      g_dbus_method_invocation_return_value (invocation, NULL);
+      func (user_data);
       return;
     }
-  g_ptr_array_add (self->waiting, invocation);
+  g_array_append_val (self->waiting, waiter);
   schedule_flush (self);
 }
 
@@ -203,7 +211,7 @@ void
 limber_storage_flush (LimberStorage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) waiting = NULL;
+  g_autoptr (GArray) waiting = NULL;
   g_autofree char *message = NULL;
 
   if (self->state_pending)
@@ -224,13 +232,15 @@ limber_storage_flush (LimberStorage *self)
         = g_strdup_printf ("cannot save the break history: %s", error->message);
   set_error (self, message != NULL ? message : "");
 
-  /* The calls were carried out; whether the disk kept them is said in the
-   * error, for limberctl status, rather than failing the call. */
+  /* The changes were carried out; whether the disk kept them is said in
+   * the error, for limberctl status, rather than failing the call. */
   waiting = g_steal_pointer (&self->waiting);
-  self->waiting = g_ptr_array_new ();
+  self->waiting = g_array_new (FALSE, FALSE, sizeof (Waiter));
   for (guint i = 0; i < waiting->len; i++)
-    g_dbus_method_invocation_return_value (g_ptr_array_index (waiting, i),
-                                           NULL);
+    {
+      Waiter *w = &g_array_index (waiting, Waiter, i);
+      w->func (w->user_data);
+    }
 }
 
 const char *

@@ -5,15 +5,18 @@
  * the time, is written at most every few minutes. */
 #pragma once
 
-#include <gio/gio.h>
+#include <glib.h>
 
 #include "history-file.h"
 #include "state-file.h"
 
 typedef struct _LimberStorage LimberStorage;
 
-/* @changed is called when the storage error changes. */
-LimberStorage *limber_storage_new (const char *dir, GCallback changed,
+typedef void (*LimberSavedFunc) (gpointer user_data);
+
+/* @error_changed is called when the storage error changes. */
+LimberStorage *limber_storage_new (const char *dir,
+                                   LimberSavedFunc error_changed,
                                    gpointer user_data);
 void limber_storage_free (LimberStorage *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberStorage, limber_storage_free)
@@ -39,11 +42,12 @@ void limber_storage_save_state_now (LimberStorage *self,
 void limber_storage_add_history (LimberStorage *self,
                                  const LimberHistoryRecord *record);
 
-/* Replies to @invocation (with no value) once what is pending is written. */
-void limber_storage_reply_when_saved (LimberStorage *self,
-                                      GDBusMethodInvocation *invocation);
+/* Calls @func once what is pending is written (at once if nothing is):
+ * a D-Bus reply waits for it, so that what a client was told is on disk. */
+void limber_storage_when_saved (LimberStorage *self, LimberSavedFunc func,
+                                gpointer user_data);
 
-/* Writes what is pending now, and answers the replies waiting for it. */
+/* Writes what is pending now, and tells those waiting for it. */
 void limber_storage_flush (LimberStorage *self);
 
 /* What went wrong the last time something was written; "" if nothing. */
