@@ -1,4 +1,5 @@
-/* What the parts of limberd's shell (daemon.c, daemon-settings.c) share:
+/* What the parts of limberd's shell (daemon.c, daemon-requests.c,
+ * daemon-settings.c, daemon-state.c) share:
  * its state, and the way an event goes in. Not for the rest of limberd,
  * which uses daemon.h. */
 #pragma once

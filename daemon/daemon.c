@@ -1,10 +1,10 @@
+/* limberd's event pump: D-Bus requests, pop-up answers, the activity
+ * sources and the one wake-up timer become scheduler events, and what the
+ * scheduler answers is carried out (the pop-up, the records) and
+ * published. */
 #include "daemon-private.h"
 
-#include "limber-duration.h"
-#include "limber-error.h"
-#include "limber-names.h"
 #include "sd-notify.h"
-#include "status-line.h"
 
 static gboolean
 query_activity (gpointer user_data)
@@ -100,20 +100,6 @@ run (LimberDaemon *self, const LimberEvent *event)
   LimberStep step = limber_scheduler_feed (&self->scheduler, event);
 
   carry_out (self, &step, before, event->time);
-}
-
-void
-limber_daemon_publish (LimberDaemon *self)
-{
-  LimberSnapshot now;
-
-  if (self->listener.changed != NULL)
-    self->listener.changed (self->listener.user_data);
-  limber_daemon_snapshot (self, &now);
-  g_autofree char *line
-      = limber_status_line (now.state, now.now_wall, now.next_break_wall,
-                            now.paused_until_wall, now.work_left);
-  limber_sd_notify_status (line);
 }
 
 /* Feeds one event, stamped now, and publishes the result. @woke_late: the
@@ -307,133 +293,10 @@ limber_daemon_start (LimberDaemon *self)
   limber_sd_notify_ready ();
 }
 
-gboolean
-limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
-{
-  if (seconds > LIMBER_MAX_PAUSE_SECONDS)
-    {
-      g_autofree char *given = limber_duration_format (seconds);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "a pause of %s is longer than the 31d allowed; pause for "
-                   "0 seconds to pause until resumed",
-                   given);
-      return FALSE;
-    }
-  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
-                                           .duration = (gint64) seconds
-                                                       * LIMBER_USEC_PER_SEC });
-  return TRUE;
-}
-
-void
-limber_daemon_resume (LimberDaemon *self)
-{
-  limber_daemon_feed (self,
-                      (LimberEvent){ .type = LIMBER_EVENT_RESUME_REMINDERS });
-}
-
-gboolean
-limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
-{
-  if (seconds == 0 || seconds > LIMBER_MAX_SNOOZE_SECONDS)
-    {
-      g_autofree char *given = limber_duration_format (seconds);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "cannot snooze for %s: give 1s to 1d", given);
-      return FALSE;
-    }
-  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
-                                           .duration = (gint64) seconds
-                                                       * LIMBER_USEC_PER_SEC });
-  return TRUE;
-}
-
-void
-limber_daemon_skip (LimberDaemon *self)
-{
-  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SKIP });
-}
-
-void
-limber_daemon_break_now (LimberDaemon *self)
-{
-  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
-}
-
-void
-limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
-{
-  const LimberScheduler *scheduler = &self->scheduler;
-  LimberTime now = limber_clock_now ();
-  gint64 now_wall = g_get_real_time ();
-  LimberTime next = limber_scheduler_get_next_break (scheduler, now);
-  LimberTime paused = limber_scheduler_get_paused_until (scheduler);
-
-  *snapshot = (LimberSnapshot){
-    .state = limber_scheduler_get_state_name (scheduler),
-    .worked = (guint64) limber_scheduler_get_worked (scheduler, now)
-              / LIMBER_USEC_PER_SEC,
-    .today = self->records != NULL
-                 ? limber_records_today (self->records, now_wall)
-                 : (LimberDayCounts){ .day = limber_day_of (now_wall) },
-    .now_wall = now_wall,
-    .next_break_wall
-    = next == LIMBER_TIME_NEVER ? G_MAXINT64 : now_wall + (next - now),
-    .paused_until_wall = paused == LIMBER_TIME_NEVER ? G_MAXINT64
-                         : paused == 0               ? 0
-                                       : now_wall + (paused - now),
-    .work_left = limber_scheduler_get_work_left (scheduler, now),
-  };
-  snapshot->next_break
-      = snapshot->next_break_wall == G_MAXINT64
-            ? 0
-            : (guint64) (snapshot->next_break_wall / LIMBER_USEC_PER_SEC);
-  snapshot->paused_until
-      = snapshot->paused_until_wall == G_MAXINT64
-            ? LIMBER_PAUSED_INDEFINITELY
-            : (guint64) (snapshot->paused_until_wall / LIMBER_USEC_PER_SEC);
-}
-
-void
-limber_daemon_when_saved (LimberDaemon *self, LimberDaemonSavedFunc func,
-                          gpointer user_data)
-{
-  if (self->records != NULL)
-    limber_records_when_saved (self->records, func, user_data);
-  else
-    func (user_data);
-}
-
 void
 limber_daemon_save_now (LimberDaemon *self)
 {
   if (self->records != NULL)
     limber_records_save_now (self->records, &self->scheduler,
                              limber_clock_now ());
-}
-
-const char *
-limber_daemon_get_storage_error (LimberDaemon *self)
-{
-  return self->records != NULL ? limber_records_get_error (self->records) : "";
-}
-
-GArray *
-limber_daemon_get_stats (LimberDaemon *self, guint days, guint *streak,
-                         guint *bad_lines)
-{
-  gint64 stretch
-      = limber_scheduler_get_worked (&self->scheduler, limber_clock_now ())
-        / LIMBER_USEC_PER_SEC;
-
-  *streak = *bad_lines = 0;
-  if (self->records == NULL)
-    return NULL;
-  return limber_records_stats (self->records, days, stretch, streak, bad_lines);
-}
-
-const char *
-limber_daemon_get_activity_source (LimberDaemon *self)
-{
-  return limber_activity_get_name (self->activity);
 }

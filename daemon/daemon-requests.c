@@ -1,0 +1,97 @@
+/* What clients ask of limberd's shell: the commands (each checked, then
+ * fed to the scheduler as an event) and the state they read. Set() and
+ * Reload() are in daemon-settings.c. */
+#include "daemon-private.h"
+
+#include "limber-duration.h"
+#include "limber-error.h"
+#include "limber-names.h"
+
+gboolean
+limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
+{
+  if (seconds > LIMBER_MAX_PAUSE_SECONDS)
+    {
+      g_autofree char *given = limber_duration_format (seconds);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "a pause of %s is longer than the 31d allowed; pause for "
+                   "0 seconds to pause until resumed",
+                   given);
+      return FALSE;
+    }
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
+                                           .duration = (gint64) seconds
+                                                       * LIMBER_USEC_PER_SEC });
+  return TRUE;
+}
+
+void
+limber_daemon_resume (LimberDaemon *self)
+{
+  limber_daemon_feed (self,
+                      (LimberEvent){ .type = LIMBER_EVENT_RESUME_REMINDERS });
+}
+
+gboolean
+limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
+{
+  if (seconds == 0 || seconds > LIMBER_MAX_SNOOZE_SECONDS)
+    {
+      g_autofree char *given = limber_duration_format (seconds);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "cannot snooze for %s: give 1s to 1d", given);
+      return FALSE;
+    }
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                           .duration = (gint64) seconds
+                                                       * LIMBER_USEC_PER_SEC });
+  return TRUE;
+}
+
+void
+limber_daemon_skip (LimberDaemon *self)
+{
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SKIP });
+}
+
+void
+limber_daemon_break_now (LimberDaemon *self)
+{
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
+}
+
+void
+limber_daemon_when_saved (LimberDaemon *self, LimberDaemonSavedFunc func,
+                          gpointer user_data)
+{
+  if (self->records != NULL)
+    limber_records_when_saved (self->records, func, user_data);
+  else
+    func (user_data);
+}
+
+const char *
+limber_daemon_get_storage_error (LimberDaemon *self)
+{
+  return self->records != NULL ? limber_records_get_error (self->records) : "";
+}
+
+GArray *
+limber_daemon_get_stats (LimberDaemon *self, guint days, guint *streak,
+                         guint *bad_lines)
+{
+  gint64 stretch
+      = limber_scheduler_get_worked (&self->scheduler, limber_clock_now ())
+        / LIMBER_USEC_PER_SEC;
+
+  *streak = *bad_lines = 0;
+  if (self->records == NULL)
+    return NULL;
+  return limber_records_stats (self->records, days, stretch, streak, bad_lines);
+}
+
+const char *
+limber_daemon_get_activity_source (LimberDaemon *self)
+{
+  return limber_activity_get_name (self->activity);
+}
