@@ -64,6 +64,36 @@ fail (GError **error, const char *text, const char *reason)
   return FALSE;
 }
 
+/* "'40' is not a duration: 40 has no unit; did you mean 40min? …" */
+static gboolean
+fail_no_unit (GError **error, const char *text, const char *number_start,
+              const char *number_end)
+{
+  g_autofree char *number
+      = g_strndup (number_start, (gsize) (number_end - number_start));
+  g_autofree char *before = g_strndup (text, (gsize) (number_end - text));
+  g_autofree char *guess = g_strconcat (before, "min", number_end, NULL);
+  g_autofree char *quoted = limber_error_quote (text);
+  g_autofree char *quoted_number = limber_error_quote (number);
+  g_autofree char *quoted_guess = limber_error_quote (g_strstrip (guess));
+
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+               "'%s' is not a duration: %s has no unit; did you mean %s? "
+               "Give the unit, as in %ss, %smin or 1h 30min",
+               quoted, quoted_number, quoted_guess, quoted_number,
+               quoted_number);
+  return FALSE;
+}
+
+static gboolean
+has_nonzero_digit (const char *start, const char *end)
+{
+  for (const char *d = start; d != NULL && d < end; d++)
+    if (*d >= '1' && *d <= '9')
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_unit_char (const char *p)
 {
@@ -139,13 +169,26 @@ limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
           return fail (error, text, reason);
         }
 
+      const char *number_end = p;
       while (*p == ' ' || *p == '\t')
         p++;
       unit_start = p;
       while (*p != '\0' && is_unit_char (p))
         p++;
-      if (p == unit_start)
-        unit = lookup_unit ("s", 1); /* a bare number counts seconds */
+      if (p == unit_start && *p != '\0' && !g_ascii_isdigit (*p))
+        unit = lookup_unit ("s", 1); /* what follows is refused below */
+      else if (p == unit_start)
+        {
+          /* systemd reads a bare number as seconds, but "interval-min 40"
+           * means 40 minutes to a person: ask, rather than guess. A lone 0
+           * is 0 whatever the unit. */
+          if (whole == 0 && !has_nonzero_digit (fraction_start, number_end)
+              && text + strspn (text, " \t") == number_start
+              && number_end[strspn (number_end, " \t")] == '\0')
+            unit = lookup_unit ("s", 1);
+          else
+            return fail_no_unit (error, text, number_start, number_end);
+        }
       else
         unit = lookup_unit (unit_start, (gsize) (p - unit_start));
       if (unit == NULL)

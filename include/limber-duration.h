@@ -4,9 +4,11 @@
 
 #include <glib.h>
 
-/* Parses @text into microseconds. A bare number is seconds. Fails with
- * LIMBER_ERROR_INVALID_ARGUMENT on empty, negative, overflowing or malformed
- * input and unknown units; the message lists the units accepted. */
+/* Parses @text into microseconds. Fails with LIMBER_ERROR_INVALID_ARGUMENT
+ * on empty, negative, overflowing or malformed input, unknown units, and a
+ * number without a unit (systemd would take seconds; a person typing "40"
+ * for an interval means minutes), except a lone 0; the message says what
+ * is accepted, or asks "did you mean 40min?". */
 gboolean limber_duration_parse_usec (const char *text, guint64 *usec,
                                      GError **error);
 

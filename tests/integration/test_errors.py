@@ -30,6 +30,10 @@ BAD_ARGUMENTS = [
     (["pause", "--indefinitely", "-1h"], "durations cannot be negative"),
     (["snooze", "-1"], "'-1' is not a duration: durations cannot be negative"),
     (["pause", "0"], "longer than 0s"),
+    # A bare number is not seconds (it would pause for 30 s): say the fix.
+    (["pause", "30"], "'30' is not a duration: 30 has no unit; did you mean 30min?"),
+    (["snooze", "5"], "did you mean 5min?"),
+    (["set", "interval-min", "40"], "did you mean 40min?"),
     (["pause", "40d"], "31d at most"),
     (["pause", "1500ms"], "whole number of seconds"),
     (["pause", "1h", "2h"], "unexpected argument '2h'"),
@@ -257,6 +261,18 @@ class DBusErrorsTest(LimberTestCase):
         self.assertEqual(int(self.property("IntervalMin")), 2400)
         proxy.Set("lull", dbus.UInt32(3), signature="sv")
         self.assertEqual(self.status()["settings"]["lull"], 3)
+
+    def test_set_refuses_a_bare_number(self):
+        # As text, "40" would have been 40 s: pop-ups every 40 seconds.
+        with self.assertRaises(dbus.exceptions.DBusException) as caught:
+            self.limber_proxy().Set("interval-min", "40", signature="sv")
+        self.assertEqual(caught.exception.get_dbus_name(),
+                         "io.github.limber.Limber1.Error.InvalidArgument")
+        self.assertIn("did you mean 40min?", caught.exception.get_dbus_message())
+        self.assertEqual(int(self.property("IntervalMin")), 3600)
+        # A typed number is seconds, as the interface documents.
+        self.limber_proxy().Set("interval-min", dbus.UInt64(40), signature="sv")
+        self.assertEqual(int(self.property("IntervalMin")), 40)
 
     def test_pause_zero_means_until_resumed(self):
         self.limber_proxy().Pause(dbus.UInt64(0))

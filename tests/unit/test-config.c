@@ -270,6 +270,8 @@ test_bad_values (Fixture *f, gconstpointer data)
     { "[limber]\nroutine=   \n", "routine", "must not be empty" },
     { "[limber]\ntitle=\xff\xfe\n", "title", "UTF-8" },
     { "[limber]\ninterval-min=5 parsecs\n", "interval-min", "parsecs" },
+    /* A bare number is not seconds: the error shows the fix. */
+    { "[limber]\ninterval-min=40\n", "interval-min", "did you mean 40min?" },
   };
 
   (void) data;

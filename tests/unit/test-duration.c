@@ -13,18 +13,17 @@ static const struct
   guint64 usec;
 } good[] = {
   { "90s", S (90) },
-  { "90", S (90) },
   { "5min", S (300) },
   { "5m", S (300) },
   { "5 min", S (300) },
   { "5mins", S (300) },
   { "1h 30min", S (5400) },
   { "1h30m", S (5400) },
-  { "1h30", S (3630) },
   { " 2h ", S (7200) },
   { "1.5h", S (5400) },
   { ".5min", S (30) },
-  { "3.", S (3) },
+  { "3.s", S (3) },
+  { " 0 ", 0 },
   { "1d", S (86400) },
   { "1w", S (604800) },
   { "1M", S (2629800) },
@@ -45,6 +44,14 @@ static const struct
   const char *message_part;
 } bad[] = {
   { "", "it is empty" },
+  /* A bare number is not seconds: a person typing 40 means minutes. */
+  { "40", "'40' is not a duration: 40 has no unit; did you mean 40min? "
+          "Give the unit, as in 40s, 40min or 1h 30min" },
+  { "1h 30", "30 has no unit; did you mean 1h 30min?" },
+  { "1h30", "did you mean 1h30min?" },
+  { "3.", "3. has no unit" },
+  { "0.5", "0.5 has no unit" },
+  { "0 5", "0 has no unit" },
   { "   ", "it is empty" },
   { "-5min", "negative" },
   { "5 -min", "unexpected '-'" },
