@@ -6,6 +6,7 @@
 #include "limber-duration.h"
 #include "limber-error.h"
 #include "limber-names.h"
+#include "status-line.h"
 
 gboolean
 limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
@@ -48,10 +49,24 @@ limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
   return TRUE;
 }
 
-void
-limber_daemon_skip (LimberDaemon *self)
+gboolean
+limber_daemon_skip (LimberDaemon *self, GError **error)
 {
+  LimberSnapshot now;
+
+  if (!limber_scheduler_has_break (&self->scheduler))
+    {
+      limber_daemon_snapshot (self, &now);
+      g_autofree char *where
+          = limber_status_line (now.state, now.now_wall, now.next_break_wall,
+                                now.paused_until_wall, now.work_left);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_NO_BREAK,
+                   "there is no break to skip (%s); nothing was recorded",
+                   where);
+      return FALSE;
+    }
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SKIP });
+  return TRUE;
 }
 
 void

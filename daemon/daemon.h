@@ -44,7 +44,8 @@ gboolean limber_daemon_pause (LimberDaemon *self, guint64 seconds,
 void limber_daemon_resume (LimberDaemon *self);
 gboolean limber_daemon_snooze (LimberDaemon *self, guint64 seconds,
                                GError **error);
-void limber_daemon_skip (LimberDaemon *self);
+/* Fails with LIMBER_ERROR_NO_BREAK when no break is there to skip. */
+gboolean limber_daemon_skip (LimberDaemon *self, GError **error);
 void limber_daemon_break_now (LimberDaemon *self);
 gboolean limber_daemon_set (LimberDaemon *self, const char *key,
                             GVariant *value, GError **error);

@@ -10,10 +10,11 @@ static const GDBusErrorEntry limber_error_entries[] = {
   { LIMBER_ERROR_INVALID_CONFIG,
     "io.github.limber.Limber1.Error.InvalidConfig" },
   { LIMBER_ERROR_ACCESS_DENIED, "io.github.limber.Limber1.Error.AccessDenied" },
+  { LIMBER_ERROR_NO_BREAK, "io.github.limber.Limber1.Error.NoBreak" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (limber_error_entries)
-                 == LIMBER_ERROR_ACCESS_DENIED + 1);
+                 == LIMBER_ERROR_NO_BREAK + 1);
 
 GQuark
 limber_error_quark (void)

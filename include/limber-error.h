@@ -13,6 +13,7 @@ typedef enum
   LIMBER_ERROR_UNKNOWN_KEY,
   LIMBER_ERROR_INVALID_CONFIG,
   LIMBER_ERROR_ACCESS_DENIED,
+  LIMBER_ERROR_NO_BREAK, /* nothing due to skip */
 } LimberError;
 
 GQuark limber_error_quark (void);

@@ -207,9 +207,11 @@ static gboolean
 handle_skip (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
              LimberService *self)
 {
+  GError *error = NULL;
+
   (void) iface;
-  limber_daemon_skip (self->daemon);
-  return reply (self, invocation, NULL);
+  limber_daemon_skip (self->daemon, &error);
+  return reply (self, invocation, error);
 }
 
 static gboolean

@@ -317,6 +317,9 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
       postpone (self, step, event->duration, LIMBER_OUTCOME_SNOOZED);
       break;
     case LIMBER_EVENT_SKIP:
+      /* Only a break that is there: a skip of nothing is no skip. */
+      if (!limber_scheduler_has_break (self))
+        break;
       if (self->phase == LIMBER_PHASE_ON_BREAK)
         end_break (self, step, LIMBER_OUTCOME_SKIPPED);
       else
@@ -618,6 +621,13 @@ LimberTime
 limber_scheduler_get_paused_until (const LimberScheduler *self)
 {
   return self->phase == LIMBER_PHASE_PAUSED ? self->paused_until : 0;
+}
+
+gboolean
+limber_scheduler_has_break (const LimberScheduler *self)
+{
+  return self->phase == LIMBER_PHASE_ON_BREAK || self->phase == LIMBER_PHASE_DUE
+         || (self->phase == LIMBER_PHASE_WORKING && self->snoozed);
 }
 
 const char *

@@ -211,5 +211,8 @@ LimberTime limber_scheduler_get_paused_until (const LimberScheduler *self);
  * "overdue", "snoozed" or "paused". */
 const char *limber_scheduler_get_state_name (const LimberScheduler *self);
 
+/* Whether a break is there to skip: on screen, due, or snoozed. */
+gboolean limber_scheduler_has_break (const LimberScheduler *self);
+
 const char *limber_outcome_to_string (LimberOutcome outcome);
 const char *limber_urgency_to_string (LimberUrgency urgency);

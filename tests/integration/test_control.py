@@ -90,6 +90,31 @@ class SnoozeSkipTest(LimberTestCase):
         self.assertIn(status["state"], ("active", "break"))
 
 
+class NothingToSkipTest(LimberTestCase):
+    config = SLOW_CONFIG
+
+    def test_skip_with_no_break_records_nothing(self):
+        # Working toward the next break: nothing to skip, and no skip in the
+        # history or the counts; the message says when the next one is.
+        result = self.ctl("skip")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertRegex(result.stderr, r"^limberctl skip: there is no break to skip "
+                                        r"\(next break around \d\d:\d\d\); nothing was recorded\n$")
+        self.ctl("pause", "1h", check=0)
+        result = self.ctl("skip")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("no break to skip (paused until", result.stderr)
+        self.assertEqual(self.status()["today"]["skipped"], 0)
+        self.assertEqual(self.status()["state"], "paused")
+        with open(self.path("state", "limber", "history"), encoding="utf-8") as f:
+            self.assertNotIn("skipped", f.read())
+        # A break taken now can be skipped, once.
+        self.ctl("break", check=0)
+        self.ctl("skip", check=0)
+        self.assertEqual(self.ctl("skip").returncode, 1)
+        self.assertEqual(self.status()["today"]["skipped"], 1)
+
+
 class BreakNowTest(LimberTestCase):
     config = SLOW_CONFIG
 

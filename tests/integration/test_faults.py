@@ -72,20 +72,26 @@ class KillTest(LimberTestCase):
     config = SLOW
 
     def burst(self, kill_within):
-        """Pause(3600 + 100·k) and Skip, alternately, until killed: limberd
-        gets SIGKILL at a random moment up to @kill_within seconds after
-        the first acknowledged call (counted from there, so that a slow
-        machine shifts the burst, not the test's outcome). Returns the last
-        pause and the number of skips acknowledged."""
+        """Pause(3600 + 100·k), BreakNow and Skip, in turn, until killed
+        (a skip needs a break to skip): limberd gets SIGKILL at a random
+        moment up to @kill_within seconds after the first acknowledged call
+        (counted from there, so that a slow machine shifts the burst, not
+        the test's outcome). Returns the last pause acknowledged, the number
+        of pauses and of skips acknowledged, and the calls made."""
         proxy = self.limber_proxy()
-        acked_pause, acked_skips, k = -1, 0, 0
+        # From active, so that each pause starts one (and is written down).
+        proxy.Resume()
+        acked_pause, acked_pauses, acked_skips, k = -1, 0, 0, 0
         killer = threading.Timer(random.uniform(0.0, kill_within),
                                  lambda: self.daemon.send_signal(signal.SIGKILL))
         while True:
             try:
-                if k % 2 == 0:
+                if k % 3 == 0:
                     proxy.Pause(dbus.UInt64(3600 + 100 * k))
                     acked_pause = k
+                    acked_pauses += 1
+                elif k % 3 == 1:
+                    proxy.BreakNow()
                 else:
                     proxy.Skip()
                     acked_skips += 1
@@ -98,35 +104,44 @@ class KillTest(LimberTestCase):
             killer.join()
         else:
             self.daemon.kill()
-        return acked_pause, acked_skips, k
+        return acked_pause, acked_pauses, acked_skips, k
 
     def test_kill_9_loses_no_acknowledged_change(self):
         history = self.path("state", "limber", "history")
-        skips_so_far = 0
+        skips_so_far = pauses_so_far = 0
         for round_ in range(3):
             with self.subTest(round=round_):
                 t0 = time.time()
-                acked_pause, acked_skips, _ = self.burst(kill_within=0.9 * limbertest.SLOWDOWN)
+                acked_pause, acked_pauses, acked_skips, _ = self.burst(
+                    kill_within=0.9 * limbertest.SLOWDOWN)
                 self.assertEqual(self.daemon.wait(timeout=20 * limbertest.SLOWDOWN),
                                  -signal.SIGKILL)
                 self.assertGreaterEqual(acked_pause, 0)
                 skips_so_far += acked_skips
+                pauses_so_far += acked_pauses
 
                 self.start_limberd()
                 status = self.status()
                 self.assertNotIn("unreadable", self.daemon_output())
-                self.assertEqual(status["state"], "paused")
-                # The pause in force is the last acknowledged one, or one
-                # the kill cut off after carrying it out.
-                until = int(self.property("PausedUntil"))
-                k = round((until - t0 - 3600) / 100)
-                self.assertGreaterEqual(k, acked_pause)
                 with open(history, encoding="utf-8") as f:
                     lines = f.read().splitlines()
                 self.assertTrue(all(re.fullmatch(r"\d+ [a-z]+ \d+", line) for line in lines))
-                skipped = sum(1 for line in lines if line.split()[1] == "skipped")
-                # This round's acknowledged skips, and earlier rounds' too.
-                self.assertGreaterEqual(skipped, skips_so_far)
+                kinds = [line.split()[1] for line in lines]
+                if status["state"] == "paused":
+                    # The pause in force is the last acknowledged one, or
+                    # one the kill cut off after carrying it out.
+                    until = int(self.property("PausedUntil"))
+                    k = round((until - t0 - 3600) / 100)
+                    self.assertGreaterEqual(k, acked_pause)
+                else:
+                    # The BreakNow after the last pause was carried out (the
+                    # kill may have cut off its reply), and ended it.
+                    last_pause = len(kinds) - 1 - kinds[::-1].index("paused")
+                    self.assertIn("resumed", kinds[last_pause:])
+                # This round's acknowledged pauses and skips, and earlier
+                # rounds' too.
+                self.assertGreaterEqual(kinds.count("paused"), pauses_so_far)
+                self.assertGreaterEqual(kinds.count("skipped"), skips_so_far)
                 stats = self.status()
                 self.assertIsNone(stats["storage_error"])
 

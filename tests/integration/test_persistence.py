@@ -78,6 +78,7 @@ class PersistenceTest(LimberTestCase):
         self.ctl("pause", "1h", check=0)
         self.ctl("resume", check=0)
         time.sleep(1.0)
+        self.ctl("break", check=0)
         self.ctl("skip", check=0)
         skipped = time.monotonic()
         self.daemon.kill()
