@@ -139,9 +139,11 @@ missing_words (const char *parameter, int first)
 }
 
 int
-limber_check_arguments (const char *command, const char *parameter, int argc,
-                        char **argv, int min, int max)
+limber_check_arguments (const LimberCommand *self, int argc, char **argv)
 {
+  const char *command = self->name;
+  const char *parameter = self->parameter;
+  int min = self->min_args, max = self->max_args;
   int given = argc - 1;
 
   if (given > max)
