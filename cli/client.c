@@ -130,22 +130,22 @@ limber_client_fail (const char *command, const GError *error)
       g_printerr ("limberctl %s: cannot connect to the session bus (%s); run "
                   "limberctl in your desktop session\n",
                   command, message);
-      return 3;
+      return LIMBER_EXIT_UNREACHABLE;
     }
   if (is_unreachable (copy))
     {
       g_printerr ("limberctl %s: limberd is not reachable (%s); start it "
                   "with 'systemctl --user start limberd' or run limberd\n",
                   command, message);
-      return 3;
+      return LIMBER_EXIT_UNREACHABLE;
     }
   if (g_error_matches (copy, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT)
       || g_error_matches (copy, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY)
       || g_error_matches (copy, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS))
     {
       g_printerr ("limberctl %s: %s\n", command, message);
-      return 2;
+      return LIMBER_EXIT_USAGE;
     }
   g_printerr ("limberctl %s: %s\n", command, message);
-  return 1;
+  return LIMBER_EXIT_FAILURE;
 }

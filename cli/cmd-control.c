@@ -53,35 +53,27 @@ call_method (GDBusConnection *bus, const char *method, GVariant *args,
   return reply != NULL;
 }
 
+static GStrv pause_until;
+static gboolean pause_indefinitely;
+
+const GOptionEntry limber_pause_options[] = {
+  /* An array, to refuse a second --until rather than take the last. */
+  { "until", 'u', 0, G_OPTION_ARG_STRING_ARRAY, &pause_until,
+    "Pause until this time of day", "HH:MM" },
+  { "indefinitely", 'i', 0, G_OPTION_ARG_NONE, &pause_indefinitely,
+    "Pause until 'limberctl resume'", NULL },
+  { NULL },
+};
+
 int
 limber_cmd_pause (int argc, char **argv)
 {
-  g_auto (GStrv) until = NULL;
-  gboolean indefinitely = FALSE;
-  const GOptionEntry entries[] = {
-    /* An array, to refuse a second --until rather than take the last. */
-    { "until", 'u', 0, G_OPTION_ARG_STRING_ARRAY, &until,
-      "Pause until this time of day", "HH:MM" },
-    { "indefinitely", 'i', 0, G_OPTION_ARG_NONE, &indefinitely,
-      "Pause until 'limberctl resume'", NULL },
-    { NULL },
-  };
+  g_auto (GStrv) until = g_steal_pointer (&pause_until);
+  gboolean indefinitely = pause_indefinitely;
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
   guint64 seconds = 0;
   int code;
-
-  code = limber_parse_options (
-      "pause", "[DURATION]",
-      "Silence reminders, for a meeting or a talk. With no argument, for\n"
-      "pause-default (1h), so that nobody forgets to resume.\n\n"
-      "Examples: limberctl pause 90min; limberctl pause --until 15:00",
-      entries, LIMBER_PARSE_DURATION, &argc, &argv);
-  if (code >= 0)
-    return code;
-  if ((code = limber_check_arguments ("pause", "[DURATION]", argc, argv, 0, 1))
-      >= 0)
-    return code;
   if (until != NULL && g_strv_length (until) > 1)
     return limber_usage_error ("pause", "give --until once, with one HH:MM");
   if ((argc == 2) + (until != NULL) + indefinitely > 1)
@@ -134,16 +126,6 @@ limber_cmd_snooze (int argc, char **argv)
   guint64 seconds = 0;
   int code;
 
-  code = limber_parse_options (
-      "snooze", "[DURATION]",
-      "Postpone the break on screen, or the next one, by DURATION of work\n"
-      "(the snooze setting, 5min, unless told).",
-      NULL, LIMBER_PARSE_DURATION, &argc, &argv);
-  if (code >= 0)
-    return code;
-  if ((code = limber_check_arguments ("snooze", "[DURATION]", argc, argv, 0, 1))
-      >= 0)
-    return code;
   if (argc == 2
       && (code = parse_duration_argument ("snooze", argv[1], &seconds)) >= 0)
     return code;
@@ -183,19 +165,10 @@ limber_cmd_snooze (int argc, char **argv)
 
 /* The commands that take no argument and make one call. */
 static int
-run_simple (const char *command, const char *summary, const char *method,
-            const char *done, int argc, char **argv)
+run_simple (const char *command, const char *method, const char *done)
 {
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
-  int code;
-
-  code = limber_parse_options (command, NULL, summary, NULL,
-                               LIMBER_PARSE_DEFAULT, &argc, &argv);
-  if (code >= 0)
-    return code;
-  if ((code = limber_check_arguments (command, NULL, argc, argv, 0, 0)) >= 0)
-    return code;
 
   bus = limber_client_connect (&error);
   if (bus == NULL || !call_method (bus, method, NULL, &error))
@@ -207,33 +180,29 @@ run_simple (const char *command, const char *summary, const char *method,
 int
 limber_cmd_resume (int argc, char **argv)
 {
-  return run_simple ("resume", "End a pause: reminders start again.", "Resume",
-                     "Reminders are on.", argc, argv);
+  (void) argc;
+  return run_simple (argv[0], "Resume", "Reminders are on.");
 }
 
 int
 limber_cmd_skip (int argc, char **argv)
 {
-  return run_simple ("skip",
-                     "Skip the break on screen, or the next one, and start a "
-                     "new work interval.",
-                     "Skip", "Skipped: a new work interval starts now.", argc,
-                     argv);
+  (void) argc;
+  return run_simple (argv[0], "Skip",
+                     "Skipped: a new work interval starts now.");
 }
 
 int
 limber_cmd_break (int argc, char **argv)
 {
-  return run_simple ("break", "Show the break now (this ends a pause).",
-                     "BreakNow", "Break time: the routine is on screen.", argc,
-                     argv);
+  (void) argc;
+  return run_simple (argv[0], "BreakNow",
+                     "Break time: the routine is on screen.");
 }
 
 int
 limber_cmd_reload (int argc, char **argv)
 {
-  return run_simple ("reload",
-                     "Read the configuration files again; when one is "
-                     "invalid, say why and keep the current settings.",
-                     "Reload", "Configuration reloaded.", argc, argv);
+  (void) argc;
+  return run_simple (argv[0], "Reload", "Configuration reloaded.");
 }

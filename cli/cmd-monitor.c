@@ -143,32 +143,25 @@ on_quit (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean monitor_json;
+
+const GOptionEntry limber_monitor_options[] = {
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &monitor_json,
+    "Print one JSON object per line", NULL },
+  { NULL },
+};
+
 int
 limber_cmd_monitor (int argc, char **argv)
 {
-  Monitor self = { 0 };
-  const GOptionEntry entries[] = {
-    { "json", 'j', 0, G_OPTION_ARG_NONE, &self.json,
-      "Print one JSON object per line", NULL },
-    { NULL },
-  };
+  Monitor self = { .json = monitor_json };
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
   guint subscription, watch, sigint, sigterm;
   gulong closed;
-  int code;
 
-  code = limber_parse_options (
-      "monitor", NULL,
-      "Print limberd's state changes and breaks as they happen, until "
-      "interrupted.\nEvents: limberd (its bus name or 'gone'), state, "
-      "break-started, break-ended, settings.\nWhen limberd stops, waits for "
-      "it to start again; when the session bus goes,\nexits with status 3.",
-      entries, LIMBER_PARSE_DEFAULT, &argc, &argv);
-  if (code >= 0)
-    return code;
-  if ((code = limber_check_arguments ("monitor", NULL, argc, argv, 0, 0)) >= 0)
-    return code;
+  (void) argc;
+  (void) argv;
 
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   if (bus == NULL)

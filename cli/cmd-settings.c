@@ -15,19 +15,8 @@ limber_cmd_set (int argc, char **argv)
 {
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
-  int code;
 
-  code = limber_parse_options (
-      "set", "KEY VALUE",
-      "Change a setting now and save it in your limber.conf.\n\n"
-      "Durations take a time span (40min, 1h 30min); title and routine take "
-      "text.\nExample: limberctl set interval-min 40min",
-      NULL, LIMBER_PARSE_VALUES, &argc, &argv);
-  if (code >= 0)
-    return code;
-  if ((code = limber_check_arguments ("set", "KEY VALUE", argc, argv, 2, 2))
-      >= 0)
-    return code;
+  (void) argc;
   if (!g_utf8_validate (argv[1], -1, NULL)
       || !g_utf8_validate (argv[2], -1, NULL))
     return limber_usage_error ("set", "the key and value must be UTF-8");
@@ -85,27 +74,21 @@ print_settings_json (GVariant *settings)
   limber_print_json (builder, TRUE);
 }
 
+static gboolean get_json;
+
+const GOptionEntry limber_get_options[] = {
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &get_json, "Print JSON, for scripts",
+    NULL },
+  { NULL },
+};
+
 int
 limber_cmd_get (int argc, char **argv)
 {
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print JSON, for scripts",
-      NULL },
-    { NULL },
-  };
+  gboolean json = get_json;
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GVariant) settings = NULL;
   g_autoptr (GError) error = NULL;
-  int code;
-
-  code = limber_parse_options (
-      "get", "[KEY]", "Show the settings in force, or just the value of KEY.",
-      entries, LIMBER_PARSE_DEFAULT, &argc, &argv);
-  if (code >= 0)
-    return code;
-  if ((code = limber_check_arguments ("get", "[KEY]", argc, argv, 0, 1)) >= 0)
-    return code;
 
   bus = limber_client_connect (&error);
   if (bus != NULL)

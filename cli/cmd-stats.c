@@ -155,38 +155,33 @@ print_json (GVariant *by_day, GVariant *summary)
   limber_print_json (builder, TRUE);
 }
 
+/* --days as text, checked in the command: GOption's own errors for an int
+ * do not say what is accepted. */
+static char *stats_days;
+static gboolean stats_json;
+
+const GOptionEntry limber_stats_options[] = {
+  { "days", 'd', 0, G_OPTION_ARG_STRING, &stats_days,
+    "How many days (1 to 366)", "N" },
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &stats_json, "Print JSON, for scripts",
+    NULL },
+  { NULL },
+};
+
 int
 limber_cmd_stats (int argc, char **argv)
 {
-  gboolean json = FALSE;
-  g_autofree char *days_text = NULL;
+  gboolean json = stats_json;
+  g_autofree char *days_text = g_steal_pointer (&stats_days);
   guint64 days = 7;
-  const GOptionEntry entries[] = {
-    /* Text, checked here: GOption's own errors for an int do not say what
-     * is accepted. */
-    { "days", 'd', 0, G_OPTION_ARG_STRING, &days_text,
-      "How many days (1 to 366)", "N" },
-    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print JSON, for scripts",
-      NULL },
-    { NULL },
-  };
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GVariant) reply = NULL;
   g_autoptr (GVariant) by_day = NULL;
   g_autoptr (GVariant) summary = NULL;
   g_autoptr (GError) error = NULL;
-  int code;
 
-  code = limber_parse_options (
-      "stats", NULL,
-      "Breaks taken, snoozed, skipped and natural, work and the longest "
-      "stretch\nwithout a break, per day; and the streak of working days "
-      "with every\nbreak taken.",
-      entries, LIMBER_PARSE_DEFAULT, &argc, &argv);
-  if (code >= 0)
-    return code;
-  if ((code = limber_check_arguments ("stats", NULL, argc, argv, 0, 0)) >= 0)
-    return code;
+  (void) argc;
+  (void) argv;
   if (days_text != NULL
       && !g_ascii_string_to_unsigned (days_text, 10, 1, 366, &days, NULL))
     {

@@ -194,28 +194,24 @@ print_json (const Status *status)
   limber_print_json (builder, TRUE);
 }
 
+static gboolean status_json;
+
+const GOptionEntry limber_status_options[] = {
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &status_json, "Print JSON, for scripts",
+    NULL },
+  { NULL },
+};
+
 int
 limber_cmd_status (int argc, char **argv)
 {
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, "Print JSON, for scripts",
-      NULL },
-    { NULL },
-  };
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GVariant) all = NULL;
   g_autoptr (GError) error = NULL;
   Status status;
-  int code;
 
-  code = limber_parse_options ("status", NULL,
-                               "Show limberd's state and the next break.",
-                               entries, LIMBER_PARSE_DEFAULT, &argc, &argv);
-  if (code >= 0)
-    return code;
-  if ((code = limber_check_arguments ("status", NULL, argc, argv, 0, 0)) >= 0)
-    return code;
+  (void) argc;
+  (void) argv;
 
   bus = limber_client_connect (&error);
   if (bus != NULL)
@@ -224,7 +220,7 @@ limber_cmd_status (int argc, char **argv)
     return limber_client_fail ("status", error);
 
   read_status (all, &status);
-  if (json)
+  if (status_json)
     print_json (&status);
   else
     print_human (&status);

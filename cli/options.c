@@ -73,9 +73,12 @@ limber_parse_options (const char *command, const char *parameter,
 
   g_set_prgname (prgname);
   g_option_context_set_summary (context, summary);
-  g_option_context_set_description (
-      context, "Exit status: 0 success, 1 failure, 2 usage error, 3 limberd "
-               "not reachable.");
+  g_autofree char *exit_status = g_strdup_printf (
+      "Exit status: %d success, %d failure, %d usage error, %d limberd not "
+      "reachable.",
+      LIMBER_EXIT_OK, LIMBER_EXIT_FAILURE, LIMBER_EXIT_USAGE,
+      LIMBER_EXIT_UNREACHABLE);
+  g_option_context_set_description (context, exit_status);
   g_option_context_set_strict_posix (context,
                                      (flags & LIMBER_PARSE_VALUES) != 0);
   if (entries != NULL)
@@ -139,9 +142,11 @@ missing_words (const char *parameter, int first)
 }
 
 int
-limber_check_arguments (const char *command, const char *parameter, int argc,
-                        char **argv, int min, int max)
+limber_check_arguments (const LimberCommand *self, int argc, char **argv)
 {
+  const char *command = self->name;
+  const char *parameter = self->parameter;
+  int min = self->min_args, max = self->max_args;
   int given = argc - 1;
 
   if (given > max)

@@ -2,103 +2,78 @@
 
 #include "limber-duration.h"
 #include "limber-error.h"
+#include "limber-settings.h"
 
 #include <string.h>
 
-#define DEFAULT_TITLE "Time for a micro-break"
-#define DEFAULT_ROUTINE                                                        \
-  "Stand up, then:\n"                                                          \
-  "• Roll your shoulders 5 times forward, then 5 times backward\n"           \
-  "• Take 3 deep breaths, squeezing your shoulder blades together\n"         \
-  "• Stretch your neck gently for 30 seconds, side to side"
+/* The keys, kinds, defaults, limits and rules are the shared table's
+ * (include/limber-settings.c); here is only where each value is kept. */
+typedef LimberSetting SettingInfo;
 
-#define MAX_TITLE_BYTES   200
-#define MAX_ROUTINE_BYTES 2000
-
-typedef enum
-{
-  SETTING_DURATION,
-  SETTING_TEXT,
-  SETTING_CHOICE, /* one word of a list, stored as text */
-} SettingKind;
-
-typedef struct
-{
-  const char *key;
-  SettingKind kind;
-  gsize offset;
-  guint64 min, max;           /* seconds, or bytes of text */
-  const char *const *choices; /* SETTING_CHOICE */
-} SettingInfo;
-
-/* The activity sources limberd knows (activity.c), or auto, or none. */
-static const char *const activity_sources[] = {
-  "auto",   "mutter", "screensaver",
-#ifdef LIMBER_HAVE_XSYNC
-  "xsync",
-#endif
-  "logind", "none",   NULL,
-};
-
-#define DURATION(name, field, lo, hi)                                          \
-  {                                                                            \
-    name, SETTING_DURATION, G_STRUCT_OFFSET (LimberConfig, field), lo, hi      \
-  }
-#define TEXT(name, field, hi)                                                  \
-  {                                                                            \
-    name, SETTING_TEXT, G_STRUCT_OFFSET (LimberConfig, field), 1, hi           \
-  }
-#define CHOICE(name, field, list)                                              \
-  {                                                                            \
-    name, SETTING_CHOICE, G_STRUCT_OFFSET (LimberConfig, field), 0, 0, list    \
-  }
-
-static const SettingInfo settings[] = {
-  DURATION ("interval-min", interval_min, 1, 24 * 3600),
-  DURATION ("interval-max", interval_max, 1, 24 * 3600),
-  DURATION ("snooze", snooze, 1, 24 * 3600),
-  DURATION ("natural-break", natural_break, 1, 24 * 3600),
-  DURATION ("lull", lull, 1, 3600),
-  DURATION ("break-length", break_length, 1, 24 * 3600),
-  DURATION ("pause-default", pause_default, 1, 31 * 24 * 3600),
-  TEXT ("title", title, MAX_TITLE_BYTES),
-  TEXT ("routine", routine, MAX_ROUTINE_BYTES),
-  CHOICE ("activity-source", activity_source, activity_sources),
-};
-
-static const char *const setting_keys[] = {
-  "interval-min", "interval-max",  "snooze", "natural-break", "lull",
-  "break-length", "pause-default", "title",  "routine",       "activity-source",
-  NULL,
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (setting_keys) == G_N_ELEMENTS (settings) + 1);
-
+/* A switch rather than a table of offsets: -Wswitch makes a key added to
+ * the table without a field here a build error. */
 static guint64 *
 duration_field (LimberConfig *config, const SettingInfo *info)
 {
-  return G_STRUCT_MEMBER_P (config, info->offset);
+  switch (limber_settings_id (info))
+    {
+    case LIMBER_SETTING_INTERVAL_MIN:
+      return &config->interval_min;
+    case LIMBER_SETTING_INTERVAL_MAX:
+      return &config->interval_max;
+    case LIMBER_SETTING_SNOOZE:
+      return &config->snooze;
+    case LIMBER_SETTING_NATURAL_BREAK:
+      return &config->natural_break;
+    case LIMBER_SETTING_LULL:
+      return &config->lull;
+    case LIMBER_SETTING_BREAK_LENGTH:
+      return &config->break_length;
+    case LIMBER_SETTING_PAUSE_DEFAULT:
+      return &config->pause_default;
+    case LIMBER_SETTING_TITLE:
+    case LIMBER_SETTING_ROUTINE:
+    case LIMBER_SETTING_ACTIVITY_SOURCE:
+    case LIMBER_N_SETTINGS:
+      break;
+    }
+  g_assert_not_reached ();
 }
 
 static char **
 text_field (LimberConfig *config, const SettingInfo *info)
 {
-  return G_STRUCT_MEMBER_P (config, info->offset);
+  switch (limber_settings_id (info))
+    {
+    case LIMBER_SETTING_TITLE:
+      return &config->title;
+    case LIMBER_SETTING_ROUTINE:
+      return &config->routine;
+    case LIMBER_SETTING_ACTIVITY_SOURCE:
+      return &config->activity_source;
+    case LIMBER_SETTING_INTERVAL_MIN:
+    case LIMBER_SETTING_INTERVAL_MAX:
+    case LIMBER_SETTING_SNOOZE:
+    case LIMBER_SETTING_NATURAL_BREAK:
+    case LIMBER_SETTING_LULL:
+    case LIMBER_SETTING_BREAK_LENGTH:
+    case LIMBER_SETTING_PAUSE_DEFAULT:
+    case LIMBER_N_SETTINGS:
+      break;
+    }
+  g_assert_not_reached ();
 }
 
 static const SettingInfo *
 lookup_setting (const char *key)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (settings); i++)
-    if (g_str_equal (settings[i].key, key))
-      return &settings[i];
-  return NULL;
+  return limber_settings_lookup (key);
 }
 
 const char *const *
 limber_config_keys (void)
 {
-  return setting_keys;
+  return limber_settings_keys ();
 }
 
 LimberConfig *
@@ -106,16 +81,14 @@ limber_config_new (void)
 {
   LimberConfig *config = g_new0 (LimberConfig, 1);
 
-  config->interval_min = 30 * 60;
-  config->interval_max = 45 * 60;
-  config->snooze = 5 * 60;
-  config->natural_break = 5 * 60;
-  config->lull = 5;
-  config->break_length = 60;
-  config->pause_default = 3600;
-  config->title = g_strdup (DEFAULT_TITLE);
-  config->routine = g_strdup (DEFAULT_ROUTINE);
-  config->activity_source = g_strdup ("auto");
+  for (gsize i = 0; i < LIMBER_N_SETTINGS; i++)
+    {
+      const SettingInfo *info = &limber_settings[i];
+      if (info->kind == LIMBER_SETTING_DURATION)
+        *duration_field (config, info) = info->default_seconds;
+      else
+        *text_field (config, info) = g_strdup (info->default_text);
+    }
   return config;
 }
 
@@ -146,22 +119,21 @@ limber_config_is_text_key (const char *key)
 {
   const SettingInfo *info = lookup_setting (key);
 
-  return info != NULL && info->kind == SETTING_TEXT;
+  return info != NULL && info->kind == LIMBER_SETTING_TEXT;
 }
 
 void
 limber_config_reset_key (LimberConfig *config, const char *key)
 {
   const SettingInfo *info = lookup_setting (key);
-  g_autoptr (LimberConfig) defaults = limber_config_new ();
 
   g_return_if_fail (info != NULL);
-  if (info->kind == SETTING_DURATION)
-    *duration_field (config, info) = *duration_field (defaults, info);
+  if (info->kind == LIMBER_SETTING_DURATION)
+    *duration_field (config, info) = info->default_seconds;
   else
     {
       g_free (*text_field (config, info));
-      *text_field (config, info) = g_strdup (*text_field (defaults, info));
+      *text_field (config, info) = g_strdup (info->default_text);
     }
 }
 
@@ -222,27 +194,22 @@ check_choice (const SettingInfo *info, const char *text, GError **error)
   return FALSE;
 }
 
-static const LimberConfigRule rules[] = {
-  { "interval-min", "interval-max" },
-  { "break-length", "natural-break" },
-};
-
 static guint64
 duration_of (const LimberConfig *config, const char *key)
 {
   const SettingInfo *info = lookup_setting (key);
 
-  g_assert (info != NULL && info->kind == SETTING_DURATION);
-  return *(const guint64 *) G_STRUCT_MEMBER_P (config, info->offset);
+  g_assert (info != NULL && info->kind == LIMBER_SETTING_DURATION);
+  return *duration_field ((LimberConfig *) config, info);
 }
 
 const LimberConfigRule *
 limber_config_broken_rule (const LimberConfig *config)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (duration_of (config, rules[i].shorter)
-        > duration_of (config, rules[i].longer))
-      return &rules[i];
+  for (gsize i = 0; i < limber_n_setting_rules; i++)
+    if (duration_of (config, limber_setting_rules[i].shorter)
+        > duration_of (config, limber_setting_rules[i].longer))
+      return &limber_setting_rules[i];
   return NULL;
 }
 
@@ -321,14 +288,15 @@ limber_config_parse_value (LimberConfig *config, const char *key,
 
   if (info == NULL)
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) setting_keys);
+      g_autofree char *known
+          = g_strjoinv (", ", (char **) limber_settings_keys ());
       g_autofree char *quoted = limber_error_quote (key);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY,
                    "unknown setting '%s'; the settings are: %s", quoted, known);
       return FALSE;
     }
 
-  if (info->kind == SETTING_DURATION)
+  if (info->kind == LIMBER_SETTING_DURATION)
     {
       guint64 seconds;
       if (!variant_to_seconds (info, value, &seconds, error))
@@ -342,13 +310,14 @@ limber_config_parse_value (LimberConfig *config, const char *key,
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
                        "%s is %s: give it as 's', not '%s'", info->key,
-                       info->kind == SETTING_CHOICE ? "a word" : "text",
+                       info->kind == LIMBER_SETTING_CHOICE ? "a word" : "text",
                        g_variant_get_type_string (value));
           return FALSE;
         }
       text = g_variant_dup_string (value, NULL);
-      if (info->kind == SETTING_CHOICE ? !check_choice (info, text, error)
-                                       : !check_text (info, text, error))
+      if (info->kind == LIMBER_SETTING_CHOICE
+              ? !check_choice (info, text, error)
+              : !check_text (info, text, error))
         return FALSE;
       g_free (*text_field (config, info));
       *text_field (config, info) = g_strdup (text);
@@ -395,16 +364,19 @@ limber_config_to_variant (const LimberConfig *config)
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
-  for (gsize i = 0; i < G_N_ELEMENTS (settings); i++)
+  for (gsize i = 0; i < LIMBER_N_SETTINGS; i++)
     {
-      const SettingInfo *info = &settings[i];
-      gconstpointer field = G_STRUCT_MEMBER_P (config, info->offset);
-      if (info->kind == SETTING_DURATION)
-        g_variant_builder_add (&builder, "{sv}", info->key,
-                               g_variant_new_uint64 (*(const guint64 *) field));
+      const SettingInfo *info = &limber_settings[i];
+      /* The fields are only read; the accessors serve writes too. */
+      LimberConfig *fields = (LimberConfig *) config;
+      if (info->kind == LIMBER_SETTING_DURATION)
+        g_variant_builder_add (
+            &builder, "{sv}", info->key,
+            g_variant_new_uint64 (*duration_field (fields, info)));
       else
-        g_variant_builder_add (&builder, "{sv}", info->key,
-                               g_variant_new_string (*(char *const *) field));
+        g_variant_builder_add (
+            &builder, "{sv}", info->key,
+            g_variant_new_string (*text_field (fields, info)));
     }
   return g_variant_builder_end (&builder);
 }

@@ -1,10 +1,12 @@
-/* limber.conf: the settings, their defaults and limits (config.c), loading
+/* limber.conf: the settings, their values as limberd keeps them (config.c;
+ * the keys, defaults and limits are include/limber-settings.c), loading
  * layered files (config-load.c) and rewriting one key in the user's file
  * (config-write.c). */
 #pragma once
 
 #include <glib.h>
 
+#include "limber-settings.h"
 #include "scheduler.h"
 
 #define LIMBER_CONFIG_GROUP "limber"
@@ -49,13 +51,9 @@ gboolean limber_config_set (LimberConfig *config, const char *key,
                             GVariant *value, char **stored_text,
                             GError **error);
 
-/* A rule between two durations: @shorter must not be longer than
- * @longer. */
-typedef struct
-{
-  const char *shorter;
-  const char *longer;
-} LimberConfigRule;
+/* A rule between two durations, from the settings table: @shorter must not
+ * be longer than @longer. */
+typedef LimberSettingRule LimberConfigRule;
 
 /* The first rule @config breaks, or NULL. */
 const LimberConfigRule *limber_config_broken_rule (const LimberConfig *config);

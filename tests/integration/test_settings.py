@@ -3,8 +3,10 @@
 user's file with its comments kept, surviving a restart; bad files
 reported without losing the settings in force."""
 
+import json
 import os
 import signal
+import subprocess
 
 import limbertest
 from limbertest import LimberTestCase, wait_until
@@ -60,8 +62,12 @@ class SettingsTest(LimberTestCase):
         self.assertEqual(keys, ["interval-min", "interval-max", "snooze", "natural-break",
                                 "lull", "break-length", "pause-default", "title", "routine",
                                 "activity-source"])
+        # The daemon's Settings are the shared table's keys, no more.
+        tables = json.loads(subprocess.run([os.environ["LIMBER_DUMP_TABLES"]],
+                                           check=True, capture_output=True,
+                                           text=True).stdout)
+        self.assertEqual(keys, [s["key"] for s in tables["settings"]])
         self.assertIn("interval-min    = 1h", listing)
-        import json
         settings = json.loads(self.ctl("get", "--json", check=0).stdout)
         self.assertEqual(settings["interval-min"], 3600)
         self.assertEqual(json.loads(self.ctl("get", "snooze", "--json", check=0).stdout),

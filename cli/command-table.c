@@ -1,0 +1,134 @@
+/* limberctl's commands: what each is called, takes and says about itself.
+ * The main help, each command's --help and the argument checks all come
+ * from here. */
+#include "commands.h"
+
+const LimberCommand limber_commands[] = {
+  {
+      .name = "status",
+      .synopsis = "[--json]",
+      .summary = "Show the state and the next break (the default)",
+      .help = "Show limberd's state and the next break.",
+      .options = limber_status_options,
+      .run = limber_cmd_status,
+  },
+  {
+      .name = "pause",
+      .synopsis = "[DURATION | --until HH:MM | --indefinitely]",
+      .parameter = "[DURATION]",
+      .max_args = 1,
+      .summary = "Silence reminders, for pause-default (1h) unless told",
+      .help = "Silence reminders, for a meeting or a talk. With no argument, "
+              "for\npause-default (1h), so that nobody forgets to resume.\n\n"
+              "Examples: limberctl pause 90min; limberctl pause --until 15:00",
+      .options = limber_pause_options,
+      .flags = LIMBER_PARSE_DURATION,
+      .run = limber_cmd_pause,
+  },
+  {
+      .name = "resume",
+      .summary = "End a pause",
+      .help = "End a pause: reminders start again.",
+      .run = limber_cmd_resume,
+  },
+  {
+      .name = "snooze",
+      .synopsis = "[DURATION]",
+      .parameter = "[DURATION]",
+      .max_args = 1,
+      .summary = "Postpone the break, by snooze (5min) unless told",
+      .help = "Postpone the break on screen, or the next one, by DURATION of "
+              "work\n(the snooze setting, 5min, unless told).",
+      .flags = LIMBER_PARSE_DURATION,
+      .run = limber_cmd_snooze,
+  },
+  {
+      .name = "skip",
+      .summary = "Skip the break and start a new work interval",
+      .help = "Skip the break on screen, or the next one, and start a new "
+              "work interval.",
+      .run = limber_cmd_skip,
+  },
+  {
+      .name = "break",
+      .summary = "Take a break now",
+      .help = "Show the break now (this ends a pause).",
+      .run = limber_cmd_break,
+  },
+  {
+      .name = "set",
+      .synopsis = "KEY VALUE",
+      .parameter = "KEY VALUE",
+      .min_args = 2,
+      .max_args = 2,
+      .summary = "Change a setting and save it",
+      .help = "Change a setting now and save it in your limber.conf.\n\n"
+              "Durations take a time span (40min, 1h 30min); title and "
+              "routine take text.\nExample: limberctl set interval-min 40min",
+      .flags = LIMBER_PARSE_VALUES,
+      .run = limber_cmd_set,
+  },
+  {
+      .name = "get",
+      .synopsis = "[KEY] [--json]",
+      .parameter = "[KEY]",
+      .max_args = 1,
+      .summary = "Show the settings, or one setting's value",
+      .help = "Show the settings in force, or just the value of KEY.",
+      .options = limber_get_options,
+      .run = limber_cmd_get,
+  },
+  {
+      .name = "reload",
+      .summary = "Read the configuration files again",
+      .help = "Read the configuration files again; when one is invalid, say "
+              "why and keep the current settings.",
+      .run = limber_cmd_reload,
+  },
+  {
+      .name = "stats",
+      .synopsis = "[--days N] [--json]",
+      .summary = "Breaks and work per day, and the streak",
+      .help = "Breaks taken, snoozed, skipped and natural, work and the "
+              "longest stretch\nwithout a break, per day; and the streak of "
+              "working days with every\nbreak taken.",
+      .options = limber_stats_options,
+      .run = limber_cmd_stats,
+  },
+  {
+      .name = "monitor",
+      .synopsis = "[--json]",
+      .summary = "Follow limberd's state and breaks as they happen",
+      .help = "Print limberd's state changes and breaks as they happen, until "
+              "interrupted.\nEvents: limberd (its bus name or 'gone'), state, "
+              "break-started, break-ended, settings.\nWhen limberd stops, "
+              "waits for it to start again; when the session bus goes,\nexits "
+              "with status 3.",
+      .options = limber_monitor_options,
+      .run = limber_cmd_monitor,
+  },
+};
+const gsize limber_n_commands = G_N_ELEMENTS (limber_commands);
+
+const LimberCommand *
+limber_command_lookup (const char *name)
+{
+  for (gsize i = 0; i < limber_n_commands; i++)
+    if (g_str_equal (limber_commands[i].name, name))
+      return &limber_commands[i];
+  return NULL;
+}
+
+int
+limber_command_dispatch (const LimberCommand *command, int argc, char **argv)
+{
+  int code;
+
+  code = limber_parse_options (command->name, command->parameter, command->help,
+                               command->options, command->flags, &argc, &argv);
+  if (code >= 0)
+    return code;
+  if ((code = limber_check_arguments (command, argc, argv)) >= 0)
+    return code;
+  return command->run (argc, argv);
+}

@@ -1,0 +1,117 @@
+#include "limber-settings.h"
+
+#define HOUR (60 * 60)
+#define DAY  (24 * HOUR)
+
+/* The activity sources limberd knows (daemon/sources/activity.c), or auto,
+ * or none; xsync only where it was built. */
+static const char *const activity_sources[] = {
+  "auto",   "mutter", "screensaver",
+#ifdef LIMBER_HAVE_XSYNC
+  "xsync",
+#endif
+  "logind", "none",   NULL,
+};
+
+#define DURATION(id, name, lo, hi, def, what)                                  \
+  [id] = { .key = name,                                                        \
+           .kind = LIMBER_SETTING_DURATION,                                    \
+           .min = lo,                                                          \
+           .max = hi,                                                          \
+           .default_seconds = def,                                             \
+           .description = what }
+/* Text must hold more than white space. */
+#define TEXT(id, name, hi, def, what)                                          \
+  [id] = { .key = name,                                                        \
+           .kind = LIMBER_SETTING_TEXT,                                        \
+           .min = 1,                                                           \
+           .max = hi,                                                          \
+           .default_text = def,                                                \
+           .description = what }
+#define CHOICE(id, name, list, def, what)                                      \
+  [id] = { .key = name,                                                        \
+           .kind = LIMBER_SETTING_CHOICE,                                      \
+           .default_text = def,                                                \
+           .choices = list,                                                    \
+           .description = what }
+
+const LimberSetting limber_settings[LIMBER_N_SETTINGS] = {
+  DURATION (LIMBER_SETTING_INTERVAL_MIN, "interval-min", 1, DAY, 30 * 60,
+            "Work after which a break is due, shown at the next lull"),
+  DURATION (LIMBER_SETTING_INTERVAL_MAX, "interval-max", 1, DAY, 45 * 60,
+            "Work after which a due break shows regardless, urgently"),
+  DURATION (LIMBER_SETTING_SNOOZE, "snooze", 1, DAY, 5 * 60,
+            "How long a snooze postpones the break"),
+  DURATION (LIMBER_SETTING_NATURAL_BREAK, "natural-break", 1, DAY, 5 * 60,
+            "Time away that counts as a break taken"),
+  DURATION (LIMBER_SETTING_LULL, "lull", 1, HOUR, 5,
+            "The pause in typing that lets a due break show"),
+  DURATION (LIMBER_SETTING_BREAK_LENGTH, "break-length", 1, DAY, 60,
+            "Time away after the pop-up that counts as the break done"),
+  DURATION (LIMBER_SETTING_PAUSE_DEFAULT, "pause-default", 1, 31 * DAY, HOUR,
+            "How long 'limberctl pause' without an argument lasts"),
+  TEXT (LIMBER_SETTING_TITLE, "title", 200, "Time for a micro-break",
+        "The pop-up's title"),
+  TEXT (LIMBER_SETTING_ROUTINE, "routine", 2000,
+        "Stand up, then:\n"
+        "• Roll your shoulders 5 times forward, then 5 times backward\n"
+        "• Take 3 deep breaths, squeezing your shoulder blades together\n"
+        "• Stretch your neck gently for 30 seconds, side to side",
+        "The pop-up's text: the routine to follow"),
+  CHOICE (LIMBER_SETTING_ACTIVITY_SOURCE, "activity-source", activity_sources,
+          "auto", "Where idle, lock and sleep come from"),
+};
+
+const LimberSettingRule limber_setting_rules[] = {
+  { "interval-min", "interval-max" },
+  { "break-length", "natural-break" },
+};
+const gsize limber_n_setting_rules = G_N_ELEMENTS (limber_setting_rules);
+
+const LimberSetting *
+limber_settings_lookup (const char *key)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (limber_settings); i++)
+    if (g_str_equal (limber_settings[i].key, key))
+      return &limber_settings[i];
+  return NULL;
+}
+
+LimberSettingId
+limber_settings_id (const LimberSetting *setting)
+{
+  g_assert (setting >= limber_settings
+            && setting < limber_settings + LIMBER_N_SETTINGS);
+  return (LimberSettingId) (setting - limber_settings);
+}
+
+const char *const *
+limber_settings_keys (void)
+{
+  /* Built from the table once, so the keys are not listed twice. */
+  static const char *keys[LIMBER_N_SETTINGS + 1];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (gsize i = 0; i < LIMBER_N_SETTINGS; i++)
+        keys[i] = limber_settings[i].key;
+      g_once_init_leave (&done, 1);
+    }
+  return keys;
+}
+
+const char *
+limber_setting_kind_name (LimberSettingKind kind)
+{
+  switch (kind)
+    {
+    case LIMBER_SETTING_DURATION:
+      return "durations";
+    case LIMBER_SETTING_TEXT:
+      return "text";
+    case LIMBER_SETTING_CHOICE:
+      return "choice";
+    }
+  g_assert_not_reached ();
+}
