@@ -45,8 +45,9 @@ const LimberCommand limber_commands[] = {
   {
       .name = "skip",
       .summary = "Skip the break and start a new work interval",
-      .help = "Skip the break on screen, or the next one, and start a new "
-              "work interval.",
+      .help = "Skip the break that is on screen, due or snoozed, and start a "
+              "new work interval. With no such break (working toward the "
+              "next one, or paused) nothing is recorded and it exits 1.",
       .run = limber_cmd_skip,
   },
   {

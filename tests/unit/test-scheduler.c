@@ -263,9 +263,17 @@ test_skip (void)
   g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    MINUTES (61));
 
-  /* Skipping the next break before it shows restarts the interval too. */
+  /* The one on screen since 61 min. */
   sim_event (&sim, LIMBER_EVENT_SKIP);
   sim_run_for (&sim, MINUTES (20));
+  /* Nothing due: a skip is no skip, and the interval goes on. */
+  guint logged = sim.log->len;
+  sim_event (&sim, LIMBER_EVENT_SKIP);
+  g_assert_cmpuint (sim.log->len, ==, logged);
+  assert_worked (&sim, MINUTES (20));
+  /* A break snoozed before it showed is there to skip. */
+  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                 .duration = MINUTES (5) });
   sim_event (&sim, LIMBER_EVENT_SKIP);
   g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_RECORD);
   sim_run_for (&sim, MINUTES (40));
