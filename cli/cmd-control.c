@@ -11,17 +11,42 @@
 #include "span-format.h"
 #include "until.h"
 
-/* Parses a DURATION argument; on failure returns the usage exit code. */
+/* Whether @text counts months with systemd's "M", which a person may
+ * well have meant as minutes. */
+static gboolean
+counts_months (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == 'M' && p > text && (g_ascii_isdigit (p[-1]) || p[-1] == ' ')
+        && !g_ascii_isalpha (p[1]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Parses the DURATION in @argv[1..]: the words join into one, so that
+ * "pause 1h 30min" needs no quotes. On failure returns the usage exit
+ * code. */
 static int
-parse_duration_argument (const char *command, const char *text,
+parse_duration_argument (const char *command, int argc, char **argv,
                          guint64 *seconds)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strjoinv (" ", argv + 1);
 
+  (void) argc;
   if (!limber_duration_parse (text, seconds, &error))
     return limber_usage_error (command, "%s", error->message);
   if (*seconds == 0)
     return limber_usage_error (command, "the duration must be longer than 0s");
+  if (counts_months (text))
+    {
+      g_autofree char *length = limber_duration_format (*seconds);
+      return limber_usage_error (
+          command,
+          "'%s' is %s: M counts months; write min for minutes, or use "
+          "--indefinitely or --until for a long pause",
+          text, length);
+    }
   return -1;
 }
 
@@ -53,6 +78,10 @@ call_method (GDBusConnection *bus, const char *method, GVariant *args,
   return reply != NULL;
 }
 
+/* An --until time that went by this long ago is refused, not taken as
+ * tomorrow's. */
+#define JUST_PASSED_SECONDS (10 * 60)
+
 static GStrv pause_until;
 static gboolean pause_indefinitely;
 
@@ -69,6 +98,7 @@ int
 limber_cmd_pause (int argc, char **argv)
 {
   g_auto (GStrv) until = g_steal_pointer (&pause_until);
+  gboolean until_tomorrow = FALSE;
   gboolean indefinitely = pause_indefinitely;
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
@@ -76,18 +106,31 @@ limber_cmd_pause (int argc, char **argv)
   int code;
   if (until != NULL && g_strv_length (until) > 1)
     return limber_usage_error ("pause", "give --until once, with one HH:MM");
-  if ((argc == 2) + (until != NULL) + indefinitely > 1)
+  if ((argc >= 2) + (until != NULL) + indefinitely > 1)
     return limber_usage_error (
         "pause", "give one of DURATION, --until and --indefinitely");
 
-  if (argc == 2
-      && (code = parse_duration_argument ("pause", argv[1], &seconds)) >= 0)
+  if (argc >= 2
+      && (code = parse_duration_argument ("pause", argc, argv, &seconds)) >= 0)
     return code;
   if (until != NULL)
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-      if (!limber_seconds_until (until[0], now, &seconds, &error))
+      gint64 ago;
+      if (!limber_seconds_until (until[0], now, &seconds, &ago, &error))
         return limber_usage_error ("pause", "%s", error->message);
+      /* A time that has just gone by was meant for today, not tomorrow. */
+      if (ago >= 0 && ago < JUST_PASSED_SECONDS)
+        {
+          g_autofree char *span = limber_format_span (ago);
+          return limber_usage_error (
+              "pause",
+              "%s was %s ago: that would pause until tomorrow; give a later "
+              "time, or a DURATION",
+              until[0], span);
+        }
+      if (ago >= 0)
+        until_tomorrow = TRUE;
     }
   if (seconds > LIMBER_MAX_PAUSE_SECONDS)
     return limber_usage_error ("pause", "a pause can last 31d at most; use "
@@ -112,8 +155,13 @@ limber_cmd_pause (int argc, char **argv)
       gint64 now = g_get_real_time () / G_USEC_PER_SEC;
       g_autofree char *end = limber_format_clock (now, now + (gint64) seconds);
       g_autofree char *length = limber_duration_format (seconds);
-      printf ("Paused for %s, until %s; 'limberctl resume' ends it sooner.\n",
-              length, end);
+      g_autofree char *note
+          = until_tomorrow
+                ? g_strdup_printf (" (%s has passed today)", until[0])
+                : g_strdup ("");
+      printf ("Paused for %s, until %s%s; 'limberctl resume' ends it "
+              "sooner.\n",
+              length, end, note);
     }
   return LIMBER_EXIT_OK;
 }
@@ -126,8 +174,8 @@ limber_cmd_snooze (int argc, char **argv)
   guint64 seconds = 0;
   int code;
 
-  if (argc == 2
-      && (code = parse_duration_argument ("snooze", argv[1], &seconds)) >= 0)
+  if (argc >= 2
+      && (code = parse_duration_argument ("snooze", argc, argv, &seconds)) >= 0)
     return code;
   if (seconds > LIMBER_MAX_SNOOZE_SECONDS)
     return limber_usage_error ("snooze", "a snooze can last 1d at most");

@@ -16,7 +16,7 @@ const LimberCommand limber_commands[] = {
       .name = "pause",
       .synopsis = "[DURATION | --until HH:MM | --indefinitely]",
       .parameter = "[DURATION]",
-      .max_args = 1,
+      .max_args = LIMBER_DURATION_WORDS,
       .summary = "Silence reminders, for pause-default (1h) unless told",
       .help = "Silence reminders, for a meeting or a talk. With no argument, "
               "for\npause-default (1h), so that nobody forgets to resume.\n\n"
@@ -35,7 +35,7 @@ const LimberCommand limber_commands[] = {
       .name = "snooze",
       .synopsis = "[DURATION]",
       .parameter = "[DURATION]",
-      .max_args = 1,
+      .max_args = LIMBER_DURATION_WORDS,
       .summary = "Postpone the break, by snooze (5min) unless told",
       .help = "Postpone the break on screen, or the next one, by DURATION of "
               "work\n(the snooze setting, 5min, unless told).",

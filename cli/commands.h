@@ -34,6 +34,9 @@ typedef enum
   LIMBER_PARSE_DURATION = 1 << 1,
 } LimberParseFlags;
 
+/* A DURATION may be several words: "pause 1h 30min", "pause 1 hour". */
+#define LIMBER_DURATION_WORDS 8
+
 typedef struct
 {
   const char *name;

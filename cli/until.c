@@ -55,7 +55,7 @@ wall_time_after (GTimeZone *tz, const GDate *date, int hour, int minute,
 
 gboolean
 limber_seconds_until (const char *hhmm, GDateTime *now, guint64 *seconds,
-                      GError **error)
+                      gint64 *passed_ago, GError **error)
 {
   int hour, minute;
   GDate date;
@@ -79,8 +79,15 @@ limber_seconds_until (const char *hhmm, GDateTime *now, guint64 *seconds,
                   (GDateYear) g_date_time_get_year (now));
   target = wall_time_after (g_date_time_get_timezone (now), &date, hour, minute,
                             now_unix);
+  if (passed_ago != NULL)
+    *passed_ago = -1;
   if (target < 0)
     {
+      /* When it was today, if the clocks showed it at all. */
+      gint64 earlier = wall_time_after (g_date_time_get_timezone (now), &date,
+                                        hour, minute, now_unix - 86400);
+      if (passed_ago != NULL && earlier >= 0)
+        *passed_ago = now_unix - earlier;
       g_date_add_days (&date, 1);
       target = wall_time_after (g_date_time_get_timezone (now), &date, hour,
                                 minute, now_unix);

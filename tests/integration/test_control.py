@@ -62,6 +62,43 @@ class PauseTest(LimberTestCase):
         self.assertIn(f"Paused until {hhmm}", self.ctl("status", check=0).stdout)
 
 
+    def test_duration_words_need_no_quotes(self):
+        # The words of a duration join into one: "pause 1h 30min".
+        self.assertIn("Paused for 1h 30min", self.ctl("pause", "1h", "30min", check=0).stdout)
+        until = int(self.property("PausedUntil"))
+        self.assertAlmostEqual(until - time.time(), 5400, delta=5)
+        self.assertIn("Paused for 1h,", self.ctl("pause", "1", "hour", check=0).stdout)
+        # "M" is a month in systemd's syntax: asked about, not taken.
+        result = self.ctl("pause", "1M")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("'1M' is 30d 10h 30min: M counts months; write min for minutes",
+                      result.stderr)
+        self.assertAlmostEqual(int(self.property("PausedUntil")) - time.time(), 3600, delta=5)
+
+    def local_noon_env(self):
+        """An environment whose local time is around noon, so that "a few
+        minutes ago" is today whatever the real time."""
+        offset = 12 - time.gmtime().tm_hour
+        env = dict(self.env, TZ=f"LMB{-offset:+d}")
+        return env, offset * 3600
+
+    def test_until_a_time_just_passed_is_refused(self):
+        env, offset = self.local_noon_env()
+        self.env = env
+        hhmm = time.strftime("%H:%M", time.gmtime(time.time() + offset - 180))
+        result = self.ctl("pause", "--until", hhmm)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertRegex(result.stderr, rf"^limberctl pause: {hhmm} was [23]min \d+s ago: "
+                                        "that would pause until tomorrow")
+        self.assertEqual(self.status()["state"], "active")
+        # Passed long ago today: tomorrow's, and said so.
+        hhmm = time.strftime("%H:%M", time.gmtime(time.time() + offset - 2 * 3600))
+        out = self.ctl("pause", "--until", hhmm, check=0).stdout
+        self.assertIn(f"({hhmm} has passed today)", out)
+        until = int(self.property("PausedUntil"))
+        self.assertAlmostEqual(until - time.time(), 22 * 3600, delta=90)
+
+
 class SnoozeSkipTest(LimberTestCase):
     def test_snooze_shown_break(self):
         self.wait_for_popups()

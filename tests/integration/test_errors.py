@@ -36,7 +36,10 @@ BAD_ARGUMENTS = [
     (["set", "interval-min", "40"], "did you mean 40min?"),
     (["pause", "40d"], "31d at most"),
     (["pause", "1500ms"], "whole number of seconds"),
-    (["pause", "1h", "2h"], "unexpected argument '2h'"),
+    # The words of a DURATION join into one.
+    (["pause", "1h", "x"], "'1h x' is not a duration"),
+    (["pause", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+     "unexpected argument '9': pause takes at most 8 arguments"),
     (["pause", "1h", "--indefinitely"], "give one of"),
     (["pause", "--until", "25:00"], "'25:00' is not a time of day"),
     (["pause", "--until", "soon"], "is not a time of day"),

@@ -160,6 +160,7 @@ class PersistenceTest(LimberTestCase):
         self.assertEqual(lines[-1], "Streak: 1 working day in a row with every break taken.")
 
     def test_damaged_history_lines_are_skipped(self):
+        self.ctl("break", check=0)
         self.ctl("skip", check=0)
         with open(self.history_path, "a", encoding="utf-8") as f:
             f.write("garbage\n17956 done\n")

@@ -10,7 +10,7 @@ until (GDateTime *now, const char *hhmm)
   g_autoptr (GError) error = NULL;
   guint64 seconds = 0;
 
-  if (!limber_seconds_until (hhmm, now, &seconds, &error))
+  if (!limber_seconds_until (hhmm, now, &seconds, NULL, &error))
     g_error ("%s: %s", hhmm, error->message);
   return seconds;
 }
@@ -27,6 +27,26 @@ test_later_today_and_tomorrow (void)
   g_assert_cmpuint (until (now, "13:59"), ==, 24 * 3600 - 60);
   g_assert_cmpuint (until (now, "9:30"), ==, 19 * 3600 + 1800);
   g_assert_cmpuint (until (now, "00:00"), ==, 10 * 3600);
+}
+
+/* A time that has passed today is tomorrow's, and says how long ago it
+ * passed, so that limberctl can ask about one that has just passed. */
+static void
+test_passed_ago (void)
+{
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new (utc, 2026, 11, 25, 14, 0, 30);
+  g_autoptr (GError) error = NULL;
+  guint64 seconds;
+  gint64 ago;
+
+  g_assert_true (limber_seconds_until ("13:58", now, &seconds, &ago, &error));
+  g_assert_cmpint (ago, ==, 150);
+  g_assert_cmpuint (seconds, ==, 24 * 3600 - 150);
+  g_assert_true (limber_seconds_until ("15:00", now, &seconds, &ago, &error));
+  g_assert_cmpint (ago, ==, -1);
+  g_assert_true (limber_seconds_until ("9:00", now, &seconds, &ago, &error));
+  g_assert_cmpint (ago, ==, 5 * 3600 + 30);
 }
 
 /* Seconds into the current minute round the wait up, never to zero. */
@@ -115,7 +135,7 @@ test_gap_tomorrow (void)
   g_autoptr (GError) error = NULL;
   guint64 seconds = 42;
 
-  g_assert_false (limber_seconds_until ("02:30", now, &seconds, &error));
+  g_assert_false (limber_seconds_until ("02:30", now, &seconds, NULL, &error));
   g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT);
   g_assert_nonnull (strstr (error->message, "does not exist"));
   g_assert_cmpuint (seconds, ==, 42);
@@ -135,7 +155,8 @@ test_bad (void)
       g_autoptr (GError) error = NULL;
       guint64 seconds = 42;
 
-      g_assert_false (limber_seconds_until (bad[i], now, &seconds, &error));
+      g_assert_false (
+          limber_seconds_until (bad[i], now, &seconds, NULL, &error));
       g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT);
       g_assert_true (g_str_has_suffix (error->message, "such as 15:00"));
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
@@ -148,6 +169,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/until/later-and-tomorrow", test_later_today_and_tomorrow);
+  g_test_add_func ("/until/passed-ago", test_passed_ago);
   g_test_add_func ("/until/rounds-up", test_rounds_up);
   g_test_add_func ("/until/daylight-saving", test_daylight_saving);
   g_test_add_func ("/until/spring-forward-gap", test_spring_forward_gap);
