@@ -7,6 +7,7 @@
 #include "json-output.h"
 #include "commands.h"
 #include "limber-names.h"
+#include "limber-settings.h"
 #include "settings-format.h"
 #include "terminal-text.h"
 
@@ -21,6 +22,13 @@ limber_cmd_set (int argc, char **argv)
       || !g_utf8_validate (argv[2], -1, NULL))
     return limber_usage_error ("set", "the key and value must be UTF-8");
 
+  /* Text comes as 'limberctl get' shows it: "a\nb" is two lines. */
+  const LimberSetting *setting = limber_settings_lookup (argv[1]);
+  g_autofree char *value
+      = setting != NULL && setting->kind == LIMBER_SETTING_TEXT
+            ? limber_setting_unescape (argv[2])
+            : g_strdup (argv[2]);
+
   /* The value goes as text: limberd knows each key's type and parses it,
    * so there is one place that decides what is valid. */
   bus = limber_client_connect (&error);
@@ -28,8 +36,7 @@ limber_cmd_set (int argc, char **argv)
   if (bus != NULL)
     reply = limber_client_call (
         bus, "Set",
-        g_variant_new ("(sv)", argv[1], g_variant_new_string (argv[2])),
-        &error);
+        g_variant_new ("(sv)", argv[1], g_variant_new_string (value)), &error);
   if (reply == NULL)
     return limber_client_fail ("set", error);
 
@@ -41,28 +48,6 @@ limber_cmd_set (int argc, char **argv)
   g_autofree char *shown = limber_terminal_text (text, TRUE);
   printf ("%s = %s\n", argv[1], shown);
   return LIMBER_EXIT_OK;
-}
-
-/* "a\nb" for a line break, as in the configuration file; other text,
- * UTF-8 included, as it is (limber_terminal_text() then shows control
- * characters). */
-static char *
-escape_line_breaks (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\n')
-        g_string_append (out, "\\n");
-      else if (*p == '\\')
-        g_string_append (out, "\\\\");
-      else if (*p == '\t')
-        g_string_append (out, "\\t");
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -138,7 +123,7 @@ limber_cmd_get (int argc, char **argv)
       g_autofree char *text = limber_setting_to_text (value);
       /* One line a setting: show line breaks in text the way the
        * configuration file writes them. */
-      g_autofree char *escaped = escape_line_breaks (text);
+      g_autofree char *escaped = limber_setting_escape (text);
       g_autofree char *shown = limber_terminal_text (escaped, FALSE);
       g_autofree char *safe_key = limber_terminal_text (key, FALSE);
       printf ("%-15s = %s\n", safe_key, shown);

@@ -65,7 +65,8 @@ const LimberCommand limber_commands[] = {
       .summary = "Change a setting and save it",
       .help = "Change a setting now and save it in your limber.conf.\n\n"
               "Durations take a time span (40min, 1h 30min); title and "
-              "routine take text.\nExample: limberctl set interval-min 40min",
+              "routine take\ntext, where \\n is a line break.\n"
+              "Example: limberctl set interval-min 40min",
       .flags = LIMBER_PARSE_VALUES,
       .run = limber_cmd_set,
   },

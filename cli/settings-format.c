@@ -39,3 +39,45 @@ limber_settings_add_json (JsonBuilder *builder, GVariant *settings)
     }
   json_builder_end_object (builder);
 }
+
+char *
+limber_setting_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else if (*p == '\t')
+        g_string_append (out, "\\t");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+limber_setting_unescape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (p[0] == '\\' && p[1] == 'n')
+        g_string_append_c (out, '\n');
+      else if (p[0] == '\\' && p[1] == 't')
+        g_string_append_c (out, '\t');
+      else if (p[0] == '\\' && p[1] == '\\')
+        g_string_append_c (out, '\\');
+      else
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+    }
+  return g_string_free (out, FALSE);
+}

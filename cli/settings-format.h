@@ -7,5 +7,12 @@
 /* "30min" for a duration, the text itself otherwise. */
 char *limber_setting_to_text (GVariant *value);
 
+/* Text on one line, as the configuration file writes it: a line break as
+ * \n, a tab as \t, a backslash as \\. */
+char *limber_setting_escape (const char *text);
+/* The reverse, for a value typed on the command line: "a\nb" is two
+ * lines, as 'limberctl get' shows them. Other backslashes stay. */
+char *limber_setting_unescape (const char *text);
+
 /* Adds @settings as a JSON object: durations in seconds, text as strings. */
 void limber_settings_add_json (JsonBuilder *builder, GVariant *settings);

@@ -56,6 +56,17 @@ class SettingsTest(LimberTestCase):
         self.ctl("break", check=0)
         self.assertEqual(self.wait_for_popups()[0]["body"], "Roll your shoulders\nBreathe")
 
+    def test_set_text_as_get_shows_it(self):
+        # Typed as 'limberctl get' shows it: \n is a line break in the
+        # pop-up, \\ a backslash; any other backslash stays.
+        self.ctl("set", "routine", r"Roll\nBreathe \\o/ C:\Users", check=0)
+        self.assertEqual(self.ctl("get", "routine", check=0).stdout,
+                         "Roll\nBreathe \\o/ C:\\Users\n")
+        self.assertIn("routine         = Roll\\nBreathe \\\\o/ C:\\\\Users\n",
+                      self.ctl("get", check=0).stdout)
+        self.ctl("break", check=0)
+        self.assertEqual(self.wait_for_popups()[0]["body"], "Roll\nBreathe \\o/ C:\\Users")
+
     def test_get_all(self):
         listing = self.ctl("get", check=0).stdout.splitlines()
         keys = [line.split("=")[0].strip() for line in listing]
