@@ -1,5 +1,5 @@
-/* limberctl pause / resume / snooze / skip / break / reload: one call each
- * to limberd. */
+/* limberctl pause / resume / snooze / skip / break: one call each to
+ * limberd. */
 #include <stdio.h>
 
 #include "client.h"
@@ -246,11 +246,4 @@ limber_cmd_break (int argc, char **argv)
   (void) argc;
   return run_simple (argv[0], "BreakNow",
                      "Break time: the routine is on screen.");
-}
-
-int
-limber_cmd_reload (int argc, char **argv)
-{
-  (void) argc;
-  return run_simple (argv[0], "Reload", "Configuration reloaded.");
 }

@@ -1,4 +1,5 @@
-/* limberctl set / get: the settings in limberd's limber.conf. */
+/* limberctl set / get / reset / reload: the settings in limberd's
+ * limber.conf. */
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -129,5 +130,89 @@ limber_cmd_get (int argc, char **argv)
       printf ("%-15s = %s\n", safe_key, shown);
       g_variant_unref (value);
     }
+  return LIMBER_EXIT_OK;
+}
+
+static gboolean reset_all;
+
+const GOptionEntry limber_reset_options[] = {
+  { "all", 'a', 0, G_OPTION_ARG_NONE, &reset_all,
+    "Reset every setting (your limber.conf keeps its comments)", NULL },
+  { NULL },
+};
+
+int
+limber_cmd_reset (int argc, char **argv)
+{
+  gboolean all = reset_all;
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GVariant) settings = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *const *keys = (const char *const *) argv + 1;
+  /* An empty list asks for every key. */
+  static const char *const every[] = { NULL };
+
+  if (all == (argc > 1))
+    return limber_usage_error ("reset", "give KEY… or --all, not %s",
+                               all ? "both" : "neither");
+  for (int i = 1; i < argc; i++)
+    if (!g_utf8_validate (argv[i], -1, NULL))
+      return limber_usage_error ("reset", "the keys must be UTF-8");
+
+  bus = limber_client_connect (&error);
+  if (bus != NULL)
+    reply = limber_client_call (
+        bus, "Reset", g_variant_new ("(^as)", all ? every : keys), &error);
+  if (reply == NULL)
+    return limber_client_fail ("reset", error);
+
+  /* What is in force now: the defaults, or the site-wide file's. */
+  settings = limber_client_get_property (bus, "Settings", &error);
+  if (settings == NULL)
+    return limber_client_fail ("reset", error);
+  if (all)
+    keys = limber_settings_keys ();
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr (GVariant) value
+          = g_variant_lookup_value (settings, keys[i], NULL);
+      g_autofree char *text
+          = value != NULL ? limber_setting_to_text (value) : g_strdup ("?");
+      g_autofree char *escaped = limber_setting_escape (text);
+      g_autofree char *shown = limber_terminal_text (escaped, FALSE);
+      printf ("%s = %s\n", keys[i], shown);
+    }
+  return LIMBER_EXIT_OK;
+}
+
+int
+limber_cmd_reload (int argc, char **argv)
+{
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GVariant) problem = NULL;
+  g_autoptr (GError) error = NULL;
+
+  (void) argc, (void) argv;
+  bus = limber_client_connect (&error);
+  if (bus != NULL)
+    reply = limber_client_call (bus, "Reload", NULL, &error);
+  if (reply == NULL)
+    return limber_client_fail ("reload", error);
+
+  /* Loaded, but with something left out (an unknown key, a bad value kept
+   * at its old setting): say it, and do not claim success. */
+  problem = limber_client_get_property (bus, "ConfigError", &error);
+  if (problem == NULL)
+    return limber_client_fail ("reload", error);
+  if (g_variant_get_string (problem, NULL)[0] != '\0')
+    {
+      g_autofree char *shown
+          = limber_terminal_text (g_variant_get_string (problem, NULL), FALSE);
+      g_printerr ("limberctl reload: reloaded, with a warning: %s\n", shown);
+      return LIMBER_EXIT_FAILURE;
+    }
+  printf ("Configuration reloaded.\n");
   return LIMBER_EXIT_OK;
 }

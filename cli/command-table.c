@@ -3,6 +3,8 @@
  * from here. */
 #include "commands.h"
 
+#include "limber-settings.h"
+
 const LimberCommand limber_commands[] = {
   {
       .name = "status",
@@ -79,6 +81,19 @@ const LimberCommand limber_commands[] = {
       .help = "Show the settings in force, or just the value of KEY.",
       .options = limber_get_options,
       .run = limber_cmd_get,
+  },
+  {
+      .name = "reset",
+      .synopsis = "KEY… | --all",
+      .parameter = "[KEY…]",
+      .max_args = LIMBER_N_SETTINGS,
+      .summary = "Put settings back to their defaults",
+      .help = "Put settings back to their defaults: remove them from your "
+              "limber.conf\n(its other lines and comments stay), so that "
+              "the site-wide value or the\nbuilt-in default applies again.\n"
+              "Example: limberctl reset interval-min interval-max",
+      .options = limber_reset_options,
+      .run = limber_cmd_reset,
   },
   {
       .name = "reload",

@@ -20,6 +20,7 @@ int limber_cmd_break (int argc, char **argv);
 int limber_cmd_set (int argc, char **argv);
 int limber_cmd_get (int argc, char **argv);
 int limber_cmd_reload (int argc, char **argv);
+int limber_cmd_reset (int argc, char **argv);
 int limber_cmd_monitor (int argc, char **argv);
 int limber_cmd_stats (int argc, char **argv);
 
@@ -69,6 +70,7 @@ void limber_print_help (FILE *out);
 extern const GOptionEntry limber_status_options[];
 extern const GOptionEntry limber_pause_options[];
 extern const GOptionEntry limber_get_options[];
+extern const GOptionEntry limber_reset_options[];
 extern const GOptionEntry limber_stats_options[];
 extern const GOptionEntry limber_monitor_options[];
 

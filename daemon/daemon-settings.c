@@ -2,6 +2,8 @@
  * or read back from the files, and put in force. */
 #include "daemon-private.h"
 
+#include "limber-error.h"
+
 static void
 set_config_error (LimberDaemon *self, const char *message)
 {
@@ -62,6 +64,56 @@ limber_daemon_set (LimberDaemon *self, const char *key, GVariant *value,
   /* The files are the truth: read them back, so that what runs is what
    * they say. If another of their keys is bad, run the candidate and say
    * what is wrong. */
+  reread = read_config (self, &notice, &reread_error);
+  set_config_error (self, reread ? notice : reread_error->message);
+  apply_config (self, reread ? g_steal_pointer (&reread)
+                             : g_steal_pointer (&candidate));
+  return TRUE;
+}
+
+gboolean
+limber_daemon_reset (LimberDaemon *self, const char *const *keys,
+                     GError **error)
+{
+  g_autoptr (LimberConfig) candidate = limber_config_copy (self->config);
+  g_autoptr (LimberConfig) reread = NULL;
+  g_autoptr (GError) reread_error = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *path = limber_config_user_path ();
+  const LimberConfigRule *broken;
+
+  if (keys == NULL || keys[0] == NULL)
+    keys = limber_config_keys ();
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      if (!g_strv_contains (limber_config_keys (), keys[i]))
+        {
+          g_autofree char *known
+              = g_strjoinv (", ", (char **) limber_config_keys ());
+          g_autofree char *quoted = limber_error_quote (keys[i]);
+          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY,
+                       "unknown setting '%s'; the settings are: %s", quoted,
+                       known);
+          return FALSE;
+        }
+      limber_config_reset_key (candidate, keys[i]);
+    }
+  /* Checked before the file is touched, as Set() does. */
+  broken = limber_config_broken_rule (candidate);
+  if (broken != NULL)
+    {
+      g_autofree char *rule = limber_config_describe_broken_rule (
+          candidate, broken, broken->shorter, NULL);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "after that reset %s; reset or set both", rule);
+      return FALSE;
+    }
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!limber_config_remove_key (path, keys[i], error))
+      return FALSE;
+  g_autofree char *list = g_strjoinv (" ", (char **) keys);
+  g_info ("reset to the defaults: %s", list);
+
   reread = read_config (self, &notice, &reread_error);
   set_config_error (self, reread ? notice : reread_error->message);
   apply_config (self, reread ? g_steal_pointer (&reread)

@@ -50,6 +50,10 @@ void limber_daemon_break_now (LimberDaemon *self);
 gboolean limber_daemon_set (LimberDaemon *self, const char *key,
                             GVariant *value, GError **error);
 gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
+/* Puts @keys (NULL or empty: every key) back to their defaults, out of the
+ * user's file. */
+gboolean limber_daemon_reset (LimberDaemon *self, const char *const *keys,
+                              GError **error);
 
 /* Calls @func once what the calls so far changed is on disk, so that a
  * client hears back only then. */

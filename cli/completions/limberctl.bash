@@ -5,7 +5,7 @@ _limberctl()
     local cur prev words cword
     _init_completion || return
 
-    local commands="status pause resume snooze skip break set get reload monitor stats"
+    local commands="status pause resume snooze skip break set get reset reload monitor stats"
     local keys="interval-min interval-max snooze natural-break lull break-length pause-default title routine activity-source"
 
     if [[ $cword -eq 1 ]]; then
@@ -15,7 +15,14 @@ _limberctl()
 
     case ${words[1]} in
         stats)
-            COMPREPLY=($(compgen -W "--days --json --help" -- "$cur"))
+            if [[ $prev == --days ]]; then
+                COMPREPLY=($(compgen -W "7 14 30 90 366" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "--days --json --help" -- "$cur"))
+            fi
+            ;;
+        reset)
+            COMPREPLY=($(compgen -W "$keys --all --help" -- "$cur"))
             ;;
         status|get|monitor)
             if [[ ${words[1]} == get && $cword -eq 2 && $cur != -* ]]; then

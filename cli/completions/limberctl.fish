@@ -1,5 +1,5 @@
 # fish completion for limberctl
-set -l commands status pause resume snooze skip break set get reload monitor stats
+set -l commands status pause resume snooze skip break set get reset reload monitor stats
 set -l keys interval-min interval-max snooze natural-break lull break-length pause-default title routine activity-source
 
 complete -c limberctl -f
@@ -11,11 +11,13 @@ complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a skip -d 
 complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a break -d 'Take a break now'
 complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a set -d 'Change a setting and save it'
 complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a get -d 'Show the settings'
+complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a reset -d 'Put settings back to their defaults'
 complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a reload -d 'Read the configuration again'
 complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a monitor -d 'Follow the state live'
 complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a stats -d 'Breaks and work per day'
 complete -c limberctl -n "__fish_seen_subcommand_from status get monitor stats" -l json -d 'Print JSON'
-complete -c limberctl -n "__fish_seen_subcommand_from stats" -l days -x -d 'How many days'
+complete -c limberctl -n "__fish_seen_subcommand_from stats" -l days -x -a '7 14 30 90 366' -d 'How many days'
+complete -c limberctl -n "__fish_seen_subcommand_from reset" -l all -d 'Reset every setting'
 complete -c limberctl -n "__fish_seen_subcommand_from pause" -l until -x -d 'Pause until HH:MM'
 complete -c limberctl -n "__fish_seen_subcommand_from pause" -l indefinitely -d 'Pause until resumed'
-complete -c limberctl -n "__fish_seen_subcommand_from set get" -a "$keys"
+complete -c limberctl -n "__fish_seen_subcommand_from set get reset" -a "$keys"

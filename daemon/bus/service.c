@@ -292,6 +292,17 @@ handle_get_stats (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 }
 
 static gboolean
+handle_reset (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+              const char *const *keys, LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_reset (self->daemon, keys, &error);
+  return reply (self, invocation, error);
+}
+
+static gboolean
 handle_reload (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
                LimberService *self)
 {
@@ -328,6 +339,8 @@ limber_service_new (LimberDaemon *daemon)
   g_signal_connect (self->skeleton, "handle-set", G_CALLBACK (handle_set),
                     self);
   g_signal_connect (self->skeleton, "handle-reload", G_CALLBACK (handle_reload),
+                    self);
+  g_signal_connect (self->skeleton, "handle-reset", G_CALLBACK (handle_reset),
                     self);
   g_signal_connect (self->skeleton, "handle-get-stats",
                     G_CALLBACK (handle_get_stats), self);

@@ -37,14 +37,17 @@ line_key (const char *line)
 
 /* @contents with @key set to @value in [limber]: the line that sets it now
  * (the last one, as GKeyFile reads the last) is replaced; otherwise a line
- * is added at the end of the group, or the group at the end. Every other
- * byte stays as it was. */
+ * is added at the end of the group, or the group at the end. A NULL @value
+ * removes the lines that set @key instead. Every other byte stays as it
+ * was. */
 static char *
 replace_key_line (const char *contents, const char *key, const char *value)
 {
   g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  g_autofree char *new_line = g_strdup_printf ("%s=%s", key, value);
-  GPtrArray *out = g_ptr_array_new ();
+  g_autofree char *new_line
+      = value != NULL ? g_strdup_printf ("%s=%s", key, value) : NULL;
+  g_autoptr (GPtrArray) out = g_ptr_array_new ();
+  g_autofree gboolean *sets_key = NULL;
   gint match = -1, group_end = -1;
   gboolean in_group = FALSE;
   guint n = g_strv_length (lines);
@@ -52,6 +55,7 @@ replace_key_line (const char *contents, const char *key, const char *value)
   /* A trailing newline leaves an empty last element: not a line. */
   if (n > 0 && lines[n - 1][0] == '\0')
     n--;
+  sets_key = g_new0 (gboolean, n + 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -68,16 +72,25 @@ replace_key_line (const char *contents, const char *key, const char *value)
       group_end = (gint) i;
       g_autofree char *this_key = line_key (stripped);
       if (g_strcmp0 (this_key, key) == 0)
-        match = (gint) i;
+        {
+          match = (gint) i;
+          sets_key[i] = TRUE;
+        }
     }
 
   for (guint i = 0; i < n; i++)
     {
+      if (new_line == NULL)
+        {
+          if (!sets_key[i])
+            g_ptr_array_add (out, lines[i]);
+          continue;
+        }
       g_ptr_array_add (out, (gint) i == match ? new_line : lines[i]);
       if (match < 0 && (gint) i == group_end)
         g_ptr_array_add (out, new_line);
     }
-  if (group_end < 0)
+  if (group_end < 0 && new_line != NULL)
     {
       if (n > 0)
         g_ptr_array_add (out, "");
@@ -86,10 +99,7 @@ replace_key_line (const char *contents, const char *key, const char *value)
     }
   g_ptr_array_add (out, "");
   g_ptr_array_add (out, NULL);
-
-  char *result = g_strjoinv ("\n", (char **) out->pdata);
-  g_ptr_array_free (out, TRUE);
-  return result;
+  return g_strjoinv ("\n", (char **) out->pdata);
 }
 
 /* The file a symbolic link at @path points to, so that writing replaces
@@ -133,9 +143,11 @@ resolve_link (const char *link_path, GError **error)
   return NULL;
 }
 
-gboolean
-limber_config_write_key (const char *link_path, const char *key,
-                         const char *text, GError **error)
+/* Sets @key to @text in the file at @link_path, or removes it for a NULL
+ * @text (then a missing file stays missing). */
+static gboolean
+rewrite_key (const char *link_path, const char *key, const char *text,
+             GError **error)
 {
   g_autofree char *path = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -165,6 +177,8 @@ limber_config_write_key (const char *link_path, const char *key,
                        local_error->message);
           return FALSE;
         }
+      if (text == NULL)
+        return TRUE;
       g_clear_error (&local_error);
       contents = g_strdup ("");
     }
@@ -179,8 +193,10 @@ limber_config_write_key (const char *link_path, const char *key,
       return FALSE;
     }
 
-  value = escape_value (key, text);
+  value = text != NULL ? escape_value (key, text) : NULL;
   updated = replace_key_line (contents, key, value);
+  if (g_str_equal (updated, contents))
+    return TRUE;
   /* The new line could push the file over the size limit. */
   if (!limber_config_check_data (updated, strlen (updated), &local_error))
     {
@@ -209,4 +225,19 @@ limber_config_write_key (const char *link_path, const char *key,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+limber_config_write_key (const char *link_path, const char *key,
+                         const char *text, GError **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  return rewrite_key (link_path, key, text, error);
+}
+
+gboolean
+limber_config_remove_key (const char *link_path, const char *key,
+                          GError **error)
+{
+  return rewrite_key (link_path, key, NULL, error);
 }

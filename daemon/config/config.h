@@ -133,3 +133,8 @@ gboolean limber_config_check_data (const char *data, gsize length,
  * not a regular file. */
 gboolean limber_config_write_key (const char *path, const char *key,
                                   const char *text, GError **error);
+/* Removes the lines that set @key from @path, as limber_config_write_key()
+ * would rewrite it; a missing file, or one that does not set @key, is left
+ * as it is. */
+gboolean limber_config_remove_key (const char *path, const char *key,
+                                   GError **error);

@@ -110,7 +110,11 @@ class SettingsTest(LimberTestCase):
         # A typo (or a newer limber's key) does not cost the file's other
         # settings, and the user can see it.
         self.write_config(dict(CONFIG, **{"interval-min": "20min", "intervall-max": "1h"}))
-        self.ctl("reload", check=0)
+        # Reloaded, but not all of it: a warning and exit status 1.
+        result = self.ctl("reload", check=1)
+        self.assertEqual(result.stdout, "")
+        self.assertRegex(result.stderr, r"^limberctl reload: reloaded, with a warning: .*"
+                                        r"unknown key 'intervall-max'.*\n$")
         status = self.status()
         self.assertEqual(status["interval_min_seconds"], 1200)
         self.assertIn("unknown key 'intervall-max'", status["config_error"])
@@ -120,6 +124,36 @@ class SettingsTest(LimberTestCase):
         self.write_config(dict(CONFIG, **{"interval-min": "20min"}))
         self.ctl("reload", check=0)
         self.assertIsNone(self.status()["config_error"])
+
+    def test_reset(self):
+        with open(self.config_path, "a", encoding="utf-8") as f:
+            f.write("# my own note\ntitle=Mine\n")
+        result = self.ctl("reset", "title", "snooze", check=0)
+        self.assertEqual(result.stdout, "title = Time for a micro-break\nsnooze = 5min\n")
+        text = self.read_config()
+        self.assertNotIn("title=", text)
+        self.assertNotIn("snooze=", text)
+        self.assertIn("# my own note\n", text)
+        self.assertIn("interval-min=1h\n", text)
+        self.assertEqual(self.status()["settings"]["snooze"], 300)
+        # A reset that would break a rule changes nothing, and says which.
+        result = self.ctl("reset", "interval-max")
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("interval-min (1h) must not be longer than interval-max (45min)",
+                      result.stderr)
+        self.assertIn("interval-max=2h\n", self.read_config())
+        for args, message in ((["reset"], "give KEY… or --all, not neither"),
+                              (["reset", "--all", "lull"], "give KEY… or --all, not both"),
+                              (["reset", "nope"], "unknown setting 'nope'")):
+            result = self.ctl(*args)
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertIn(message, result.stderr)
+        # Everything: the file keeps its comments and nothing else.
+        listing = self.ctl("reset", "--all", check=0).stdout
+        self.assertIn("interval-min = 30min\n", listing)
+        self.assertEqual(len(listing.splitlines()), 10)
+        self.assertEqual(self.read_config(), "# written by the test\n[limber]\n# my own note\n")
+        self.assertEqual(self.status()["interval_min_seconds"], 1800)
 
     def test_reload_bad_file_keeps_settings(self):
         self.write_config(dict(CONFIG, snooze="soon"))
