@@ -77,8 +77,9 @@ headline (const Status *status, gint64 now)
     return g_strdup_printf ("Break overdue, on screen since %s.", next_clock);
   if (g_str_equal (state, "idle"))
     {
-      guint64 left = status->interval_min > status->worked
-                         ? status->interval_min - status->worked
+      /* As --json says it: a snooze moves the break. */
+      guint64 left = status->next_break > (guint64) now
+                         ? status->next_break - (guint64) now
                          : 0;
       g_autofree char *work_left = limber_format_span ((gint64) left);
       return g_strdup_printf ("Idle: %s of work until the next break.",

@@ -226,6 +226,12 @@ postpone (LimberScheduler *self, LimberStep *step, gint64 duration,
           LimberOutcome outcome)
 {
   gint64 start;
+  /* A break that is there (even one asked for before it was due) comes
+   * back after @duration more of work; one ahead moves @duration later. */
+  gint64 from
+      = self->phase == LIMBER_PHASE_ON_BREAK || self->phase == LIMBER_PHASE_DUE
+            ? self->worked
+            : MAX (self->window_start, self->worked);
 
   if (duration <= 0)
     duration = self->timings.snooze;
@@ -237,9 +243,8 @@ postpone (LimberScheduler *self, LimberStep *step, gint64 duration,
       self->phase = LIMBER_PHASE_WORKING;
     }
 
-  /* Later than both the current window and the work done so far; an overdue
-   * break stays overdue. */
-  start = add_saturating (MAX (self->window_start, self->worked), duration);
+  /* An overdue break stays overdue. */
+  start = add_saturating (from, duration);
   self->window_start = start;
   self->window_end = MAX (self->window_end, start);
   self->snoozed = TRUE;

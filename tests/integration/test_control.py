@@ -155,6 +155,17 @@ class NothingToSkipTest(LimberTestCase):
 class BreakNowTest(LimberTestCase):
     config = SLOW_CONFIG
 
+    def test_snoozing_a_break_asked_for_early(self):
+        # A break taken before it was due, snoozed: back after the snooze
+        # asked for (3s), not after the rest of the hour.
+        self.ctl("break", check=0)
+        self.wait_for_popups(1)
+        out = self.ctl("snooze", "3s", check=0).stdout
+        self.assertRegex(out, r"the next break comes in [23]s ")
+        withdrawn = wait_until(self.close_calls, message="the pop-up to be withdrawn")
+        again = self.wait_for_popups(2)[1]
+        self.assertGreaterEqual(again["time"] - withdrawn[0][0], 2.5)
+
     def test_break_now(self):
         self.assertEqual(self.notify_calls(), [])
         self.assertIn("Break time", self.ctl("break", check=0).stdout)

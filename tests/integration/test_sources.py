@@ -71,6 +71,17 @@ class LogindTest(LimberTestCase):
         # One second locked is not a break.
         self.assertEqual(status["today"]["natural"], 0)
 
+    def test_idle_text_agrees_with_json_after_a_snooze(self):
+        self.ctl("snooze", "10min", check=0)
+        self.session.SetLockedHint(True, dbus_interface="org.freedesktop.login1.Session")
+        status = self.wait_for_state("idle")
+        text = self.ctl("status", check=0).stdout.splitlines()[0]
+        left = status["next_break_in_seconds"]
+        # The interval (1h) and the snooze, not the interval alone.
+        self.assertGreater(left, 3600 + 590)
+        self.assertRegex(text, r"^Idle: 1h 9min \d+s of work until the next break\.$"
+                         if left < 4200 else r"^Idle: 1h 10min of work until the next break\.$")
+
     def test_long_lock_is_a_natural_break(self):
         time.sleep(1.2)
         self.session.Lock(dbus_interface="org.freedesktop.login1.Session")

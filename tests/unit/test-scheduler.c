@@ -283,6 +283,27 @@ test_skip (void)
   sim_clear (&sim);
 }
 
+/* A break asked for before it was due, then snoozed, comes back after
+ * the snooze asked for, not after the rest of the interval. */
+static void
+test_snooze_break_taken_early (void)
+{
+  LimberTimings t = sim_default_timings ();
+  Sim sim;
+
+  sim_init (&sim, &t);
+  sim_run_until (&sim, MINUTES (10));
+  sim_event (&sim, LIMBER_EVENT_BREAK_NOW);
+  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                 .duration = MINUTES (5) });
+  g_assert_cmpint (limber_scheduler_get_work_left (&sim.scheduler, sim.now), ==,
+                   MINUTES (5));
+  sim_run_until (&sim, MINUTES (30));
+  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+                   MINUTES (15));
+  sim_clear (&sim);
+}
+
 /* A pause silences everything, freezes the work counter and ends by
  * itself. */
 static void
@@ -724,6 +745,8 @@ main (int argc, char **argv)
   g_test_add_func ("/scheduler/snooze-upcoming", test_snooze_upcoming_break);
   g_test_add_func ("/scheduler/expired", test_expired_popup_comes_back);
   g_test_add_func ("/scheduler/skip", test_skip);
+  g_test_add_func ("/scheduler/snooze-early-break",
+                   test_snooze_break_taken_early);
   g_test_add_func ("/scheduler/pause-auto-resumes", test_pause_auto_resumes);
   g_test_add_func ("/scheduler/pause-withdraws",
                    test_pause_withdraws_and_resume_returns);
