@@ -9,9 +9,13 @@
 #include "json-output.h"
 #include "limber-names.h"
 #include "span-format.h"
+#include "terminal-style.h"
 #include "terminal-text.h"
 
-#define BAR_WIDTH 24
+/* The table before the bar: label and counts, "%-12s %5u … %8s  ". */
+#define TABLE_WIDTH 63
+/* The bar at most, however wide the terminal. */
+#define BAR_MAX 24
 
 typedef struct
 {
@@ -50,14 +54,14 @@ day_label (const char *date, gboolean is_today)
 }
 
 /* Minutes a bar block stands for: a round number that fits the busiest
- * day in the bar's width. */
+ * day in @width blocks. */
 static guint64
-bar_unit (guint64 most_active)
+bar_unit (guint64 most_active, int width)
 {
   static const guint64 units[] = { 5, 10, 15, 20, 30, 60, 120, 240 };
 
   for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
-    if (most_active <= units[i] * 60 * BAR_WIDTH)
+    if (most_active <= units[i] * 60 * (guint64) width)
       return units[i];
   return 480;
 }
@@ -68,6 +72,8 @@ print_human (GVariant *by_day, GVariant *summary)
   gsize n = g_variant_n_children (by_day);
   guint64 most = 0, unit;
   guint32 streak = 0, damaged = 0;
+  /* The bar takes what the terminal has left; none on a narrow one. */
+  int width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH - 1);
 
   for (gsize i = 0; i < n; i++)
     {
@@ -76,11 +82,12 @@ print_human (GVariant *by_day, GVariant *summary)
       read_day (dict, &day);
       most = MAX (most, day.active);
     }
-  unit = bar_unit (most);
-  printf (
-      "Breaks over the last %zu day%s (bar: one block for %" G_GUINT64_FORMAT
-      " min of work)\n",
-      n, n == 1 ? "" : "s", unit);
+  width = width >= 4 ? width : 0;
+  unit = bar_unit (most, MAX (width, 1));
+  printf ("Breaks over the last %zu day%s", n, n == 1 ? "" : "s");
+  if (width > 0)
+    printf (" (bar: one block for %" G_GUINT64_FORMAT " min of work)", unit);
+  printf ("\n");
   printf ("%-12s %5s %7s %7s %7s %9s %8s\n", "", "taken", "snoozed", "skipped",
           "natural", "work", "longest");
   for (gsize i = 0; i < n; i++)
@@ -94,12 +101,14 @@ print_human (GVariant *by_day, GVariant *summary)
       g_autofree char *longest = limber_format_span ((gint64) day.longest);
       guint64 blocks = (day.active + unit * 60 / 2) / (unit * 60);
       g_autoptr (GString) bar = g_string_new (NULL);
-      for (guint64 b = 0; b < MIN (blocks, (guint64) BAR_WIDTH); b++)
+      for (guint64 b = 0; b < MIN (blocks, (guint64) width); b++)
         g_string_append (bar, "█");
-      printf ("%-12s %5u %7u %7u %7u %9s %8s  %s\n", shown, day.taken,
+      g_autofree char *styled
+          = limber_terminal_style (stdout, LIMBER_STYLE_GOOD, bar->str);
+      printf ("%-12s %5u %7u %7u %7u %9s %8s%s%s\n", shown, day.taken,
               day.snoozed, day.skipped, day.natural,
               day.active > 0 ? work : "-", day.longest > 0 ? longest : "-",
-              bar->str);
+              bar->len > 0 ? "  " : "", bar->len > 0 ? styled : "");
     }
   g_variant_lookup (summary, "streak", "u", &streak);
   g_variant_lookup (summary, "damaged-lines", "u", &damaged);

@@ -10,6 +10,7 @@
 #include "limber-time-format.h"
 #include "settings-format.h"
 #include "span-format.h"
+#include "terminal-style.h"
 #include "terminal-text.h"
 
 typedef struct
@@ -106,7 +107,13 @@ print_human (const Status *status)
   g_autofree char *storage_error
       = limber_terminal_text (status->storage_error, FALSE);
 
-  printf ("%s\n", line);
+  LimberStyle style = g_str_equal (status->state, "active") ? LIMBER_STYLE_GOOD
+                      : g_str_equal (status->state, "overdue")
+                          ? LIMBER_STYLE_URGENT
+                          : LIMBER_STYLE_WAITING;
+  g_autofree char *styled = limber_terminal_style (stdout, style, line);
+
+  printf ("%s\n", styled);
   printf ("  Worked:    %s since the last break\n", worked);
   printf ("  Interval:  a break after %s to %s of work\n", min, max);
   printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural\n",
@@ -114,9 +121,17 @@ print_human (const Status *status)
   printf ("  Activity:  %s%s\n", source,
           g_str_equal (status->source, "none") ? " (counting wall time)" : "");
   if (config_error[0] != '\0')
-    printf ("  Config:    %s\n", config_error);
+    {
+      g_autofree char *red
+          = limber_terminal_style (stdout, LIMBER_STYLE_URGENT, config_error);
+      printf ("  Config:    %s\n", red);
+    }
   if (storage_error[0] != '\0')
-    printf ("  Saving:    %s\n", storage_error);
+    {
+      g_autofree char *red
+          = limber_terminal_style (stdout, LIMBER_STYLE_URGENT, storage_error);
+      printf ("  Saving:    %s\n", red);
+    }
 }
 
 static void

@@ -3,10 +3,15 @@
 starts over), a damaged state file is set aside, the history feeds
 limberctl stats and survives restarts."""
 
+import fcntl
 import glob
 import json
 import os
+import pty
 import stat
+import struct
+import subprocess
+import termios
 import time
 
 import limbertest
@@ -158,6 +163,58 @@ class PersistenceTest(LimberTestCase):
         self.assertTrue(lines[0].startswith("Breaks over the last 3 days"))
         self.assertRegex(lines[-2], r"^Today\s+1\s+0\s+0\s+0 ")
         self.assertEqual(lines[-1], "Streak: 1 working day in a row with every break taken.")
+
+    def on_terminal(self, *args, columns=80, **env):
+        """limberctl @args on a terminal @columns wide: what it shows."""
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+        environment = dict(self.env, TERM="xterm", **env)
+        environment.pop("COLUMNS", None)
+        environment.pop("NO_COLOR", None)
+        environment.update(env)
+        proc = subprocess.Popen([limbertest.LIMBERCTL, *args], env=environment,
+                                stdin=slave, stdout=slave, stderr=slave)
+        os.close(slave)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.close(master)
+        self.assertEqual(proc.wait(timeout=30), 0, out)
+        return out.decode().replace("\r\n", "\n")
+
+    def test_stats_fit_the_terminal_in_colour(self):
+        # A busy week, so that the bars are as long as they get.
+        now = int(time.time())
+        with open(self.history_path, "a", encoding="utf-8") as f:
+            for day in range(1, 7):
+                f.write(f"{now - day * 86400} done {12 * 3600}\n")
+        wide = self.on_terminal("stats", columns=120, NO_COLOR="1")
+        self.assertIn("█" * 24, wide)
+        for columns in (80, 70):
+            lines = self.on_terminal("stats", columns=columns, NO_COLOR="1").splitlines()
+            self.assertIn("(bar: one block", lines[0])
+            self.assertLessEqual(max(len(line) for line in lines), columns, lines)
+            self.assertIn("█", "".join(lines))
+        # Too narrow for a bar: none, and no promise of one.
+        narrow = self.on_terminal("stats", columns=60, NO_COLOR="1")
+        self.assertNotIn("█", narrow)
+        self.assertNotIn("(bar", narrow)
+        # COLUMNS decides over the terminal's width.
+        self.assertIn("█" * 24, self.on_terminal("stats", columns=60, COLUMNS="200",
+                                                  NO_COLOR="1"))
+        # Colour on a terminal only, and never with NO_COLOR or in JSON.
+        self.assertIn("\033[32m█", self.on_terminal("stats", columns=100))
+        self.assertIn("\033[", self.on_terminal("status"))
+        self.assertNotIn("\033[", self.on_terminal("status", NO_COLOR="1"))
+        self.assertNotIn("\033[", self.on_terminal("status", "--json"))
+        self.assertNotIn("\033[", self.on_terminal("stats", "--json"))
+        self.assertNotIn("\033[", self.ctl("status", check=0).stdout)
 
     def test_damaged_history_lines_are_skipped(self):
         self.ctl("break", check=0)
