@@ -7,6 +7,7 @@
 #include "json-output.h"
 #include "commands.h"
 #include "limber-names.h"
+#include "settings-format.h"
 #include "terminal-text.h"
 
 typedef struct
@@ -15,6 +16,8 @@ typedef struct
   GMainLoop *loop;
   gboolean appeared; /* limberd has run since monitor started */
   int exit_code;
+  char *state;        /* the state last shown */
+  GVariant *settings; /* the settings last seen, to name what changed */
 } Monitor;
 
 /* One line per event: "15:42:06 break-started normal", or a JSON object
@@ -57,6 +60,71 @@ emit (Monitor *self, const char *event, const char *value)
   emit_with_note (self, event, value, NULL);
 }
 
+/* A state, once: and the end of a pause said as such. */
+static void
+show_state (Monitor *self, const char *state)
+{
+  if (g_strcmp0 (state, self->state) == 0)
+    return;
+  if (g_strcmp0 (self->state, "paused") == 0)
+    emit (self, "pause-ended", state);
+  g_free (self->state);
+  self->state = g_strdup (state);
+  emit (self, "state", state);
+}
+
+/* Each setting that differs from the last seen: "settings lull=3s". */
+static void
+show_settings (Monitor *self, GVariant *settings)
+{
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  if (!g_variant_is_of_type (settings, G_VARIANT_TYPE_VARDICT))
+    return;
+  g_variant_iter_init (&iter, settings);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_autoptr (GVariant) before
+          = self->settings != NULL
+                ? g_variant_lookup_value (self->settings, key, NULL)
+                : NULL;
+      if (self->settings != NULL
+          && (before == NULL || !g_variant_equal (before, value)))
+        {
+          g_autofree char *text = limber_setting_to_text (value);
+          g_autofree char *escaped = limber_setting_escape (text);
+          g_autofree char *line = g_strdup_printf ("%s=%s", key, escaped);
+          emit (self, "settings", line);
+        }
+      g_variant_unref (value);
+    }
+  g_clear_pointer (&self->settings, g_variant_unref);
+  self->settings = g_variant_ref (settings);
+}
+
+/* What limberd is at now, as monitor starts following it. */
+static void
+on_current (GObject *bus, GAsyncResult *result, gpointer user_data)
+{
+  Monitor *self = user_data;
+  g_autoptr (GVariant) reply
+      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, NULL);
+  g_autoptr (GVariant) properties = NULL;
+  g_autoptr (GVariant) settings = NULL;
+  const char *state;
+
+  if (reply == NULL)
+    return;
+  properties = g_variant_get_child_value (reply, 0);
+  settings = g_variant_lookup_value (properties, "Settings", NULL);
+  if (settings != NULL)
+    show_settings (self, settings);
+  if (g_variant_lookup (properties, "State", "&s", &state))
+    show_state (self, state);
+}
+
 static void
 on_signal (GDBusConnection *connection, const char *sender, const char *path,
            const char *interface, const char *signal, GVariant *parameters,
@@ -80,17 +148,26 @@ on_signal (GDBusConnection *connection, const char *sender, const char *path,
       g_variant_get (parameters, "(&s)", &outcome);
       emit (self, "break-ended", outcome);
     }
+  else if (g_str_equal (signal, "BreakRecorded"))
+    {
+      const char *outcome;
+      g_variant_get (parameters, "(&s)", &outcome);
+      emit_with_note (self, "break-recorded", outcome,
+                      g_str_equal (outcome, "natural")
+                          ? "(you were away: the interval starts over)"
+                          : NULL);
+    }
   else if (g_str_equal (signal, "PropertiesChanged"))
     {
       g_autoptr (GVariant) changed = NULL;
       const char *state;
       g_variant_get (parameters, "(&s@a{sv}@as)", NULL, &changed, NULL);
       if (g_variant_lookup (changed, "State", "&s", &state))
-        emit (self, "state", state);
+        show_state (self, state);
       g_autoptr (GVariant) settings
           = g_variant_lookup_value (changed, "Settings", NULL);
       if (settings != NULL)
-        emit (self, "settings", "changed");
+        show_settings (self, settings);
     }
 }
 
@@ -98,10 +175,19 @@ static void
 on_name_appeared (GDBusConnection *connection, const char *name,
                   const char *owner, gpointer user_data)
 {
-  (void) connection;
+  Monitor *self = user_data;
+
   (void) name;
-  ((Monitor *) user_data)->appeared = TRUE;
-  emit (user_data, "limberd", owner);
+  self->appeared = TRUE;
+  emit (self, "limberd", owner);
+  /* Told after the subscription, so that no change falls in between. */
+  g_clear_pointer (&self->state, g_free);
+  g_clear_pointer (&self->settings, g_variant_unref);
+  g_dbus_connection_call (
+      connection, owner, LIMBER_OBJECT_PATH, "org.freedesktop.DBus.Properties",
+      "GetAll", g_variant_new ("(s)", LIMBER_BUS_NAME),
+      G_VARIANT_TYPE ("(a{sv})"), G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL,
+      on_current, self);
 }
 
 /* Also called once at the start when limberd is not running. monitor
@@ -193,5 +279,7 @@ limber_cmd_monitor (int argc, char **argv)
   g_dbus_connection_signal_unsubscribe (bus, subscription);
   g_signal_handler_disconnect (bus, closed);
   g_main_loop_unref (self.loop);
+  g_free (self.state);
+  g_clear_pointer (&self.settings, g_variant_unref);
   return self.exit_code;
 }

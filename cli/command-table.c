@@ -117,8 +117,10 @@ const LimberCommand limber_commands[] = {
       .synopsis = "[--json]",
       .summary = "Follow limberd's state and breaks as they happen",
       .help = "Print limberd's state changes and breaks as they happen, until "
-              "interrupted.\nEvents: limberd (its bus name or 'gone'), state, "
-              "break-started, break-ended, settings.\nWhen limberd stops, "
+              "interrupted.\nEvents: limberd (its bus name or 'gone'), state "
+              "(first the current one),\nbreak-started, break-ended, "
+              "break-recorded (a natural break), pause-ended,\nsettings (each "
+              "key changed, as KEY=VALUE).\nWhen limberd stops, "
               "waits for it to start again; when the session bus goes,\nexits "
               "with status 3.",
       .options = limber_monitor_options,

@@ -56,6 +56,9 @@ perform (LimberDaemon *self, const LimberAction *action)
       break;
     case LIMBER_ACTION_RECORD:
       g_info ("break %s", limber_outcome_to_string (action->outcome));
+      if (self->listener.break_recorded != NULL && !self->restoring)
+        self->listener.break_recorded (action->outcome,
+                                       self->listener.user_data);
       record_outcome (self, action);
       break;
     case LIMBER_ACTION_QUERY_IDLE:

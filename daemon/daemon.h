@@ -19,6 +19,9 @@ typedef struct
   void (*changed) (gpointer user_data);
   void (*break_started) (LimberUrgency urgency, gpointer user_data);
   void (*break_ended) (LimberOutcome outcome, gpointer user_data);
+  /* A break went into the history with no pop-up to end (a natural
+   * break, a skip or snooze ahead of the pop-up). */
+  void (*break_recorded) (LimberOutcome outcome, gpointer user_data);
   gpointer user_data;
 } LimberDaemonListener;
 

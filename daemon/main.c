@@ -167,6 +167,12 @@ on_break_ended (LimberOutcome outcome, gpointer service)
   limber_service_emit_break_ended (service, outcome);
 }
 
+static void
+on_break_recorded (LimberOutcome outcome, gpointer service)
+{
+  limber_service_emit_break_recorded (service, outcome);
+}
+
 /* At start-up there is no earlier configuration to keep: run with every
  * valid setting, and say what was left out. */
 static LimberConfig *
@@ -244,12 +250,14 @@ main (int argc, char **argv)
   /* The daemon knows nothing of D-Bus: the service publishes what it
    * says, and hands it what clients ask. */
   ctx.service = limber_service_new (ctx.daemon);
-  limber_daemon_set_listener (ctx.daemon, &(LimberDaemonListener){
-                                              .changed = on_daemon_changed,
-                                              .break_started = on_break_started,
-                                              .break_ended = on_break_ended,
-                                              .user_data = ctx.service,
-                                          });
+  limber_daemon_set_listener (ctx.daemon,
+                              &(LimberDaemonListener){
+                                  .changed = on_daemon_changed,
+                                  .break_started = on_break_started,
+                                  .break_ended = on_break_ended,
+                                  .break_recorded = on_break_recorded,
+                                  .user_data = ctx.service,
+                              });
 
   signal_ids[0] = g_unix_signal_add (SIGTERM, on_quit_signal, &ctx);
   signal_ids[1] = g_unix_signal_add (SIGINT, on_quit_signal, &ctx);

@@ -412,3 +412,10 @@ limber_service_emit_break_ended (LimberService *self, LimberOutcome outcome)
   limber_dbus_limber1_emit_break_ended (LIMBER_DBUS_LIMBER1 (self->skeleton),
                                         limber_outcome_to_string (outcome));
 }
+
+void
+limber_service_emit_break_recorded (LimberService *self, LimberOutcome outcome)
+{
+  limber_dbus_limber1_emit_break_recorded (LIMBER_DBUS_LIMBER1 (self->skeleton),
+                                           limber_outcome_to_string (outcome));
+}

@@ -24,3 +24,5 @@ void limber_service_emit_break_started (LimberService *self,
                                         LimberUrgency urgency);
 void limber_service_emit_break_ended (LimberService *self,
                                       LimberOutcome outcome);
+void limber_service_emit_break_recorded (LimberService *self,
+                                         LimberOutcome outcome);

@@ -236,6 +236,9 @@ class StatusTest(LimberTestCase):
         try:
             first = json.loads(monitor.stdout.readline())
             self.assertEqual(first["event"], "limberd")
+            # Then where limberd is now, before anything happens.
+            current = json.loads(monitor.stdout.readline())
+            self.assertEqual((current["event"], current["value"]), ("state", "active"))
             self.ctl("break", check=0)
             events = [json.loads(monitor.stdout.readline()) for _ in range(2)]
             self.assertIn({"event": "break-started", "value": "normal"},
@@ -245,6 +248,17 @@ class StatusTest(LimberTestCase):
             self.ctl("skip", check=0)
             events = [json.loads(monitor.stdout.readline()) for _ in range(2)]
             self.assertIn("skipped", [e["value"] for e in events])
+            # A setting changed is named, with its value.
+            self.ctl("set", "lull", "3s", check=0)
+            event = json.loads(monitor.stdout.readline())
+            self.assertEqual((event["event"], event["value"]), ("settings", "lull=3s"))
+            # The end of a pause is said, once.
+            self.ctl("pause", "1h", check=0)
+            self.ctl("resume", check=0)
+            events = [json.loads(monitor.stdout.readline()) for _ in range(3)]
+            self.assertEqual([(e["event"], e["value"]) for e in events],
+                             [("state", "paused"), ("pause-ended", "active"),
+                              ("state", "active")])
         finally:
             monitor.terminate()
             self.assertEqual(monitor.wait(timeout=10), 0)

@@ -179,6 +179,7 @@ class MonitorTest(LimberTestCase):
     def test_follows_limberd_when_it_comes_back(self):
         monitor, lines = self.start_monitor()
         self.assertRegex(self.next_line(lines), r"^\d\d:\d\d:\d\d limberd :\d+\.\d+\n$")
+        self.assertRegex(self.next_line(lines), r"^\S+ state active\n$")
         self.stop_limberd()
         self.assertRegex(self.next_line(lines),
                          r"^\S+ limberd gone \(waiting for it to start again\)\n$")
@@ -194,6 +195,7 @@ class MonitorTest(LimberTestCase):
         self.ctl("pause", "1h", check=0)
         monitor, lines = self.start_monitor()
         self.assertRegex(self.next_line(lines), r"^\S+ limberd :\d+\.\d+\n$")
+        self.assertRegex(self.next_line(lines), r"^\S+ state paused\n$")
         os.kill(self.session_bus_pid, signal.SIGTERM)
         self.assertEqual(monitor.wait(timeout=20 * limbertest.SLOWDOWN), 3)
         self.assertEqual(monitor.stderr.read().splitlines(),

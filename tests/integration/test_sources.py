@@ -6,6 +6,7 @@ the real limberd switching between them. Each test checks what limberd then
 reports through `limberctl status --json`, and whether a pop-up comes."""
 
 import os
+import subprocess
 import time
 
 import dbus
@@ -83,6 +84,16 @@ class LogindTest(LimberTestCase):
                          if left < 4200 else r"^Idle: 1h 10min of work until the next break\.$")
 
     def test_long_lock_is_a_natural_break(self):
+        log = self.path("monitor.log")
+        with open(log, "w", encoding="utf-8") as out:
+            monitor = subprocess.Popen(  # pylint: disable=consider-using-with
+                [limbertest.LIMBERCTL, "monitor"], env=self.env, stdout=out)
+        self.addCleanup(monitor.wait)
+        self.addCleanup(monitor.terminate)
+
+        def seen_lines():
+            with open(log, encoding="utf-8") as f:
+                return f.read()
         time.sleep(1.2)
         self.session.Lock(dbus_interface="org.freedesktop.login1.Session")
         self.wait_for_state("idle")
@@ -92,6 +103,10 @@ class LogindTest(LimberTestCase):
         self.assertEqual(worked(status), 0)
         self.session.Unlock(dbus_interface="org.freedesktop.login1.Session")
         self.wait_for_state("active")
+        # monitor said so (its "state active" comes after).
+        wait_until(lambda: seen_lines().count("state active") >= 2, message="monitor")
+        self.assertRegex(seen_lines(), r"\n\S+ break-recorded natural \(you were away: "
+                                       r"the interval starts over\)\n")
 
     def test_sleep_is_not_work_and_no_stale_break(self):
         time.sleep(1.0)
