@@ -25,6 +25,12 @@ call (SourceScreensaver *self, const char *method, const char *reply_type,
                         NULL, reply_type, callback, self);
 }
 
+static GVariant *
+finish (GObject *bus, GAsyncResult *result, gboolean *cancelled)
+{
+  return limber_bus_peer_finish (bus, result, "ScreenSaver", cancelled);
+}
+
 static void
 report_active (SourceScreensaver *self)
 {
@@ -54,8 +60,7 @@ static void
 on_get_active (GObject *bus, GAsyncResult *result, gpointer user_data)
 {
   gboolean cancelled;
-  g_autoptr (GVariant) reply
-      = limber_bus_peer_finish (bus, result, "ScreenSaver", &cancelled);
+  g_autoptr (GVariant) reply = finish (bus, result, &cancelled);
   SourceScreensaver *self = user_data;
 
   if (cancelled)
@@ -74,8 +79,7 @@ static void
 on_idle_time (GObject *bus, GAsyncResult *result, gpointer user_data)
 {
   gboolean cancelled;
-  g_autoptr (GVariant) reply
-      = limber_bus_peer_finish (bus, result, "ScreenSaver", &cancelled);
+  g_autoptr (GVariant) reply = finish (bus, result, &cancelled);
   SourceScreensaver *self = user_data;
   guint32 seconds = 0;
 
