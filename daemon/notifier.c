@@ -1,5 +1,6 @@
 #include "notifier.h"
 
+#include "bus-peer.h"
 #include "limber-duration.h"
 #include "limber-names.h"
 
@@ -22,25 +23,22 @@ struct _LimberNotifier
    * shown again when a notification server comes (back). */
   LimberConfig *wanted;
   LimberUrgency wanted_urgency;
-  guint name_watch;
-  gboolean server_present;
+  /* libnotify talks to the server; this tells when one comes and goes, and
+   * tries again one not answering yet. */
+  LimberBusPeer *server;
   /* What the server said it can do, the last time it answered. */
   gboolean server_actions, server_markup;
-  guint retry_id, retries;
 };
 
 static void display (LimberNotifier *self);
 static void drop_shown (LimberNotifier *self);
 
 static void
-on_server_appeared (GDBusConnection *bus, const char *name, const char *owner,
-                    gpointer user_data)
+on_server_appeared (LimberBusPeer *server, gpointer user_data)
 {
   LimberNotifier *self = user_data;
 
-  (void) bus, (void) name, (void) owner;
-  self->server_present = TRUE;
-  self->retries = 0;
+  (void) server;
   if (self->wanted != NULL && self->shown == NULL)
     {
       g_message ("a notification server is back: showing the break again");
@@ -49,13 +47,11 @@ on_server_appeared (GDBusConnection *bus, const char *name, const char *owner,
 }
 
 static void
-on_server_vanished (GDBusConnection *bus, const char *name, gpointer user_data)
+on_server_vanished (LimberBusPeer *server, gpointer user_data)
 {
   LimberNotifier *self = user_data;
 
-  (void) bus, (void) name;
-  self->server_present = FALSE;
-  g_clear_handle_id (&self->retry_id, g_source_remove);
+  (void) server;
   /* Its notifications went with it. */
   if (self->shown != NULL)
     g_warning ("the notification server is gone; the break comes back with "
@@ -71,9 +67,9 @@ limber_notifier_new (LimberResponseFunc func, gpointer user_data)
   self->func = func;
   self->user_data = user_data;
   notify_init ("limber");
-  self->name_watch = g_bus_watch_name (
-      G_BUS_TYPE_SESSION, NOTIFICATIONS_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
-      on_server_appeared, on_server_vanished, self, NULL);
+  self->server
+      = limber_bus_peer_new (G_BUS_TYPE_SESSION, NOTIFICATIONS_NAME,
+                             on_server_appeared, on_server_vanished, self);
   return self;
 }
 
@@ -94,8 +90,7 @@ limber_notifier_free (LimberNotifier *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->response_idle, g_source_remove);
-  g_clear_handle_id (&self->name_watch, g_bus_unwatch_name);
-  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_pointer (&self->server, limber_bus_peer_free);
   limber_notifier_withdraw (self);
   g_free (self);
   notify_uninit ();
@@ -203,15 +198,14 @@ compose_body (const LimberConfig *config, gboolean markup, gboolean actions)
   return g_strdup (body->str);
 }
 
-static gboolean
-on_retry (gpointer user_data)
+static void
+on_retry (LimberBusPeer *server, gpointer user_data)
 {
   LimberNotifier *self = user_data;
 
-  self->retry_id = 0;
+  (void) server;
   if (self->wanted != NULL && self->shown == NULL)
     display (self);
-  return G_SOURCE_REMOVE;
 }
 
 /* A server that is there but not yet answering (it happens just after it
@@ -219,11 +213,7 @@ on_retry (gpointer user_data)
 static gboolean
 retry_later (LimberNotifier *self)
 {
-  if (!self->server_present || self->retries >= 5)
-    return FALSE;
-  if (self->retry_id == 0)
-    self->retry_id = g_timeout_add (250u << self->retries++, on_retry, self);
-  return TRUE;
+  return limber_bus_peer_retry (self->server, on_retry);
 }
 
 /* Puts the wanted break on the server: a new notification, or an update of
@@ -297,7 +287,7 @@ display (LimberNotifier *self)
       retry_later (self);
     }
   else
-    self->retries = 0;
+    limber_bus_peer_reset_retries (self->server);
 }
 
 void

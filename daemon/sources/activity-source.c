@@ -12,33 +12,6 @@ limber_activity_source_init (LimberActivitySource *self,
   };
 }
 
-static gboolean
-on_retry (gpointer user_data)
-{
-  LimberActivitySource *self = user_data;
-
-  self->retry_id = 0;
-  self->retry (self);
-  return G_SOURCE_REMOVE;
-}
-
-void
-limber_activity_source_retry (LimberActivitySource *self,
-                              void (*probe) (LimberActivitySource *self))
-{
-  if (self->retry_id != 0 || self->retries >= 5)
-    return;
-  self->retry = probe;
-  self->retry_id = g_timeout_add (250u << self->retries++, on_retry, self);
-}
-
-void
-limber_activity_source_reset_retries (LimberActivitySource *self)
-{
-  g_clear_handle_id (&self->retry_id, g_source_remove);
-  self->retries = 0;
-}
-
 void
 limber_activity_source_set_available (LimberActivitySource *self,
                                       gboolean available, LimberSenses senses)
@@ -123,6 +96,5 @@ limber_activity_source_free (LimberActivitySource *self)
 {
   if (self == NULL)
     return;
-  limber_activity_source_reset_retries (self);
   self->klass->free (self);
 }

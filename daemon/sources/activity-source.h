@@ -60,8 +60,6 @@ struct _LimberActivitySource
   LimberSenses senses;    /* what it can tell now */
   LimberSenses reporting; /* what the manager listens to it for */
   gint64 lull;            /* µs */
-  guint retry_id, retries;
-  void (*retry) (LimberActivitySource *self);
 };
 
 /* For the sources. */
@@ -71,13 +69,6 @@ void limber_activity_source_init (LimberActivitySource *self,
 void limber_activity_source_set_available (LimberActivitySource *self,
                                            gboolean available,
                                            LimberSenses senses);
-/* A service that owns its name before it answers (it happens) gets asked
- * again: @probe runs after 0.25 s, then twice as long each time, five times
- * at most. */
-void limber_activity_source_retry (LimberActivitySource *self,
-                                   void (*probe) (LimberActivitySource *self));
-/* Forgets a pending retry and starts the count again. */
-void limber_activity_source_reset_retries (LimberActivitySource *self);
 /* Passes @type on if the manager listens to this source for it. */
 void limber_activity_source_emit (LimberActivitySource *self,
                                   LimberEventType type, gint64 idle_usec);

@@ -9,6 +9,7 @@
  * cgroup, or a test bus), logind's own GetSession("auto") and the user's
  * Display property. */
 #include "activity-source.h"
+#include "bus-peer.h"
 
 #include <systemd/sd-login.h>
 #include <unistd.h>
@@ -31,11 +32,7 @@ typedef enum
 typedef struct
 {
   LimberActivitySource parent;
-  guint name_watch;
-  GDBusConnection *bus;
-  char *owner;
-  GCancellable *cancellable;
-  guint sleep_subscription;
+  LimberBusPeer *peer;
   FindStep find_step;
   char *session_path;
   guint session_subscription;
@@ -52,26 +49,14 @@ call (SourceLogind *self, const char *path, const char *iface,
       const char *method, GVariant *args, const char *reply_type,
       GAsyncReadyCallback callback)
 {
-  g_dbus_connection_call (self->bus, self->owner, path, iface, method, args,
-                          G_VARIANT_TYPE (reply_type),
-                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1,
-                          self->cancellable, callback, self);
+  limber_bus_peer_call (self->peer, path, iface, method, args, reply_type,
+                        callback, self);
 }
 
-/* The reply, or NULL (then @self may be gone if the call was cancelled;
- * *@cancelled says so). */
 static GVariant *
 finish (GObject *bus, GAsyncResult *result, gboolean *cancelled)
 {
-  g_autoptr (GError) error = NULL;
-  GVariant *reply
-      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, &error);
-
-  *cancelled = error != NULL
-               && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  if (reply == NULL && !*cancelled)
-    g_debug ("logind: %s", error->message);
-  return reply;
+  return limber_bus_peer_finish (bus, result, "logind", cancelled);
 }
 
 static gint64
@@ -180,13 +165,8 @@ on_prepare_for_sleep (GDBusConnection *bus, const char *sender,
 static void
 unfollow_session (SourceLogind *self)
 {
-  if (self->bus != NULL && self->session_subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->bus,
-                                          self->session_subscription);
-  if (self->bus != NULL && self->properties_subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->bus,
-                                          self->properties_subscription);
-  self->session_subscription = self->properties_subscription = 0;
+  limber_bus_peer_unsubscribe (self->peer, &self->session_subscription);
+  limber_bus_peer_unsubscribe (self->peer, &self->properties_subscription);
   self->following = FALSE;
   self->idle_hint = self->locked_hint = FALSE;
   self->idle_since_monotonic = 0;
@@ -226,16 +206,14 @@ try_session_path (SourceLogind *self, const char *path)
 {
   unfollow_session (self);
   self->session_path = g_strdup (path);
-  /* Listening before asking: a change made between the answer and the
-   * subscription would otherwise be lost. Whichever comes later of the
-   * two is the newer, since both come from logind in order. */
-  self->session_subscription = g_dbus_connection_signal_subscribe (
-      self->bus, self->owner, LOGIN_SESSION_IFACE, NULL, path, NULL,
-      G_DBUS_SIGNAL_FLAGS_NONE, on_session_signal, self, NULL);
-  self->properties_subscription = g_dbus_connection_signal_subscribe (
-      self->bus, self->owner, PROPERTIES_IFACE, "PropertiesChanged", path,
-      LOGIN_SESSION_IFACE, G_DBUS_SIGNAL_FLAGS_NONE, on_properties_changed,
-      self, NULL);
+  /* Listening before asking (see bus-peer.h): a change made between the
+   * answer and the subscription would otherwise be lost. */
+  self->session_subscription
+      = limber_bus_peer_subscribe (self->peer, LOGIN_SESSION_IFACE, NULL, path,
+                                   NULL, on_session_signal, self);
+  self->properties_subscription = limber_bus_peer_subscribe (
+      self->peer, PROPERTIES_IFACE, "PropertiesChanged", path,
+      LOGIN_SESSION_IFACE, on_properties_changed, self);
   call (self, path, PROPERTIES_IFACE, "GetAll",
         g_variant_new ("(s)", LOGIN_SESSION_IFACE), "(a{sv})",
         on_session_properties);
@@ -327,10 +305,11 @@ sd_login_session (void)
 }
 
 static void
-find_again (LimberActivitySource *source)
+find_again (LimberBusPeer *peer, gpointer user_data)
 {
-  SourceLogind *self = (SourceLogind *) source;
+  SourceLogind *self = user_data;
 
+  (void) peer;
   self->find_step = FIND_BY_SD_LOGIN;
   find_session (self);
 }
@@ -365,9 +344,7 @@ find_session (SourceLogind *self)
     default:
       /* At login, the session may not be registered yet: look again a few
        * times before settling for sleep alone. */
-      if (self->parent.retries < 5)
-        limber_activity_source_retry (&self->parent, find_again);
-      else
+      if (!limber_bus_peer_retry (self->peer, find_again))
         g_info ("logind: no session found for this user; following sleep "
                 "only");
       return;
@@ -375,49 +352,27 @@ find_session (SourceLogind *self)
 }
 
 static void
-forget_owner (SourceLogind *self)
-{
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  unfollow_session (self);
-  if (self->bus != NULL && self->sleep_subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->bus, self->sleep_subscription);
-  self->sleep_subscription = 0;
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_object (&self->bus);
-}
-
-static void
-on_name_appeared (GDBusConnection *bus, const char *name, const char *owner,
-                  gpointer user_data)
+on_name_appeared (LimberBusPeer *peer, gpointer user_data)
 {
   SourceLogind *self = user_data;
 
-  (void) name;
-  forget_owner (self);
-  self->bus = g_object_ref (bus);
-  self->owner = g_strdup (owner);
-  self->cancellable = g_cancellable_new ();
-  self->sleep_subscription = g_dbus_connection_signal_subscribe (
-      bus, owner, LOGIN_MANAGER_IFACE, "PrepareForSleep", LOGIN_PATH, NULL,
-      G_DBUS_SIGNAL_FLAGS_NONE, on_prepare_for_sleep, self, NULL);
+  unfollow_session (self);
+  limber_bus_peer_subscribe (peer, LOGIN_MANAGER_IFACE, "PrepareForSleep",
+                             LOGIN_PATH, NULL, on_prepare_for_sleep, self);
   /* Sleep is told whatever the session; idle and lock once it is found. */
   limber_activity_source_set_available (&self->parent, TRUE,
                                         LIMBER_SENSES_SLEEP);
-  limber_activity_source_reset_retries (&self->parent);
   self->find_step = FIND_BY_SD_LOGIN;
   find_session (self);
 }
 
 static void
-on_name_vanished (GDBusConnection *bus, const char *name, gpointer user_data)
+on_name_vanished (LimberBusPeer *peer, gpointer user_data)
 {
   SourceLogind *self = user_data;
 
-  (void) bus, (void) name;
-  forget_owner (self);
-  limber_activity_source_reset_retries (&self->parent);
+  (void) peer;
+  unfollow_session (self);
   limber_activity_source_set_available (&self->parent, FALSE, 0);
 }
 
@@ -426,9 +381,8 @@ logind_start (LimberActivitySource *source)
 {
   SourceLogind *self = (SourceLogind *) source;
 
-  self->name_watch = g_bus_watch_name (
-      G_BUS_TYPE_SYSTEM, LOGIN_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
-      on_name_appeared, on_name_vanished, self, NULL);
+  self->peer = limber_bus_peer_new (G_BUS_TYPE_SYSTEM, LOGIN_NAME,
+                                    on_name_appeared, on_name_vanished, self);
 }
 
 static void
@@ -448,8 +402,9 @@ logind_free (LimberActivitySource *source)
 {
   SourceLogind *self = (SourceLogind *) source;
 
-  g_clear_handle_id (&self->name_watch, g_bus_unwatch_name);
-  forget_owner (self);
+  /* The session's subscriptions go with the peer. */
+  g_clear_pointer (&self->peer, limber_bus_peer_free);
+  g_free (self->session_path);
   g_free (self);
 }
 

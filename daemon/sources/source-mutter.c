@@ -4,6 +4,7 @@
  * next input and must be added again. WatchFired goes only to the watch's
  * owner. */
 #include "activity-source.h"
+#include "bus-peer.h"
 
 #define MUTTER_NAME  "org.gnome.Mutter.IdleMonitor"
 #define MUTTER_PATH  "/org/gnome/Mutter/IdleMonitor/Core"
@@ -12,43 +13,23 @@
 typedef struct
 {
   LimberActivitySource parent;
-  guint name_watch;
-  GDBusConnection *bus;
-  char *owner;
-  guint fired_subscription;
-  guint32 idle_watch, active_watch;
-  GCancellable *cancellable; /* of calls to the current owner */
+  LimberBusPeer *peer;
+  guint32 idle_watch, active_watch; /* of the current owner */
 } SourceMutter;
 
 static void
 call (SourceMutter *self, const char *method, GVariant *args,
       const char *reply_type, GAsyncReadyCallback callback)
 {
-  g_dbus_connection_call (
-      self->bus, self->owner, MUTTER_PATH, MUTTER_IFACE, method, args,
-      reply_type ? G_VARIANT_TYPE (reply_type) : NULL,
-      G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, self->cancellable, callback, self);
-}
-
-/* The reply, or NULL when the call failed or was cancelled (in which case
- * @self may be gone). */
-static GVariant *
-finish (GObject *bus, GAsyncResult *result, const char *what)
-{
-  g_autoptr (GError) error = NULL;
-  GVariant *reply
-      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, &error);
-
-  if (reply == NULL
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("IdleMonitor %s failed: %s", what, error->message);
-  return reply;
+  limber_bus_peer_call (self->peer, MUTTER_PATH, MUTTER_IFACE, method, args,
+                        reply_type, callback, self);
 }
 
 static void
 on_active_watch_added (GObject *bus, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GVariant) reply = finish (bus, result, "AddUserActiveWatch");
+  g_autoptr (GVariant) reply = limber_bus_peer_finish (
+      bus, result, "IdleMonitor AddUserActiveWatch", NULL);
   SourceMutter *self = user_data;
 
   if (reply != NULL)
@@ -67,7 +48,8 @@ watch_for_return (SourceMutter *self)
 static void
 on_idletime (GObject *bus, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GVariant) reply = finish (bus, result, "GetIdletime");
+  g_autoptr (GVariant) reply
+      = limber_bus_peer_finish (bus, result, "IdleMonitor GetIdletime", NULL);
   SourceMutter *self = user_data;
   guint64 idle_ms;
 
@@ -114,25 +96,25 @@ on_watch_fired (GDBusConnection *bus, const char *sender, const char *path,
 static void add_idle_watch (SourceMutter *self);
 
 static void
-retry_idle_watch (LimberActivitySource *source)
+retry_idle_watch (LimberBusPeer *peer, gpointer user_data)
 {
-  add_idle_watch ((SourceMutter *) source);
+  (void) peer;
+  add_idle_watch (user_data);
 }
 
 static void
 on_idle_watch_added (GObject *bus, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GVariant) reply
-      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, &error);
+  gboolean cancelled;
+  g_autoptr (GVariant) reply = limber_bus_peer_finish (
+      bus, result, "IdleMonitor AddIdleWatch", &cancelled);
   SourceMutter *self = user_data;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (cancelled)
     return;
   if (reply == NULL)
     {
-      g_debug ("IdleMonitor AddIdleWatch failed: %s", error->message);
-      limber_activity_source_retry (&self->parent, retry_idle_watch);
+      limber_bus_peer_retry (self->peer, retry_idle_watch);
       return;
     }
   g_variant_get (reply, "(u)", &self->idle_watch);
@@ -151,46 +133,25 @@ add_idle_watch (SourceMutter *self)
 }
 
 static void
-forget_owner (SourceMutter *self)
-{
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->fired_subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->bus, self->fired_subscription);
-  self->fired_subscription = 0;
-  self->idle_watch = self->active_watch = 0;
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_object (&self->bus);
-}
-
-static void
-on_name_appeared (GDBusConnection *bus, const char *name, const char *owner,
-                  gpointer user_data)
+on_name_appeared (LimberBusPeer *peer, gpointer user_data)
 {
   SourceMutter *self = user_data;
 
-  (void) name;
-  forget_owner (self);
-  self->bus = g_object_ref (bus);
-  self->owner = g_strdup (owner);
-  self->cancellable = g_cancellable_new ();
-  limber_activity_source_reset_retries (&self->parent);
-  /* By the owner's unique name: the signal is sent to us alone. */
-  self->fired_subscription = g_dbus_connection_signal_subscribe (
-      bus, owner, MUTTER_IFACE, "WatchFired", MUTTER_PATH, NULL,
-      G_DBUS_SIGNAL_FLAGS_NONE, on_watch_fired, self, NULL);
+  self->idle_watch = self->active_watch = 0;
+  /* Listening before asking (see bus-peer.h); WatchFired is sent to the
+   * watch's owner alone. */
+  limber_bus_peer_subscribe (peer, MUTTER_IFACE, "WatchFired", MUTTER_PATH,
+                             NULL, on_watch_fired, self);
   add_idle_watch (self);
 }
 
 static void
-on_name_vanished (GDBusConnection *bus, const char *name, gpointer user_data)
+on_name_vanished (LimberBusPeer *peer, gpointer user_data)
 {
   SourceMutter *self = user_data;
 
-  (void) bus, (void) name;
-  forget_owner (self);
-  limber_activity_source_reset_retries (&self->parent);
+  (void) peer;
+  self->idle_watch = self->active_watch = 0;
   limber_activity_source_set_available (&self->parent, FALSE, 0);
 }
 
@@ -199,9 +160,8 @@ mutter_start (LimberActivitySource *source)
 {
   SourceMutter *self = (SourceMutter *) source;
 
-  self->name_watch = g_bus_watch_name (
-      G_BUS_TYPE_SESSION, MUTTER_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
-      on_name_appeared, on_name_vanished, self, NULL);
+  self->peer = limber_bus_peer_new (G_BUS_TYPE_SESSION, MUTTER_NAME,
+                                    on_name_appeared, on_name_vanished, self);
 }
 
 static void
@@ -227,8 +187,7 @@ mutter_free (LimberActivitySource *source)
 {
   SourceMutter *self = (SourceMutter *) source;
 
-  g_clear_handle_id (&self->name_watch, g_bus_unwatch_name);
-  forget_owner (self);
+  g_clear_pointer (&self->peer, limber_bus_peer_free);
   g_free (self);
 }
 

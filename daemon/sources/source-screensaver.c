@@ -4,6 +4,7 @@
  * lull, or on screen and waiting for the user to step away), never on a
  * fixed poll. */
 #include "activity-source.h"
+#include "bus-peer.h"
 
 #define SCREENSAVER_NAME  "org.freedesktop.ScreenSaver"
 #define SCREENSAVER_PATH  "/org/freedesktop/ScreenSaver"
@@ -12,11 +13,7 @@
 typedef struct
 {
   LimberActivitySource parent;
-  guint name_watch;
-  GDBusConnection *bus;
-  char *owner;
-  GCancellable *cancellable;
-  guint active_subscription;
+  LimberBusPeer *peer;
   gboolean active;
 } SourceScreensaver;
 
@@ -24,24 +21,14 @@ static void
 call (SourceScreensaver *self, const char *method, const char *reply_type,
       GAsyncReadyCallback callback)
 {
-  g_dbus_connection_call (
-      self->bus, self->owner, SCREENSAVER_PATH, SCREENSAVER_IFACE, method, NULL,
-      G_VARIANT_TYPE (reply_type), G_DBUS_CALL_FLAGS_NO_AUTO_START, -1,
-      self->cancellable, callback, self);
+  limber_bus_peer_call (self->peer, SCREENSAVER_PATH, SCREENSAVER_IFACE, method,
+                        NULL, reply_type, callback, self);
 }
 
 static GVariant *
 finish (GObject *bus, GAsyncResult *result, gboolean *cancelled)
 {
-  g_autoptr (GError) error = NULL;
-  GVariant *reply
-      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, &error);
-
-  *cancelled = error != NULL
-               && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  if (reply == NULL && !*cancelled)
-    g_debug ("ScreenSaver: %s", error->message);
-  return reply;
+  return limber_bus_peer_finish (bus, result, "ScreenSaver", cancelled);
 }
 
 static void
@@ -67,7 +54,7 @@ on_active_changed (GDBusConnection *bus, const char *sender, const char *path,
   report_active (self);
 }
 
-static void probe (LimberActivitySource *source);
+static void probe (LimberBusPeer *peer, gpointer user_data);
 
 static void
 on_get_active (GObject *bus, GAsyncResult *result, gpointer user_data)
@@ -80,7 +67,7 @@ on_get_active (GObject *bus, GAsyncResult *result, gpointer user_data)
     return;
   if (reply == NULL)
     {
-      limber_activity_source_retry (&self->parent, probe);
+      limber_bus_peer_retry (self->peer, probe);
       return;
     }
   g_variant_get (reply, "(b)", &self->active);
@@ -107,52 +94,32 @@ on_idle_time (GObject *bus, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-probe (LimberActivitySource *source)
+probe (LimberBusPeer *peer, gpointer user_data)
 {
-  call ((SourceScreensaver *) source, "GetActive", "(b)", on_get_active);
+  (void) peer;
+  call (user_data, "GetActive", "(b)", on_get_active);
 }
 
 static void
-forget_owner (SourceScreensaver *self)
+on_name_appeared (LimberBusPeer *peer, gpointer user_data)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->active_subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->bus, self->active_subscription);
-  self->active_subscription = 0;
+  SourceScreensaver *self = user_data;
+
   self->active = FALSE;
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_object (&self->bus);
+  /* Listening before asking (see bus-peer.h). Any path: KDE sends it from
+   * /ScreenSaver as well. */
+  limber_bus_peer_subscribe (peer, SCREENSAVER_IFACE, "ActiveChanged", NULL,
+                             NULL, on_active_changed, self);
+  probe (peer, self);
 }
 
 static void
-on_name_appeared (GDBusConnection *bus, const char *name, const char *owner,
-                  gpointer user_data)
+on_name_vanished (LimberBusPeer *peer, gpointer user_data)
 {
   SourceScreensaver *self = user_data;
 
-  (void) name;
-  forget_owner (self);
-  self->bus = g_object_ref (bus);
-  self->owner = g_strdup (owner);
-  self->cancellable = g_cancellable_new ();
-  /* Any path: KDE sends it from /ScreenSaver as well. */
-  self->active_subscription = g_dbus_connection_signal_subscribe (
-      bus, owner, SCREENSAVER_IFACE, "ActiveChanged", NULL, NULL,
-      G_DBUS_SIGNAL_FLAGS_NONE, on_active_changed, self, NULL);
-  limber_activity_source_reset_retries (&self->parent);
-  probe (&self->parent);
-}
-
-static void
-on_name_vanished (GDBusConnection *bus, const char *name, gpointer user_data)
-{
-  SourceScreensaver *self = user_data;
-
-  (void) bus, (void) name;
-  forget_owner (self);
-  limber_activity_source_reset_retries (&self->parent);
+  (void) peer;
+  self->active = FALSE;
   limber_activity_source_set_available (&self->parent, FALSE, 0);
 }
 
@@ -161,9 +128,8 @@ screensaver_start (LimberActivitySource *source)
 {
   SourceScreensaver *self = (SourceScreensaver *) source;
 
-  self->name_watch = g_bus_watch_name (
-      G_BUS_TYPE_SESSION, SCREENSAVER_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
-      on_name_appeared, on_name_vanished, self, NULL);
+  self->peer = limber_bus_peer_new (G_BUS_TYPE_SESSION, SCREENSAVER_NAME,
+                                    on_name_appeared, on_name_vanished, self);
 }
 
 static void
@@ -184,8 +150,7 @@ screensaver_free (LimberActivitySource *source)
 {
   SourceScreensaver *self = (SourceScreensaver *) source;
 
-  g_clear_handle_id (&self->name_watch, g_bus_unwatch_name);
-  forget_owner (self);
+  g_clear_pointer (&self->peer, limber_bus_peer_free);
   g_free (self);
 }
 
