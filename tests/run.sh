@@ -41,6 +41,13 @@ mkdir -p "$out"
 failures="$out/build-failures"
 : >"$failures"
 
+# Tests never touch a real home: everything from here on runs with HOME at
+# a fresh empty directory and no XDG_* dirs (so their defaults land under
+# it), and the run fails if anything was written there.
+home=$(mktemp -d "${TMPDIR:-/tmp}/limber-home-XXXXXX")
+export HOME="$home"
+unset XDG_CONFIG_HOME XDG_STATE_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR
+
 # Most tests wait on timers (seconds-scale intervals) rather than the CPU:
 # run several at once, under valgrind too (its deadlines are stretched).
 parallel=$(( $(nproc) * 3 ))
@@ -82,6 +89,15 @@ unset CC
 echo "==> valgrind: testing the plain build under memcheck"
 meson test -C "$out/plain" --print-errorlogs --setup valgrind --num-processes "$parallel" \
   --suite unit --suite integration --suite e2e || true
+
+written=$(find "$home" -mindepth 1 | sort)
+if [ -n "$written" ]; then
+  echo "==> the tests wrote into HOME ($home):"
+  echo "$written" | sed 's/^/    /'
+  echo "home: tests wrote into HOME: $(echo "$written" | tr '\n' ' ')" >>"$failures"
+else
+  rmdir "$home"
+fi
 
 # The closing line, from meson's per-test records.
 /usr/bin/python3 - "$out" "$failures" <<'EOF'

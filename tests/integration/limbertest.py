@@ -37,6 +37,16 @@ WRAPPER = shlex.split(os.environ.get("LIMBER_TEST_WRAPPER", ""))
 # Slow runs (valgrind) stretch every deadline by this factor.
 SLOWDOWN = float(os.environ.get("LIMBER_TEST_SLOWDOWN", "1"))
 
+# The dirs a process may write to unasked, each test-owned (see setUpClass).
+HOME_DIRS = {
+    "HOME": "home",
+    "XDG_CONFIG_HOME": "config",
+    "XDG_STATE_HOME": "state",
+    "XDG_DATA_HOME": "data",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_RUNTIME_DIR": "runtime",
+}
+
 FAST_CONFIG = {
     "interval-min": "2s",
     "interval-max": "4s",
@@ -89,12 +99,32 @@ class LimberTestCase(dbusmock.DBusTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Tests never touch a real home. Every process started from here on
+        # inherits this environment: the buses, and through them whatever
+        # they activate, the mock servers, Xvfb. Each test then gives what
+        # it starts its own dirs (setUp), and tells the bus to pass them on.
+        cls.class_tmp = tempfile.mkdtemp(prefix="limber-test-class-")
+        cls.saved_environ = {name: os.environ.get(name) for name in HOME_DIRS}
+        for name, subdir in HOME_DIRS.items():
+            os.makedirs(os.path.join(cls.class_tmp, subdir), mode=0o700)
+            os.environ[name] = os.path.join(cls.class_tmp, subdir)
         # A system bus too, empty unless a test puts logind on it, so that
         # limberd never sees the machine's own.
         cls.start_system_bus()
         cls.start_session_bus()
         cls.bus = cls.get_dbus()
         cls.system_bus = cls.get_dbus(system_bus=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        for name, value in cls.saved_environ.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if not os.environ.get("LIMBER_TEST_KEEP"):
+            shutil.rmtree(cls.class_tmp, ignore_errors=True)
 
     @classmethod
     def stop_dbus(cls, pid):
@@ -113,19 +143,22 @@ class LimberTestCase(dbusmock.DBusTestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="limber-test-")
         self.env = dict(os.environ)
-        for name in ("config", "site", "state", "runtime", "home"):
-            os.makedirs(self.path(name), mode=0o700)
+        os.makedirs(self.path("site"), mode=0o700)
+        for name, subdir in HOME_DIRS.items():
+            os.makedirs(self.path(subdir), mode=0o700)
+            self.env[name] = self.path(subdir)
         self.env.update(
             {
-                "HOME": self.path("home"),
-                "XDG_CONFIG_HOME": self.path("config"),
                 "XDG_CONFIG_DIRS": self.path("site"),
-                "XDG_STATE_HOME": self.path("state"),
-                "XDG_RUNTIME_DIR": self.path("runtime"),
                 "LC_ALL": "C.UTF-8",
                 "G_DEBUG": "fatal-criticals",
             }
         )
+        # What the session bus activates (limberd through its .service
+        # file) gets the bus's environment: this test's dirs, not the class's.
+        self.bus.get_object("org.freedesktop.DBus", "/org/freedesktop/DBus").UpdateActivationEnvironment(
+            {name: self.env[name] for name in HOME_DIRS},
+            dbus_interface="org.freedesktop.DBus")
         # limberd must not find a notify socket or journal of the machine.
         for name in ("NOTIFY_SOCKET", "JOURNAL_STREAM", "WATCHDOG_USEC",
                      "WATCHDOG_PID", "DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):

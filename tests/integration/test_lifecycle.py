@@ -66,8 +66,10 @@ class ActivationTest(LimberTestCase):
         bus_daemon = self.bus.get_object("org.freedesktop.DBus", "/org/freedesktop/DBus")
         bus_daemon.ReloadConfig(dbus_interface="org.freedesktop.DBus")
 
-        # The activated limberd inherits the bus's environment, not ours:
-        # it reads its config from the default place, so only check it runs.
+        # The activated limberd gets the bus's environment, which the
+        # fixture pointed at this test's dirs: it keeps its state there.
+        state = self.path("state", "limber", "state")
+        self.assertFalse(os.path.exists(state))
         status = self.status()
         self.assertEqual(status["version"], "0.1.0")
         pid = bus_daemon.GetConnectionUnixProcessID(
@@ -75,6 +77,7 @@ class ActivationTest(LimberTestCase):
         os.kill(pid, signal.SIGTERM)
         wait_until(lambda: not self.bus.name_has_owner(limbertest.BUS_NAME),
                    message="the activated limberd to stop")
+        wait_until(lambda: os.path.exists(state), message="its state in the test's dir")
 
 
 class InstanceTest(LimberTestCase):

@@ -102,12 +102,56 @@ class PopupTest(LimberTestCase):
     def test_stale_action_is_ignored(self):
         self.wait_for_popups()
         self.ctl("skip", check=0)
-        # An answer to the pop-up that is already gone changes nothing.
+        # An answer to the pop-up that is already gone changes nothing: the
+        # notifier forgot it when it withdrew it, so libnotify no longer
+        # hands on its actions. (LateAnswerTest covers limberd's own guard.)
         self.invoke_action("snooze", notification_id=1)
         time.sleep(0.3)
         status = self.status()
         self.assertEqual(status["today"]["snoozed"], 0)
         self.assertEqual(status["today"]["skipped"], 1)
+
+
+class LateAnswerTest(LimberTestCase):
+    """An answer read while the pop-up is on screen, carried out after the
+    break ended another way, changes nothing."""
+
+    config = dict(limbertest.FAST_CONFIG, **{"break-length": "1s",
+                                             "activity-source": "logind"})
+    start_daemon = False
+
+    def setUp(self):
+        super().setUp()
+        self.start_logind()
+        self.start_limberd()
+        self.wait_for_source("logind")
+
+    def test_answer_after_the_break_ended_is_ignored(self):
+        self.wait_for_popups()
+        # At the escalation (interval-max), the server sends a click on Skip
+        # and then keeps limberd waiting on GetCapabilities; meanwhile logind
+        # says the user has been away since before the pop-up, which ends the
+        # break as taken. limberd reads both in one go once the server
+        # answers: the click first, then the absence that withdraws the
+        # pop-up; the click's answer is carried out (from an idle) last.
+        self.notifications_mock.AddMethod(
+            limbertest.NOTIFY_IFACE, "GetCapabilities", "", "as",
+            f"""if not getattr(self, "answered", False):
+    self.answered = True
+    self.EmitSignal("{limbertest.NOTIFY_IFACE}", "ActionInvoked", "us",
+                    [dbus.UInt32(1), "skip"])
+    self.connection.flush()
+    time.sleep(1.0)
+ret = {self.capabilities.split()!r}""")
+        with open(self.notifications_log, encoding="utf-8") as log:
+            wait_until(lambda: "ActionInvoked" in log.read(), message="the click")
+        self.set_idle_hint(True, since_seconds_ago=30)
+        status = wait_until(lambda: (s := self.status())["today"]["taken"] and s,
+                            message="the break taken")
+        time.sleep(0.3)
+        status = self.status()
+        self.assertEqual(status["today"], {"taken": 1, "snoozed": 0, "skipped": 0,
+                                           "natural": 0})
 
 
 class NoActionsTest(LimberTestCase):

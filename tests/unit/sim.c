@@ -120,3 +120,19 @@ sim_last (const Sim *sim)
     return NULL;
   return &g_array_index (sim->log, SimEntry, sim->log->len - 1);
 }
+
+void
+sim_fixture_setup (Sim *sim, gconstpointer data)
+{
+  LimberTimings timings = sim_default_timings ();
+
+  (void) data;
+  sim_init (sim, &timings);
+}
+
+void
+sim_fixture_teardown (Sim *sim, gconstpointer data)
+{
+  (void) data;
+  sim_clear (sim);
+}

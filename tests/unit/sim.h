@@ -32,6 +32,14 @@ LimberTimings sim_default_timings (void);
 void sim_init (Sim *sim, const LimberTimings *timings);
 void sim_clear (Sim *sim);
 
+/* A Sim as a g_test_add() fixture, on the default timings, from the first
+ * instant: a test is `static void test_x (Sim *sim, gconstpointer data)`. */
+void sim_fixture_setup (Sim *sim, gconstpointer data);
+void sim_fixture_teardown (Sim *sim, gconstpointer data);
+#define sim_test_add(path, func)                                               \
+  g_test_add ((path), Sim, NULL, sim_fixture_setup, (func),                    \
+              sim_fixture_teardown)
+
 /* Feeds @event at the current time. */
 void sim_feed (Sim *sim, LimberEvent event);
 /* Shorthand for events without arguments. */

@@ -59,12 +59,11 @@ replay (Sim *sim, const Recorded *events, gsize n_events,
     }
 }
 
+/* The fixture for a source that pushes lulls, as Mutter's does. */
 static void
-start_pushed (Sim *sim)
+setup_pushed (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-
-  sim_init (sim, &t);
+  sim_fixture_setup (sim, data);
   sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
                                 .lulls = LIMBER_LULLS_PUSHED });
 }
@@ -72,7 +71,7 @@ start_pushed (Sim *sim)
 /* A morning as Mutter reports it: typing with short pauses (idle after the
  * 5 s lull), a meeting away from the desk, a few blips. */
 static void
-test_morning_with_meeting (void)
+test_morning_with_meeting (Sim *sim, gconstpointer data)
 {
   static const Recorded events[] = {
     /* 0:00–0:12 typing; a 40 s pause to read at 0:05. */
@@ -100,19 +99,17 @@ test_morning_with_meeting (void)
      * each counted from the last input. */
     { AT (1, 20, 0), AT (0, 28, 0) - SECONDS (20 + 120 + 295), "active" },
   };
-  Sim sim;
 
-  start_pushed (&sim);
-  replay (&sim, events, G_N_ELEMENTS (events), checks, G_N_ELEMENTS (checks));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  sim_clear (&sim);
+  (void) data;
+  replay (sim, events, G_N_ELEMENTS (events), checks, G_N_ELEMENTS (checks));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
 }
 
 /* Lunch with the laptop asleep, as logind reports it, then a locked
  * screen: neither counts as work, both are breaks, nothing stale fires. */
 static void
-test_lunch_suspend_and_lock (void)
+test_lunch_suspend_and_lock (Sim *sim, gconstpointer data)
 {
   static const Recorded events[] = {
     /* 25 min of work, then lunch: PrepareForSleep(true) at 0:25. */
@@ -133,19 +130,17 @@ test_lunch_suspend_and_lock (void)
     { AT (1, 36, 30), AT (0, 10, 0), "idle" },
     { AT (1, 40, 0), AT (0, 12, 30), "active" },
   };
-  Sim sim;
 
-  start_pushed (&sim);
-  replay (&sim, events, G_N_ELEMENTS (events), checks, G_N_ELEMENTS (checks));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  sim_clear (&sim);
+  (void) data;
+  replay (sim, events, G_N_ELEMENTS (events), checks, G_N_ELEMENTS (checks));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
 }
 
 /* Asleep for hours with a break overdue on screen: resuming ends it as
  * done, and the next one comes a full interval later. */
 static void
-test_resume_after_long_suspend (void)
+test_resume_after_long_suspend (Sim *sim, gconstpointer data)
 {
   static const Recorded events[] = {
     { AT (0, 46, 0), LIMBER_EVENT_SUSPEND },
@@ -156,81 +151,76 @@ test_resume_after_long_suspend (void)
     { AT (9, 0, 1), SECONDS (1), "active" },
     { AT (9, 30, 1), -1, "due" },
   };
-  Sim sim;
 
-  start_pushed (&sim);
-  replay (&sim, events, G_N_ELEMENTS (events), checks, G_N_ELEMENTS (checks));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_DONE), ==, 1);
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_END_BREAK, 0), ==,
+  (void) data;
+  replay (sim, events, G_N_ELEMENTS (events), checks, G_N_ELEMENTS (checks));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 1);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_END_BREAK, 0), ==,
                    AT (9, 0, 0));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
-  sim_clear (&sim);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
 }
 
 /* A source that must be asked (org.freedesktop.ScreenSaver): asked only
  * once a break is due, then when the lull could complete; the answer that
  * shows a lull brings the pop-up. No questions outside the window. */
 static void
-test_queried_lulls (void)
+test_queried_lulls (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
-                                 .lulls = LIMBER_LULLS_QUERIED });
-  sim_run_until (&sim, MINUTES (29));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_QUERY_IDLE), ==, 0);
+  (void) data;
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
+                                .lulls = LIMBER_LULLS_QUERIED });
+  sim_run_until (sim, MINUTES (29));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 0);
 
   /* Due at 30 min: asked at once. */
-  sim_run_until (&sim, MINUTES (30));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_QUERY_IDLE), ==, 1);
+  sim_run_until (sim, MINUTES (30));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 1);
   /* No second question while the first is unanswered. */
-  sim_run_for (&sim, MINUTES (1));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_QUERY_IDLE), ==, 1);
+  sim_run_for (sim, MINUTES (1));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 1);
   /* "2 s without input": ask again when the 5 s lull could be complete. */
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
-                                 .since = sim.now - SECONDS (2) });
-  g_assert_cmpint (sim.wakeup, ==, sim.now + SECONDS (3));
-  sim_run_for (&sim, SECONDS (3));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_QUERY_IDLE), ==, 2);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
+                                .since = sim->now - SECONDS (2) });
+  g_assert_cmpint (sim->wakeup, ==, sim->now + SECONDS (3));
+  sim_run_for (sim, SECONDS (3));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 2);
   /* "6 s without input": a lull. */
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
-                                 .since = sim.now - SECONDS (6) });
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
-                   sim.now);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
+                                .since = sim->now - SECONDS (6) });
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+                   sim->now);
   /* The answer does not make the user idle: work goes on counting. */
-  g_assert_cmpstr (limber_scheduler_get_state_name (&sim.scheduler), ==,
+  g_assert_cmpstr (limber_scheduler_get_state_name (&sim->scheduler), ==,
                    "break");
 
   /* On screen: asked after break-length whether the user stepped away. */
-  LimberTime shown = sim.now;
-  sim_run_until (&sim, shown + MINUTES (1));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_QUERY_IDLE), ==, 3);
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
-                                 .since = shown + SECONDS (5) });
-  sim_run_until (&sim, shown + MINUTES (1) + SECONDS (5));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_QUERY_IDLE), ==, 4);
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
-                                 .since = shown + SECONDS (5) });
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_DONE), ==, 1);
+  LimberTime shown = sim->now;
+  sim_run_until (sim, shown + MINUTES (1));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 3);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
+                                .since = shown + SECONDS (5) });
+  sim_run_until (sim, shown + MINUTES (1) + SECONDS (5));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 4);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
+                                .since = shown + SECONDS (5) });
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 1);
 
   /* Working again: no more questions, and no wake-up for them. */
-  sim_run_for (&sim, MINUTES (20));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_QUERY_IDLE), ==, 4);
-  g_assert_cmpint (sim.wakeup, ==, sim.now + MINUTES (10));
-  sim_clear (&sim);
+  sim_run_for (sim, MINUTES (20));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 4);
+  g_assert_cmpint (sim->wakeup, ==, sim->now + MINUTES (10));
 }
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/recorded/morning-with-meeting", test_morning_with_meeting);
-  g_test_add_func ("/recorded/lunch-suspend-and-lock",
-                   test_lunch_suspend_and_lock);
-  g_test_add_func ("/recorded/resume-after-long-suspend",
-                   test_resume_after_long_suspend);
-  g_test_add_func ("/recorded/queried-lulls", test_queried_lulls);
+  g_test_add ("/recorded/morning-with-meeting", Sim, NULL, setup_pushed,
+              test_morning_with_meeting, sim_fixture_teardown);
+  g_test_add ("/recorded/lunch-suspend-and-lock", Sim, NULL, setup_pushed,
+              test_lunch_suspend_and_lock, sim_fixture_teardown);
+  g_test_add ("/recorded/resume-after-long-suspend", Sim, NULL, setup_pushed,
+              test_resume_after_long_suspend, sim_fixture_teardown);
+  sim_test_add ("/recorded/queried-lulls", test_queried_lulls);
   return g_test_run ();
 }

@@ -32,698 +32,599 @@ assert_worked (Sim *sim, gint64 expected)
 /* Without a way to see lulls, the break shows at interval-min, not a
  * microsecond before. */
 static void
-test_due_at_interval_min (void)
+test_due_at_interval_min (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (30) - 1);
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  assert_state (&sim, "active");
-  assert_worked (&sim, MINUTES (30) - 1);
-  g_assert_cmpint (limber_scheduler_get_next_break (&sim.scheduler, sim.now),
+  (void) data;
+  sim_run_until (sim, MINUTES (30) - 1);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
+  assert_state (sim, "active");
+  assert_worked (sim, MINUTES (30) - 1);
+  g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
                    ==, MINUTES (30));
 
-  sim_run_until (&sim, MINUTES (31));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  sim_run_until (sim, MINUTES (31));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (30));
-  g_assert_cmpint (sim_last (&sim)->action.urgency, ==, LIMBER_URGENCY_NORMAL);
-  assert_state (&sim, "break");
+  g_assert_cmpint (sim_last (sim)->action.urgency, ==, LIMBER_URGENCY_NORMAL);
+  assert_state (sim, "break");
   /* One wake-up to get there: no polling. */
-  g_assert_cmpuint (sim.wakeups, ==, 1);
-  sim_clear (&sim);
+  g_assert_cmpuint (sim->wakeups, ==, 1);
 }
 
 /* With lull detection the window opens at interval-min and the pop-up waits
  * for a pause in typing, then shows at once. */
 static void
-test_lull_inside_window_fires_early (void)
+test_lull_inside_window_fires_early (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  senses_lulls (&sim);
-  sim_run_until (&sim, MINUTES (31));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  assert_state (&sim, "due");
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (31));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
+  assert_state (sim, "due");
 
   /* The source reports idle once the lull has passed. */
-  sim_run_until (&sim, MINUTES (33) + SECONDS (5));
-  idle_since (&sim, MINUTES (33));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  sim_run_until (sim, MINUTES (33) + SECONDS (5));
+  idle_since (sim, MINUTES (33));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (33) + SECONDS (5));
-  g_assert_cmpint (sim_last (&sim)->action.urgency, ==, LIMBER_URGENCY_NORMAL);
+  g_assert_cmpint (sim_last (sim)->action.urgency, ==, LIMBER_URGENCY_NORMAL);
   /* The five idle seconds were not work. */
-  assert_worked (&sim, MINUTES (33));
-  sim_clear (&sim);
+  assert_worked (sim, MINUTES (33));
 }
 
 /* A source that reports idle before the lull is over: the scheduler wakes
  * itself when the lull completes. */
 static void
-test_lull_completes_by_wakeup (void)
+test_lull_completes_by_wakeup (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  senses_lulls (&sim);
-  sim_run_until (&sim, MINUTES (32));
-  idle_since (&sim, MINUTES (32) - SECONDS (2));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  sim_run_until (&sim, MINUTES (33));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (32));
+  idle_since (sim, MINUTES (32) - SECONDS (2));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
+  sim_run_until (sim, MINUTES (33));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (32) + SECONDS (3));
-  sim_clear (&sim);
 }
 
 /* No lull all through the window: the pop-up comes at interval-max, critical
  * from the start. */
 static void
-test_window_end_fires_critical (void)
+test_window_end_fires_critical (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  senses_lulls (&sim);
-  sim_run_until (&sim, MINUTES (50));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (50));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (45));
-  g_assert_cmpint (g_array_index (sim.log, SimEntry, 0).action.urgency, ==,
+  g_assert_cmpint (g_array_index (sim->log, SimEntry, 0).action.urgency, ==,
                    LIMBER_URGENCY_CRITICAL);
-  assert_state (&sim, "overdue");
-  sim_clear (&sim);
+  assert_state (sim, "overdue");
 }
 
 /* A pop-up left unanswered turns critical at interval-max. */
 static void
-test_unanswered_break_escalates (void)
+test_unanswered_break_escalates (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (60));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  (void) data;
+  sim_run_until (sim, MINUTES (60));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (30));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_ESCALATE, 0), ==,
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_ESCALATE, 0), ==,
                    MINUTES (45));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_ESCALATE), ==, 1);
-  assert_state (&sim, "overdue");
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_ESCALATE), ==, 1);
+  assert_state (sim, "overdue");
   /* Nothing more to do until the user acts: no further wake-ups. */
-  g_assert_cmpint (sim.wakeup, ==, LIMBER_TIME_NEVER);
-  sim_clear (&sim);
+  g_assert_cmpint (sim->wakeup, ==, LIMBER_TIME_NEVER);
 }
 
 static void
-test_done_restarts_interval (void)
+test_done_restarts_interval (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (31));
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
-  g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
-  g_assert_cmpint (sim_last (&sim)->action.outcome, ==, LIMBER_OUTCOME_DONE);
-  assert_worked (&sim, 0);
-  assert_state (&sim, "active");
-  sim_run_until (&sim, MINUTES (70));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+  (void) data;
+  sim_run_until (sim, MINUTES (31));
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
+  g_assert_cmpint (sim_last (sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
+  g_assert_cmpint (sim_last (sim)->action.outcome, ==, LIMBER_OUTCOME_DONE);
+  assert_worked (sim, 0);
+  assert_state (sim, "active");
+  sim_run_until (sim, MINUTES (70));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    MINUTES (61));
   /* Done when no break is shown means nothing. */
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_DONE), ==, 2);
-  sim_clear (&sim);
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 2);
 }
 
 /* Snoozing a shown break withdraws it and brings it back after the snooze
  * of work; the window end does not move. */
 static void
-test_snooze_shown_break (void)
+test_snooze_shown_break (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (30) + SECONDS (10));
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE });
-  g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
-  g_assert_cmpint (sim_last (&sim)->action.outcome, ==, LIMBER_OUTCOME_SNOOZED);
-  assert_state (&sim, "snoozed");
-  g_assert_cmpint (limber_scheduler_get_next_break (&sim.scheduler, sim.now),
+  (void) data;
+  sim_run_until (sim, MINUTES (30) + SECONDS (10));
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE });
+  g_assert_cmpint (sim_last (sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
+  g_assert_cmpint (sim_last (sim)->action.outcome, ==, LIMBER_OUTCOME_SNOOZED);
+  assert_state (sim, "snoozed");
+  g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
                    ==, MINUTES (35) + SECONDS (10));
 
-  sim_run_until (&sim, MINUTES (40));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+  sim_run_until (sim, MINUTES (40));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    MINUTES (35) + SECONDS (10));
-  g_assert_cmpint (sim_last (&sim)->action.urgency, ==, LIMBER_URGENCY_NORMAL);
+  g_assert_cmpint (sim_last (sim)->action.urgency, ==, LIMBER_URGENCY_NORMAL);
 
   /* Snoozed past interval-max: back as critical. */
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
-                                 .duration = MINUTES (10) });
-  sim_run_until (&sim, MINUTES (55));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                .duration = MINUTES (10) });
+  sim_run_until (sim, MINUTES (55));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
                    MINUTES (50));
-  g_assert_cmpint (sim_last (&sim)->action.urgency, ==,
-                   LIMBER_URGENCY_CRITICAL);
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_SNOOZED), ==, 2);
-  sim_clear (&sim);
+  g_assert_cmpint (sim_last (sim)->action.urgency, ==, LIMBER_URGENCY_CRITICAL);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_SNOOZED), ==, 2);
 }
 
 /* Snoozing ahead of time moves the next break later. */
 static void
-test_snooze_upcoming_break (void)
+test_snooze_upcoming_break (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (10));
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
-                                 .duration = MINUTES (15) });
+  (void) data;
+  sim_run_until (sim, MINUTES (10));
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                .duration = MINUTES (15) });
   /* Nothing was due, so nothing was snoozed: the break just moved. */
-  g_assert_cmpuint (sim.log->len, ==, 0);
-  assert_state (&sim, "snoozed");
-  sim_run_until (&sim, MINUTES (50));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  g_assert_cmpuint (sim->log->len, ==, 0);
+  assert_state (sim, "snoozed");
+  sim_run_until (sim, MINUTES (50));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (45));
-  sim_clear (&sim);
 }
 
 /* A server that takes the pop-up down by itself: the break comes back
  * after a snooze's worth of work, and an overdue one stays critical. */
 static void
-test_expired_popup_comes_back (void)
+test_expired_popup_comes_back (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (31));
-  sim_event (&sim, LIMBER_EVENT_BREAK_EXPIRED);
-  g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
-  g_assert_cmpint (sim_last (&sim)->action.outcome, ==, LIMBER_OUTCOME_EXPIRED);
-  sim_run_until (&sim, MINUTES (50));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+  (void) data;
+  sim_run_until (sim, MINUTES (31));
+  sim_event (sim, LIMBER_EVENT_BREAK_EXPIRED);
+  g_assert_cmpint (sim_last (sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
+  g_assert_cmpint (sim_last (sim)->action.outcome, ==, LIMBER_OUTCOME_EXPIRED);
+  sim_run_until (sim, MINUTES (50));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    MINUTES (36));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_ESCALATE, 0), ==,
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_ESCALATE, 0), ==,
                    MINUTES (45));
-  sim_event (&sim, LIMBER_EVENT_BREAK_EXPIRED);
-  sim_run_until (&sim, MINUTES (60));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
+  sim_event (sim, LIMBER_EVENT_BREAK_EXPIRED);
+  sim_run_until (sim, MINUTES (60));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
                    MINUTES (55));
-  g_assert_cmpint (sim_last (&sim)->action.urgency, ==,
-                   LIMBER_URGENCY_CRITICAL);
+  g_assert_cmpint (sim_last (sim)->action.urgency, ==, LIMBER_URGENCY_CRITICAL);
   /* Not a snooze the user asked for, and expiring nothing does nothing. */
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_SNOOZED), ==, 0);
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
-  sim_event (&sim, LIMBER_EVENT_BREAK_EXPIRED);
-  assert_state (&sim, "active");
-  sim_clear (&sim);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_SNOOZED), ==, 0);
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
+  sim_event (sim, LIMBER_EVENT_BREAK_EXPIRED);
+  assert_state (sim, "active");
 }
 
 static void
-test_skip (void)
+test_skip (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (31));
-  sim_event (&sim, LIMBER_EVENT_SKIP);
-  g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
-  g_assert_cmpint (sim_last (&sim)->action.outcome, ==, LIMBER_OUTCOME_SKIPPED);
-  assert_worked (&sim, 0);
-  sim_run_until (&sim, MINUTES (70));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+  (void) data;
+  sim_run_until (sim, MINUTES (31));
+  sim_event (sim, LIMBER_EVENT_SKIP);
+  g_assert_cmpint (sim_last (sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
+  g_assert_cmpint (sim_last (sim)->action.outcome, ==, LIMBER_OUTCOME_SKIPPED);
+  assert_worked (sim, 0);
+  sim_run_until (sim, MINUTES (70));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    MINUTES (61));
 
   /* The one on screen since 61 min. */
-  sim_event (&sim, LIMBER_EVENT_SKIP);
-  sim_run_for (&sim, MINUTES (20));
+  sim_event (sim, LIMBER_EVENT_SKIP);
+  sim_run_for (sim, MINUTES (20));
   /* Nothing due: a skip is no skip, and the interval goes on. */
-  guint logged = sim.log->len;
-  sim_event (&sim, LIMBER_EVENT_SKIP);
-  g_assert_cmpuint (sim.log->len, ==, logged);
-  assert_worked (&sim, MINUTES (20));
+  guint logged = sim->log->len;
+  sim_event (sim, LIMBER_EVENT_SKIP);
+  g_assert_cmpuint (sim->log->len, ==, logged);
+  assert_worked (sim, MINUTES (20));
   /* A break snoozed before it showed is there to skip. */
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
-                                 .duration = MINUTES (5) });
-  sim_event (&sim, LIMBER_EVENT_SKIP);
-  g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_RECORD);
-  sim_run_for (&sim, MINUTES (40));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                .duration = MINUTES (5) });
+  sim_event (sim, LIMBER_EVENT_SKIP);
+  g_assert_cmpint (sim_last (sim)->action.type, ==, LIMBER_ACTION_RECORD);
+  sim_run_for (sim, MINUTES (40));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
                    MINUTES (120));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_SKIPPED), ==, 3);
-  sim_clear (&sim);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_SKIPPED), ==, 3);
 }
 
 /* A break asked for before it was due, then snoozed, comes back after
  * the snooze asked for, not after the rest of the interval. */
 static void
-test_snooze_break_taken_early (void)
+test_snooze_break_taken_early (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (10));
-  sim_event (&sim, LIMBER_EVENT_BREAK_NOW);
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
-                                 .duration = MINUTES (5) });
-  g_assert_cmpint (limber_scheduler_get_work_left (&sim.scheduler, sim.now), ==,
-                   MINUTES (5));
-  sim_run_until (&sim, MINUTES (30));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+  (void) data;
+  sim_run_until (sim, MINUTES (10));
+  sim_event (sim, LIMBER_EVENT_BREAK_NOW);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                .duration = MINUTES (5) });
+  g_assert_cmpint (limber_scheduler_get_work_left (&sim->scheduler, sim->now),
+                   ==, MINUTES (5));
+  sim_run_until (sim, MINUTES (30));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    MINUTES (15));
-  sim_clear (&sim);
 }
 
 /* A pause silences everything, freezes the work counter and ends by
  * itself. */
 static void
-test_pause_auto_resumes (void)
+test_pause_auto_resumes (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (10));
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
-                                 .duration = MINUTES (60) });
-  assert_state (&sim, "paused");
-  g_assert_cmpint (limber_scheduler_get_paused_until (&sim.scheduler), ==,
+  (void) data;
+  sim_run_until (sim, MINUTES (10));
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
+                                .duration = MINUTES (60) });
+  assert_state (sim, "paused");
+  g_assert_cmpint (limber_scheduler_get_paused_until (&sim->scheduler), ==,
                    MINUTES (70));
-  g_assert_cmpint (sim.wakeup, ==, MINUTES (70));
-  g_assert_cmpint (limber_scheduler_get_next_break (&sim.scheduler, sim.now),
+  g_assert_cmpint (sim->wakeup, ==, MINUTES (70));
+  g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
                    ==, MINUTES (90));
 
-  sim_run_until (&sim, MINUTES (69));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  assert_worked (&sim, MINUTES (10));
+  sim_run_until (sim, MINUTES (69));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
+  assert_worked (sim, MINUTES (10));
 
-  sim_run_until (&sim, MINUTES (95));
-  assert_state (&sim, "break");
-  g_assert_cmpint (limber_scheduler_get_paused_until (&sim.scheduler), ==, 0);
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  sim_run_until (sim, MINUTES (95));
+  assert_state (sim, "break");
+  g_assert_cmpint (limber_scheduler_get_paused_until (&sim->scheduler), ==, 0);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (90));
-  sim_clear (&sim);
 }
 
 /* Pausing over a shown break withdraws it; it returns after the pause. */
 static void
-test_pause_withdraws_and_resume_returns (void)
+test_pause_withdraws_and_resume_returns (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (31));
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE });
-  g_assert_cmpint (sim_last (&sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
-  g_assert_cmpint (sim_last (&sim)->action.outcome, ==, LIMBER_OUTCOME_PAUSED);
-  g_assert_cmpint (limber_scheduler_get_paused_until (&sim.scheduler), ==,
+  (void) data;
+  sim_run_until (sim, MINUTES (31));
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE });
+  g_assert_cmpint (sim_last (sim)->action.type, ==, LIMBER_ACTION_END_BREAK);
+  g_assert_cmpint (sim_last (sim)->action.outcome, ==, LIMBER_OUTCOME_PAUSED);
+  g_assert_cmpint (limber_scheduler_get_paused_until (&sim->scheduler), ==,
                    LIMBER_TIME_NEVER);
-  g_assert_cmpint (limber_scheduler_get_next_break (&sim.scheduler, sim.now),
+  g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
                    ==, LIMBER_TIME_NEVER);
   /* Paused until resumed: no wake-up at all. */
-  g_assert_cmpint (sim.wakeup, ==, LIMBER_TIME_NEVER);
-  sim_run_until (&sim, HOURS (5));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
+  g_assert_cmpint (sim->wakeup, ==, LIMBER_TIME_NEVER);
+  sim_run_until (sim, HOURS (5));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
 
-  sim_event (&sim, LIMBER_EVENT_RESUME_REMINDERS);
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 2);
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+  sim_event (sim, LIMBER_EVENT_RESUME_REMINDERS);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 2);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    HOURS (5));
-  sim_clear (&sim);
 }
 
 static void
-test_break_now (void)
+test_break_now (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (5));
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE });
-  sim_event (&sim, LIMBER_EVENT_BREAK_NOW);
-  assert_state (&sim, "break");
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  (void) data;
+  sim_run_until (sim, MINUTES (5));
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE });
+  sim_event (sim, LIMBER_EVENT_BREAK_NOW);
+  assert_state (sim, "break");
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (5));
   /* Already on screen: no second pop-up. */
-  sim_event (&sim, LIMBER_EVENT_BREAK_NOW);
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
-  sim_clear (&sim);
+  sim_event (sim, LIMBER_EVENT_BREAK_NOW);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
 }
 
 /* New settings apply to the interval already under way. */
 static void
-test_config_change_mid_interval (void)
+test_config_change_mid_interval (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  LimberTimings shorter = t, longer = t;
-  Sim sim;
+  LimberTimings shorter = sim->timings, longer = sim->timings;
 
+  (void) data;
   shorter.interval_min = MINUTES (20);
   shorter.interval_max = MINUTES (25);
   longer.interval_min = MINUTES (50);
   longer.interval_max = MINUTES (60);
 
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (10));
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
-                                 .timings = &longer });
-  sim_run_until (&sim, MINUTES (49));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  sim_run_until (&sim, MINUTES (51));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  sim_run_until (sim, MINUTES (10));
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
+                                .timings = &longer });
+  sim_run_until (sim, MINUTES (49));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
+  sim_run_until (sim, MINUTES (51));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (50));
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
 
   /* Lowered below the work already done: due at once. */
-  sim_run_for (&sim, MINUTES (22));
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
-                                 .timings = &shorter });
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+  sim_run_for (sim, MINUTES (22));
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
+                                .timings = &shorter });
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    MINUTES (73));
-  sim_clear (&sim);
 }
 
 /* Idle time is not work; a short idle is not a break. */
 static void
-test_idle_is_not_work (void)
+test_idle_is_not_work (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  senses_lulls (&sim);
-  sim_run_until (&sim, MINUTES (10) + SECONDS (5));
-  idle_since (&sim, MINUTES (10));
-  assert_state (&sim, "idle");
-  assert_worked (&sim, MINUTES (10));
-  sim_run_until (&sim, MINUTES (13));
-  sim_event (&sim, LIMBER_EVENT_USER_ACTIVE);
-  assert_state (&sim, "active");
-  assert_worked (&sim, MINUTES (10));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 0);
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (10) + SECONDS (5));
+  idle_since (sim, MINUTES (10));
+  assert_state (sim, "idle");
+  assert_worked (sim, MINUTES (10));
+  sim_run_until (sim, MINUTES (13));
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  assert_state (sim, "active");
+  assert_worked (sim, MINUTES (10));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 0);
   /* 20 more minutes of work: the window opens at 33 min of wall time. */
-  sim_run_until (&sim, MINUTES (33) + SECONDS (5));
-  idle_since (&sim, MINUTES (33));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  sim_run_until (sim, MINUTES (33) + SECONDS (5));
+  idle_since (sim, MINUTES (33));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (33) + SECONDS (5));
-  sim_clear (&sim);
 }
 
 /* Away for natural-break counts as a break, noticed while still away. */
 static void
-test_natural_break_while_idle (void)
+test_natural_break_while_idle (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  senses_lulls (&sim);
-  sim_run_until (&sim, MINUTES (20) + SECONDS (5));
-  idle_since (&sim, MINUTES (20));
-  sim_run_until (&sim, MINUTES (30));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_RECORD, 0), ==,
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (20) + SECONDS (5));
+  idle_since (sim, MINUTES (20));
+  sim_run_until (sim, MINUTES (30));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_RECORD, 0), ==,
                    MINUTES (25));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 1);
   /* Noticed at 25 min; the work before it stopped at 20 min. */
-  g_assert_cmpint (sim_last (&sim)->action.at, ==, MINUTES (20));
-  assert_worked (&sim, 0);
+  g_assert_cmpint (sim_last (sim)->action.at, ==, MINUTES (20));
+  assert_worked (sim, 0);
   /* Staying away longer does not count twice. */
-  sim_run_until (&sim, MINUTES (60));
-  sim_event (&sim, LIMBER_EVENT_USER_ACTIVE);
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  sim_run_until (sim, MINUTES (60));
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 1);
   /* Due after 30 min more work; no lull, so it shows at the window end. */
-  sim_run_until (&sim, MINUTES (95));
-  assert_state (&sim, "due");
-  sim_run_until (&sim, MINUTES (110));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  sim_run_until (sim, MINUTES (95));
+  assert_state (sim, "due");
+  sim_run_until (sim, MINUTES (110));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (105));
-  sim_clear (&sim);
 }
 
 /* A locked screen never counts as work, and locked long enough it is a
  * break. */
 static void
-test_lock_accounting (void)
+test_lock_accounting (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
+  (void) data;
+  sim_run_until (sim, MINUTES (10));
+  sim_event (sim, LIMBER_EVENT_LOCKED);
+  sim_run_until (sim, MINUTES (13));
+  sim_event (sim, LIMBER_EVENT_UNLOCKED);
+  assert_worked (sim, MINUTES (10));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 0);
 
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (10));
-  sim_event (&sim, LIMBER_EVENT_LOCKED);
-  sim_run_until (&sim, MINUTES (13));
-  sim_event (&sim, LIMBER_EVENT_UNLOCKED);
-  assert_worked (&sim, MINUTES (10));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 0);
-
-  sim_run_until (&sim, MINUTES (20));
-  sim_event (&sim, LIMBER_EVENT_LOCKED);
-  sim_run_until (&sim, MINUTES (40));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_RECORD, 0), ==,
+  sim_run_until (sim, MINUTES (20));
+  sim_event (sim, LIMBER_EVENT_LOCKED);
+  sim_run_until (sim, MINUTES (40));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_RECORD, 0), ==,
                    MINUTES (25));
-  sim_event (&sim, LIMBER_EVENT_UNLOCKED);
-  assert_worked (&sim, 0);
-  sim_clear (&sim);
+  sim_event (sim, LIMBER_EVENT_UNLOCKED);
+  assert_worked (sim, 0);
 }
 
 /* Suspended over lunch: no work counted, a break taken, nothing stale fires
  * on resume. */
 static void
-test_suspend_resume (void)
+test_suspend_resume (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (25));
-  sim_event (&sim, LIMBER_EVENT_SUSPEND);
+  (void) data;
+  sim_run_until (sim, MINUTES (25));
+  sim_event (sim, LIMBER_EVENT_SUSPEND);
   /* Nothing runs while asleep. */
-  g_assert_cmpint (sim.wakeup, ==, LIMBER_TIME_NEVER);
-  sim_run_until (&sim, MINUTES (85));
-  sim_event (&sim, LIMBER_EVENT_RESUME);
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_RECORD, 0), ==,
+  g_assert_cmpint (sim->wakeup, ==, LIMBER_TIME_NEVER);
+  sim_run_until (sim, MINUTES (85));
+  sim_event (sim, LIMBER_EVENT_RESUME);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_RECORD, 0), ==,
                    MINUTES (85));
-  assert_worked (&sim, 0);
-  sim_run_until (&sim, MINUTES (120));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  assert_worked (sim, 0);
+  sim_run_until (sim, MINUTES (120));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (115));
 
   /* A short nap is neither work nor a break. */
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
-  sim_run_for (&sim, MINUTES (10));
-  sim_event (&sim, LIMBER_EVENT_SUSPEND);
-  sim_run_for (&sim, MINUTES (2));
-  sim_event (&sim, LIMBER_EVENT_RESUME);
-  assert_worked (&sim, MINUTES (10));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
-  sim_clear (&sim);
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
+  sim_run_for (sim, MINUTES (10));
+  sim_event (sim, LIMBER_EVENT_SUSPEND);
+  sim_run_for (sim, MINUTES (2));
+  sim_event (sim, LIMBER_EVENT_RESUME);
+  assert_worked (sim, MINUTES (10));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 1);
 }
 
 /* A break due while the screen is locked waits for the unlock. */
 static void
-test_no_popup_on_locked_screen (void)
+test_no_popup_on_locked_screen (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  LimberTimings shorter = t;
-  Sim sim;
+  LimberTimings shorter = sim->timings;
 
+  (void) data;
   shorter.interval_min = MINUTES (5);
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (10));
-  sim_event (&sim, LIMBER_EVENT_LOCKED);
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
-                                 .timings = &shorter });
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
-  assert_state (&sim, "due");
-  sim_run_for (&sim, MINUTES (1));
-  sim_event (&sim, LIMBER_EVENT_UNLOCKED);
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  sim_run_until (sim, MINUTES (10));
+  sim_event (sim, LIMBER_EVENT_LOCKED);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
+                                .timings = &shorter });
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
+  assert_state (sim, "due");
+  sim_run_for (sim, MINUTES (1));
+  sim_event (sim, LIMBER_EVENT_UNLOCKED);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (11));
-  sim_clear (&sim);
 }
 
 /* Walking away from the pop-up for break-length is taking the break. */
 static void
-test_walk_away_counts_as_done (void)
+test_walk_away_counts_as_done (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  senses_lulls (&sim);
-  sim_run_until (&sim, MINUTES (32) + SECONDS (5));
-  idle_since (&sim, MINUTES (32));
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
-  sim_run_until (&sim, MINUTES (40));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_END_BREAK, 0), ==,
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (32) + SECONDS (5));
+  idle_since (sim, MINUTES (32));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
+  sim_run_until (sim, MINUTES (40));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_END_BREAK, 0), ==,
                    MINUTES (33) + SECONDS (5));
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_DONE), ==, 1);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 1);
   /* The break began when the user stepped away from the pop-up. */
-  g_assert_cmpint (sim_last (&sim)->action.at, ==, MINUTES (32) + SECONDS (5));
+  g_assert_cmpint (sim_last (sim)->action.at, ==, MINUTES (32) + SECONDS (5));
   /* The same time away is not counted again as a natural break. */
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 0);
-  sim_clear (&sim);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 0);
 }
 
 /* Back before break-length: the pop-up stays. */
 static void
-test_short_absence_keeps_popup (void)
+test_short_absence_keeps_popup (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  senses_lulls (&sim);
-  sim_run_until (&sim, MINUTES (32) + SECONDS (5));
-  idle_since (&sim, MINUTES (32));
-  sim_run_for (&sim, SECONDS (30));
-  sim_event (&sim, LIMBER_EVENT_USER_ACTIVE);
-  sim_run_for (&sim, MINUTES (2));
-  assert_state (&sim, "break");
-  g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_END_BREAK), ==, 0);
-  sim_clear (&sim);
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (32) + SECONDS (5));
+  idle_since (sim, MINUTES (32));
+  sim_run_for (sim, SECONDS (30));
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  sim_run_for (sim, MINUTES (2));
+  assert_state (sim, "break");
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_END_BREAK), ==, 0);
 }
 
 /* Events stamped out of order are taken as simultaneous, never as time
  * running backwards. */
 static void
-test_time_never_runs_backwards (void)
+test_time_never_runs_backwards (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
   LimberStep step;
 
-  sim_init (&sim, &t);
-  sim_run_until (&sim, MINUTES (10));
+  (void) data;
+  sim_run_until (sim, MINUTES (10));
   step = limber_scheduler_feed (
-      &sim.scheduler,
+      &sim->scheduler,
       &(LimberEvent){ .type = LIMBER_EVENT_TICK, .time = MINUTES (5) });
   g_assert_cmpint (step.next_wakeup, ==, MINUTES (30));
-  assert_worked (&sim, MINUTES (10));
+  assert_worked (sim, MINUTES (10));
   /* Idle "since" a time before the start of the run is clamped too. */
-  senses_lulls (&sim);
-  sim_run_for (&sim, MINUTES (1));
-  idle_since (&sim, -HOURS (1));
-  assert_worked (&sim, 0);
-  sim_clear (&sim);
+  senses_lulls (sim);
+  sim_run_for (sim, MINUTES (1));
+  idle_since (sim, -HOURS (1));
+  assert_worked (sim, 0);
 }
 
 /* Huge durations saturate instead of overflowing. */
 static void
-test_huge_durations (void)
+test_huge_durations (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
-                                 .duration = G_MAXINT64 });
-  g_assert_cmpint (limber_scheduler_get_paused_until (&sim.scheduler), ==,
+  (void) data;
+  sim_feed (
+      sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE, .duration = G_MAXINT64 });
+  g_assert_cmpint (limber_scheduler_get_paused_until (&sim->scheduler), ==,
                    LIMBER_TIME_NEVER);
-  sim_event (&sim, LIMBER_EVENT_RESUME_REMINDERS);
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
-                                 .duration = G_MAXINT64 });
-  g_assert_cmpint (limber_scheduler_get_next_break (&sim.scheduler, sim.now),
+  sim_event (sim, LIMBER_EVENT_RESUME_REMINDERS);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                .duration = G_MAXINT64 });
+  g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
                    ==, LIMBER_TIME_NEVER);
-  sim_clear (&sim);
 }
 
 /* A working day: 9:00 to 17:30 with a stand-up meeting away from the desk,
  * lunch with the laptop asleep and a video call paused. Breaks come on time
  * and the scheduler wakes only when something is due. */
 static void
-test_working_day (void)
+test_working_day (Sim *sim, gconstpointer data)
 {
-  LimberTimings t = sim_default_timings ();
-  Sim sim;
-
-  sim_init (&sim, &t);
-  senses_lulls (&sim);
+  (void) data;
+  senses_lulls (sim);
 
   /* 9:00–9:40: typing; a lull at 9:34. */
-  sim_run_until (&sim, MINUTES (34) + SECONDS (5));
-  idle_since (&sim, MINUTES (34));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
+  sim_run_until (sim, MINUTES (34) + SECONDS (5));
+  idle_since (sim, MINUTES (34));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 0), ==,
                    MINUTES (34) + SECONDS (5));
-  sim_run_for (&sim, SECONDS (20));
-  sim_event (&sim, LIMBER_EVENT_USER_ACTIVE);
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
+  sim_run_for (sim, SECONDS (20));
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
 
   /* 9:45–10:00: stand-up, away from the desk (locked). */
-  sim_run_until (&sim, MINUTES (45));
-  sim_event (&sim, LIMBER_EVENT_LOCKED);
-  sim_run_until (&sim, MINUTES (60));
-  sim_event (&sim, LIMBER_EVENT_UNLOCKED);
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  sim_run_until (sim, MINUTES (45));
+  sim_event (sim, LIMBER_EVENT_LOCKED);
+  sim_run_until (sim, MINUTES (60));
+  sim_event (sim, LIMBER_EVENT_UNLOCKED);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 1);
 
   /* 10:00–12:00: focused work, no lull at all: critical pop-ups at 45 min,
    * snoozed once, then done. */
-  sim_run_until (&sim, MINUTES (105));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
+  sim_run_until (sim, MINUTES (105));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 1), ==,
                    MINUTES (105));
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE });
-  sim_run_until (&sim, MINUTES (111));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE });
+  sim_run_until (sim, MINUTES (111));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 2), ==,
                    MINUTES (110));
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
 
   /* Due again at 11:21; a pause in typing at 11:22 brings the pop-up. */
-  sim_run_until (&sim, MINUTES (142));
-  assert_state (&sim, "due");
-  idle_since (&sim, MINUTES (142) - SECONDS (5));
-  g_assert_cmpint (sim_action_time (&sim, LIMBER_ACTION_SHOW_BREAK, 3), ==,
+  sim_run_until (sim, MINUTES (142));
+  assert_state (sim, "due");
+  idle_since (sim, MINUTES (142) - SECONDS (5));
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_SHOW_BREAK, 3), ==,
                    MINUTES (142));
-  sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
-  sim_event (&sim, LIMBER_EVENT_USER_ACTIVE);
+  sim_event (sim, LIMBER_EVENT_BREAK_DONE);
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
 
   /* Due at 11:52, still typing at noon. */
-  sim_run_until (&sim, MINUTES (180));
-  assert_state (&sim, "due");
+  sim_run_until (sim, MINUTES (180));
+  assert_state (sim, "due");
 
   /* 12:00–13:00: lunch, laptop asleep. */
-  sim_event (&sim, LIMBER_EVENT_SUSPEND);
-  sim_run_until (&sim, MINUTES (240));
-  sim_event (&sim, LIMBER_EVENT_RESUME);
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_NATURAL), ==, 2);
+  sim_event (sim, LIMBER_EVENT_SUSPEND);
+  sim_run_until (sim, MINUTES (240));
+  sim_event (sim, LIMBER_EVENT_RESUME);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 2);
 
   /* 13:00–14:00: a video call, reminders paused for an hour. */
-  sim_feed (&sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
-                                 .duration = MINUTES (60) });
-  sim_run_until (&sim, MINUTES (300));
-  assert_state (&sim, "active");
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
+                                .duration = MINUTES (60) });
+  sim_run_until (sim, MINUTES (300));
+  assert_state (sim, "active");
 
   /* 14:00–17:30: breaks every 45 min (no lulls), each taken. */
   for (int i = 0; i < 4; i++)
     {
-      guint shown = sim_count (&sim, LIMBER_ACTION_SHOW_BREAK);
-      sim_run_for (&sim, MINUTES (46));
-      g_assert_cmpuint (sim_count (&sim, LIMBER_ACTION_SHOW_BREAK), ==,
+      guint shown = sim_count (sim, LIMBER_ACTION_SHOW_BREAK);
+      sim_run_for (sim, MINUTES (46));
+      g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==,
                         shown + 1);
-      sim_event (&sim, LIMBER_EVENT_BREAK_DONE);
+      sim_event (sim, LIMBER_EVENT_BREAK_DONE);
     }
-  sim_run_until (&sim, MINUTES (510));
+  sim_run_until (sim, MINUTES (510));
 
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_DONE), ==, 7);
-  g_assert_cmpuint (sim_count_outcome (&sim, LIMBER_OUTCOME_SNOOZED), ==, 1);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 7);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_SNOOZED), ==, 1);
   /* 8.5 hours, 16 wake-ups, each one a change: the window opening (8), a
    * pop-up at the window end (5), the snoozed break, the natural break
    * while locked and the end of the pause. No polling. */
-  g_assert_cmpuint (sim.wakeups, ==, 16);
-  sim_clear (&sim);
+  g_assert_cmpuint (sim->wakeups, ==, 16);
 }
 
 int
@@ -731,38 +632,36 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/scheduler/due-at-interval-min", test_due_at_interval_min);
-  g_test_add_func ("/scheduler/lull-fires-early",
-                   test_lull_inside_window_fires_early);
-  g_test_add_func ("/scheduler/lull-completes-by-wakeup",
-                   test_lull_completes_by_wakeup);
-  g_test_add_func ("/scheduler/window-end-critical",
-                   test_window_end_fires_critical);
-  g_test_add_func ("/scheduler/unanswered-escalates",
-                   test_unanswered_break_escalates);
-  g_test_add_func ("/scheduler/done", test_done_restarts_interval);
-  g_test_add_func ("/scheduler/snooze-shown", test_snooze_shown_break);
-  g_test_add_func ("/scheduler/snooze-upcoming", test_snooze_upcoming_break);
-  g_test_add_func ("/scheduler/expired", test_expired_popup_comes_back);
-  g_test_add_func ("/scheduler/skip", test_skip);
-  g_test_add_func ("/scheduler/snooze-early-break",
-                   test_snooze_break_taken_early);
-  g_test_add_func ("/scheduler/pause-auto-resumes", test_pause_auto_resumes);
-  g_test_add_func ("/scheduler/pause-withdraws",
-                   test_pause_withdraws_and_resume_returns);
-  g_test_add_func ("/scheduler/break-now", test_break_now);
-  g_test_add_func ("/scheduler/config-change", test_config_change_mid_interval);
-  g_test_add_func ("/scheduler/idle-is-not-work", test_idle_is_not_work);
-  g_test_add_func ("/scheduler/natural-break-idle",
-                   test_natural_break_while_idle);
-  g_test_add_func ("/scheduler/lock", test_lock_accounting);
-  g_test_add_func ("/scheduler/suspend", test_suspend_resume);
-  g_test_add_func ("/scheduler/locked-screen-waits",
-                   test_no_popup_on_locked_screen);
-  g_test_add_func ("/scheduler/walk-away-done", test_walk_away_counts_as_done);
-  g_test_add_func ("/scheduler/short-absence", test_short_absence_keeps_popup);
-  g_test_add_func ("/scheduler/monotonic", test_time_never_runs_backwards);
-  g_test_add_func ("/scheduler/huge-durations", test_huge_durations);
-  g_test_add_func ("/scheduler/working-day", test_working_day);
+  sim_test_add ("/scheduler/due-at-interval-min", test_due_at_interval_min);
+  sim_test_add ("/scheduler/lull-fires-early",
+                test_lull_inside_window_fires_early);
+  sim_test_add ("/scheduler/lull-completes-by-wakeup",
+                test_lull_completes_by_wakeup);
+  sim_test_add ("/scheduler/window-end-critical",
+                test_window_end_fires_critical);
+  sim_test_add ("/scheduler/unanswered-escalates",
+                test_unanswered_break_escalates);
+  sim_test_add ("/scheduler/done", test_done_restarts_interval);
+  sim_test_add ("/scheduler/snooze-shown", test_snooze_shown_break);
+  sim_test_add ("/scheduler/snooze-upcoming", test_snooze_upcoming_break);
+  sim_test_add ("/scheduler/expired", test_expired_popup_comes_back);
+  sim_test_add ("/scheduler/skip", test_skip);
+  sim_test_add ("/scheduler/snooze-early-break", test_snooze_break_taken_early);
+  sim_test_add ("/scheduler/pause-auto-resumes", test_pause_auto_resumes);
+  sim_test_add ("/scheduler/pause-withdraws",
+                test_pause_withdraws_and_resume_returns);
+  sim_test_add ("/scheduler/break-now", test_break_now);
+  sim_test_add ("/scheduler/config-change", test_config_change_mid_interval);
+  sim_test_add ("/scheduler/idle-is-not-work", test_idle_is_not_work);
+  sim_test_add ("/scheduler/natural-break-idle", test_natural_break_while_idle);
+  sim_test_add ("/scheduler/lock", test_lock_accounting);
+  sim_test_add ("/scheduler/suspend", test_suspend_resume);
+  sim_test_add ("/scheduler/locked-screen-waits",
+                test_no_popup_on_locked_screen);
+  sim_test_add ("/scheduler/walk-away-done", test_walk_away_counts_as_done);
+  sim_test_add ("/scheduler/short-absence", test_short_absence_keeps_popup);
+  sim_test_add ("/scheduler/monotonic", test_time_never_runs_backwards);
+  sim_test_add ("/scheduler/huge-durations", test_huge_durations);
+  sim_test_add ("/scheduler/working-day", test_working_day);
   return g_test_run ();
 }
