@@ -76,6 +76,16 @@ headline (const Status *status, gint64 now)
     return g_strdup_printf ("Break on screen since %s.", next_clock);
   if (g_str_equal (state, "overdue"))
     return g_strdup_printf ("Break overdue, on screen since %s.", next_clock);
+  if (g_str_equal (state, "closed"))
+    {
+      guint64 length = 0;
+      if (status->settings != NULL)
+        g_variant_lookup (status->settings, "break-length", "t", &length);
+      g_autofree char *away = limber_duration_format (length);
+      return g_strdup_printf ("Break seen (the pop-up was closed): step away "
+                              "for %s and it counts as done.",
+                              away);
+    }
   if (g_str_equal (state, "idle"))
     {
       /* As --json says it: a snooze moves the break. */

@@ -169,8 +169,11 @@ on_response (LimberResponse response, gpointer user_data)
     case LIMBER_RESPONSE_EXPIRED:
       type = LIMBER_EVENT_BREAK_EXPIRED;
       break;
-    case LIMBER_RESPONSE_SKIP:
     case LIMBER_RESPONSE_DISMISSED:
+      /* Closed is seen, not skipped: only Skip skips. */
+      type = LIMBER_EVENT_BREAK_CLOSED;
+      break;
+    case LIMBER_RESPONSE_SKIP:
     default:
       type = LIMBER_EVENT_SKIP;
       break;

@@ -135,6 +135,9 @@ on_closed (NotifyNotification *notification, gpointer user_data)
 
   g_debug ("notification closed by the server, reason %d", reason);
   drop_shown (self);
+  /* Closed by the user: not to be put back when a server comes back. */
+  if (reason == CLOSED_DISMISSED)
+    g_clear_pointer (&self->wanted, limber_config_free);
   /* Dismissed by the user, or expired (despite asking for no timeout) or
    * closed for a reason of the server's own. */
   self->func (reason == CLOSED_DISMISSED ? LIMBER_RESPONSE_DISMISSED

@@ -20,6 +20,8 @@ limber_status_line (const char *state, gint64 now_wall, gint64 next_break_wall,
       g_autofree char *until = format_clock (now_wall, paused_until_wall);
       return g_strdup_printf ("paused until %s", until);
     }
+  if (g_str_equal (state, "closed"))
+    return g_strdup ("break seen, its pop-up closed");
   if (g_str_equal (state, "due"))
     return g_strdup ("break due, waiting for a pause in typing");
   if (g_str_equal (state, "break") || g_str_equal (state, "overdue"))

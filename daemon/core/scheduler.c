@@ -87,6 +87,7 @@ end_break (LimberScheduler *self, LimberStep *step, LimberOutcome outcome)
   g_assert (self->phase == LIMBER_PHASE_ON_BREAK);
   record (self, step, LIMBER_ACTION_END_BREAK, outcome);
   self->phase = LIMBER_PHASE_WORKING;
+  self->closed = FALSE;
 }
 
 static void
@@ -99,6 +100,7 @@ show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
                                                    : LIMBER_URGENCY_NORMAL;
   self->shown_at = now;
   self->snoozed = FALSE;
+  self->closed = FALSE;
   /* Walking away from this pop-up is measured from now on; a source that
    * must be asked is asked once the break could be over. */
   self->away_counted = FALSE;
@@ -349,6 +351,15 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
           restart_interval (self, now);
         }
       break;
+    case LIMBER_EVENT_BREAK_CLOSED:
+      /* Seen, not skipped: the break may still be taken away from the
+       * keyboard; it ends as closed once work carries on instead. */
+      if (self->phase == LIMBER_PHASE_ON_BREAK && !self->closed)
+        {
+          self->closed = TRUE;
+          self->closed_worked = self->worked;
+        }
+      break;
     case LIMBER_EVENT_BREAK_EXPIRED:
       /* Nothing on screen any more: come back later rather than never (or
        * at once, and again, with a server that enforces short timeouts). */
@@ -397,7 +408,16 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
         show_break (self, step, now);
     }
 
-  if (self->phase == LIMBER_PHASE_ON_BREAK
+  if (self->phase == LIMBER_PHASE_ON_BREAK && self->closed
+      && self->worked
+             >= add_saturating (self->closed_worked, self->timings.snooze))
+    {
+      end_break (self, step, LIMBER_OUTCOME_CLOSED);
+      restart_interval (self, now);
+    }
+
+  /* A pop-up the user closed is not put back, critical or not. */
+  if (self->phase == LIMBER_PHASE_ON_BREAK && !self->closed
       && self->urgency == LIMBER_URGENCY_NORMAL
       && self->worked >= self->window_end)
     {
@@ -449,6 +469,8 @@ next_wakeup (const LimberScheduler *self, LimberTime now)
       gint64 target = -1;
       if (self->phase == LIMBER_PHASE_WORKING)
         target = self->window_start;
+      else if (self->phase == LIMBER_PHASE_ON_BREAK && self->closed)
+        target = add_saturating (self->closed_worked, self->timings.snooze);
       else if (self->phase == LIMBER_PHASE_DUE
                || (self->phase == LIMBER_PHASE_ON_BREAK
                    && self->urgency == LIMBER_URGENCY_NORMAL))
@@ -643,6 +665,8 @@ limber_scheduler_get_state_name (const LimberScheduler *self)
     case LIMBER_PHASE_PAUSED:
       return "paused";
     case LIMBER_PHASE_ON_BREAK:
+      if (self->closed)
+        return "closed";
       return self->urgency == LIMBER_URGENCY_CRITICAL ? "overdue" : "break";
     case LIMBER_PHASE_DUE:
       return "due";
@@ -671,6 +695,8 @@ limber_outcome_to_string (LimberOutcome outcome)
       return "paused";
     case LIMBER_OUTCOME_EXPIRED:
       return "expired";
+    case LIMBER_OUTCOME_CLOSED:
+      return "closed";
     default:
       g_return_val_if_reached ("unknown");
     }

@@ -50,6 +50,7 @@ typedef enum
   LIMBER_EVENT_BREAK_NOW,
   LIMBER_EVENT_BREAK_DONE,
   LIMBER_EVENT_BREAK_EXPIRED,  /* the server took the pop-up down itself */
+  LIMBER_EVENT_BREAK_CLOSED,   /* the user closed the pop-up: seen, no more */
   LIMBER_EVENT_CONFIG_CHANGED, /* .timings */
   LIMBER_EVENT_SOURCE_CHANGED, /* .lulls */
 } LimberEventType;
@@ -86,6 +87,7 @@ typedef enum
   LIMBER_OUTCOME_NATURAL,
   LIMBER_OUTCOME_PAUSED,
   LIMBER_OUTCOME_EXPIRED, /* back after a snooze's worth of work */
+  LIMBER_OUTCOME_CLOSED,  /* pop-up closed, then a snooze's worth of work */
 } LimberOutcome;
 
 typedef enum
@@ -148,6 +150,10 @@ typedef struct
 
   LimberTime due_at; /* when the phase became DUE or ON_BREAK */
   LimberTime shown_at;
+  /* The user closed the pop-up (seen): stepping away still counts as the
+   * break done, until a snooze's worth of work past @closed_worked. */
+  gboolean closed;
+  gint64 closed_worked;
   LimberUrgency urgency;
 } LimberScheduler;
 

@@ -41,6 +41,7 @@ limber_day_counts_add (LimberDayCounts *self, guint32 day,
       break;
     case LIMBER_OUTCOME_PAUSED:
     case LIMBER_OUTCOME_EXPIRED:
+    case LIMBER_OUTCOME_CLOSED:
       break;
     }
 }

@@ -11,13 +11,14 @@ static const char *const kind_names[] = {
   [LIMBER_HISTORY_SNOOZED] = "snoozed", [LIMBER_HISTORY_SKIPPED] = "skipped",
   [LIMBER_HISTORY_NATURAL] = "natural", [LIMBER_HISTORY_EXPIRED] = "expired",
   [LIMBER_HISTORY_PAUSED] = "paused",   [LIMBER_HISTORY_RESUMED] = "resumed",
+  [LIMBER_HISTORY_CLOSED] = "closed",
 };
 
 gboolean
 limber_history_kind_resets (LimberHistoryKind kind)
 {
   return kind == LIMBER_HISTORY_DONE || kind == LIMBER_HISTORY_SKIPPED
-         || kind == LIMBER_HISTORY_NATURAL;
+         || kind == LIMBER_HISTORY_NATURAL || kind == LIMBER_HISTORY_CLOSED;
 }
 
 char *

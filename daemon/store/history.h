@@ -15,6 +15,8 @@ typedef enum
   LIMBER_HISTORY_EXPIRED, /* value: seconds of work so far */
   LIMBER_HISTORY_PAUSED,  /* value: seconds; 0 until resumed */
   LIMBER_HISTORY_RESUMED, /* value: 0 */
+  LIMBER_HISTORY_CLOSED,  /* value: seconds of work before it: the pop-up
+                           * was closed and work went on */
 } LimberHistoryKind;
 
 typedef struct

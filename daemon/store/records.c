@@ -98,6 +98,7 @@ limber_records_outcome (LimberRecords *self, LimberOutcome outcome,
     [LIMBER_OUTCOME_SKIPPED] = LIMBER_HISTORY_SKIPPED,
     [LIMBER_OUTCOME_NATURAL] = LIMBER_HISTORY_NATURAL,
     [LIMBER_OUTCOME_EXPIRED] = LIMBER_HISTORY_EXPIRED,
+    [LIMBER_OUTCOME_CLOSED] = LIMBER_HISTORY_CLOSED,
   };
   guint32 day = limber_day_of (at_wall);
 

@@ -74,6 +74,7 @@ limber_stats_by_day (const GArray *records, gint64 now, guint days,
           d->natural++;
           break;
         case LIMBER_HISTORY_EXPIRED:
+        case LIMBER_HISTORY_CLOSED:
         case LIMBER_HISTORY_PAUSED:
         case LIMBER_HISTORY_RESUMED:
         default:

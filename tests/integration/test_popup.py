@@ -74,14 +74,23 @@ class PopupTest(LimberTestCase):
         self.invoke_action("default")
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
 
-    def test_dismissed_popup_counts_as_skipped(self):
+    def test_closed_popup_is_seen_not_skipped(self):
         self.wait_for_popups()
         self.close_by_user()
-        status = wait_until(
-            lambda: (s := self.status())["today"]["skipped"] == 1 and s,
-            message="a skipped break",
-        )
-        self.assertEqual(status["today"]["taken"], 0)
+        status = self.wait_for_state("closed")
+        self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0,
+                                           "natural": 0})
+        self.assertIn("Break seen (the pop-up was closed): step away for 1min",
+                      self.ctl("status", check=0).stdout)
+        # Not put back, not even when it turns overdue (interval-max, 4s).
+        time.sleep(limbertest.slack(2.5))
+        self.assertEqual(len(self.notify_calls()), 1)
+        # A snooze's worth (2s) of work later it ends as closed, not
+        # skipped, and the interval starts over.
+        self.wait_for_state("active")
+        self.assertEqual(self.status()["today"]["skipped"], 0)
+        with open(self.path("state", "limber", "history"), encoding="utf-8") as f:
+            self.assertEqual([line.split()[1] for line in f], ["shown", "closed"])
 
     def test_popup_closed_by_server_comes_back(self):
         self.wait_for_popups()

@@ -495,6 +495,43 @@ test_walk_away_counts_as_done (Sim *sim, gconstpointer data)
   g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 0);
 }
 
+/* Closing the pop-up is seen, not skipped: walking away afterwards is the
+ * break done; working on instead ends it as closed, and it is not put
+ * back, not even overdue. */
+static void
+test_closed_popup (Sim *sim, gconstpointer data)
+{
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (32) + SECONDS (5));
+  idle_since (sim, MINUTES (32));
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  sim_event (sim, LIMBER_EVENT_BREAK_CLOSED);
+  assert_state (sim, "closed");
+  /* Away for the break's length, a minute later: done. */
+  sim_run_until (sim, MINUTES (33) + SECONDS (5));
+  idle_since (sim, MINUTES (33) + SECONDS (5));
+  sim_run_until (sim, MINUTES (35));
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 1);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_SKIPPED), ==, 0);
+
+  /* The next one, closed, then worked through: 5 min (the snooze) of work
+   * later it ends as closed, and the interval starts over. */
+  sim_run_until (sim, MINUTES (65) + SECONDS (5));
+  idle_since (sim, MINUTES (65));
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 2);
+  sim_event (sim, LIMBER_EVENT_BREAK_CLOSED);
+  sim_run_until (sim, MINUTES (90));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_ESCALATE), ==, 0);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_CLOSED), ==, 1);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_END_BREAK, 1), ==,
+                   MINUTES (70) + SECONDS (5));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_SKIPPED), ==, 0);
+  assert_state (sim, "active");
+}
+
 /* Back before break-length: the pop-up stays. */
 static void
 test_short_absence_keeps_popup (Sim *sim, gconstpointer data)
@@ -659,6 +696,7 @@ main (int argc, char **argv)
   sim_test_add ("/scheduler/locked-screen-waits",
                 test_no_popup_on_locked_screen);
   sim_test_add ("/scheduler/walk-away-done", test_walk_away_counts_as_done);
+  sim_test_add ("/scheduler/closed-popup", test_closed_popup);
   sim_test_add ("/scheduler/short-absence", test_short_absence_keeps_popup);
   sim_test_add ("/scheduler/monotonic", test_time_never_runs_backwards);
   sim_test_add ("/scheduler/huge-durations", test_huge_durations);
