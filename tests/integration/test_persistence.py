@@ -189,8 +189,10 @@ class PersistenceTest(LimberTestCase):
         return out.decode().replace("\r\n", "\n")
 
     def test_stats_fit_the_terminal_in_colour(self):
-        # A busy week, so that the bars are as long as they get.
+        # A busy week, so that the bars are as long as they get (written
+        # before a slow limberd has made its directory, under valgrind).
         now = int(time.time())
+        os.makedirs(os.path.dirname(self.history_path), mode=0o700, exist_ok=True)
         with open(self.history_path, "a", encoding="utf-8") as f:
             for day in range(1, 7):
                 f.write(f"{now - day * 86400} done {12 * 3600}\n")
