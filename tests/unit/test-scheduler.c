@@ -530,6 +530,22 @@ test_closed_popup (Sim *sim, gconstpointer data)
                    MINUTES (70) + SECONDS (5));
   g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_SKIPPED), ==, 0);
   assert_state (sim, "active");
+
+  /* With a snooze longer than the window, the closed pop-up turns overdue
+   * while still closed: it is not put back. */
+  LimberTimings longer = sim->timings;
+  longer.snooze = MINUTES (30);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
+                                .timings = &longer });
+  /* Asked for after 20 min of work, closed, then 26 more: past the
+   * window's end (45 min), not yet at the closed break's (50 min). */
+  sim_run_until (sim, MINUTES (90) + SECONDS (5));
+  sim_event (sim, LIMBER_EVENT_BREAK_NOW);
+  sim_event (sim, LIMBER_EVENT_BREAK_CLOSED);
+  sim_run_until (sim, MINUTES (116) + SECONDS (5));
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  assert_state (sim, "closed");
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_ESCALATE), ==, 0);
 }
 
 /* Back before break-length: the pop-up stays. */
