@@ -86,16 +86,8 @@ limber_daemon_reset (LimberDaemon *self, const char *const *keys,
     keys = limber_config_keys ();
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      if (!g_strv_contains (limber_config_keys (), keys[i]))
-        {
-          g_autofree char *known
-              = g_strjoinv (", ", (char **) limber_config_keys ());
-          g_autofree char *quoted = limber_error_quote (keys[i]);
-          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY,
-                       "unknown setting '%s'; the settings are: %s", quoted,
-                       known);
-          return FALSE;
-        }
+      if (!limber_config_check_key (keys[i], error))
+        return FALSE;
       limber_config_reset_key (candidate, keys[i]);
     }
   /* Checked before the file is touched, as Set() does. */

@@ -276,6 +276,19 @@ variant_to_seconds (const SettingInfo *info, GVariant *value, guint64 *seconds,
 }
 
 gboolean
+limber_config_check_key (const char *key, GError **error)
+{
+  if (limber_settings_lookup (key) != NULL)
+    return TRUE;
+
+  g_autofree char *known = g_strjoinv (", ", (char **) limber_settings_keys ());
+  g_autofree char *quoted = limber_error_quote (key);
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY,
+               "unknown setting '%s'; the settings are: %s", quoted, known);
+  return FALSE;
+}
+
+gboolean
 limber_config_parse_value (LimberConfig *config, const char *key,
                            GVariant *value, char **stored_text, GError **error)
 {
@@ -286,15 +299,8 @@ limber_config_parse_value (LimberConfig *config, const char *key,
 
   (void) owned;
 
-  if (info == NULL)
-    {
-      g_autofree char *known
-          = g_strjoinv (", ", (char **) limber_settings_keys ());
-      g_autofree char *quoted = limber_error_quote (key);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY,
-                   "unknown setting '%s'; the settings are: %s", quoted, known);
-      return FALSE;
-    }
+  if (!limber_config_check_key (key, error))
+    return FALSE;
 
   if (info->kind == LIMBER_SETTING_DURATION)
     {

@@ -66,6 +66,10 @@ char *limber_config_describe_broken_rule (const LimberConfig *config,
                                           const char *culprit,
                                           const char *other_note);
 
+/* Whether @key is a setting; if not, fails with LIMBER_ERROR_UNKNOWN_KEY
+ * listing the settings. */
+gboolean limber_config_check_key (const char *key, GError **error);
+
 /* Puts @key back to its built-in default. */
 void limber_config_reset_key (LimberConfig *config, const char *key);
 
