@@ -130,8 +130,17 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
 
   if (connection == NULL || g_dbus_connection_is_closed (connection))
     {
-      g_printerr ("limberd: cannot reach the session bus; is "
-                  "DBUS_SESSION_BUS_ADDRESS set?\n");
+      const char *address = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+
+      if (address != NULL)
+        g_printerr ("limberd: cannot reach the session bus at %s; run "
+                    "limberd in your desktop session, or point "
+                    "DBUS_SESSION_BUS_ADDRESS at a running bus\n",
+                    address);
+      else
+        g_printerr ("limberd: cannot reach the session bus: "
+                    "DBUS_SESSION_BUS_ADDRESS is not set and none was "
+                    "found; run limberd in your desktop session\n");
       quit (ctx, EXIT_FAILURE);
     }
   else if (!ctx->name_acquired)

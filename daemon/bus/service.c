@@ -356,8 +356,12 @@ limber_service_free (LimberService *self)
 {
   if (self == NULL)
     return;
-  g_dbus_interface_skeleton_unexport (
-      G_DBUS_INTERFACE_SKELETON (self->skeleton));
+  /* Never exported when the bus could not be reached at all. */
+  if (g_dbus_interface_skeleton_get_connection (
+          G_DBUS_INTERFACE_SKELETON (self->skeleton))
+      != NULL)
+    g_dbus_interface_skeleton_unexport (
+        G_DBUS_INTERFACE_SKELETON (self->skeleton));
   g_clear_object (&self->skeleton);
   g_hash_table_unref (self->caller_uids);
   g_free (self);

@@ -48,6 +48,26 @@ class NoDaemonTest(LimberTestCase):
         self.assertIn("--frob", bad.stderr)
 
 
+    def test_limberd_without_bus_exits_1(self):
+        # G_DEBUG=fatal-criticals (self.env): a GLib critical on the way out
+        # would kill limberd with SIGTRAP instead of a clean exit 1.
+        nowhere = "unix:path=" + self.path("no-bus-here")
+        for address in (nowhere, None):
+            env = dict(self.env)
+            env.pop("DBUS_SESSION_BUS_ADDRESS")
+            if address is not None:
+                env["DBUS_SESSION_BUS_ADDRESS"] = address
+            with self.subTest(address=address):
+                result = subprocess.run(limbertest.WRAPPER + [limbertest.LIMBERD], env=env,
+                                        capture_output=True, text=True,
+                                        timeout=30 * limbertest.SLOWDOWN, check=False)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                self.assertIn("limberd: cannot reach the session bus", result.stderr)
+                self.assertIn("desktop session", result.stderr)
+                self.assertNotIn("CRITICAL", result.stderr)
+                if address is not None:
+                    self.assertIn(address, result.stderr)
+
 class ActivationTest(LimberTestCase):
     """limberctl starts limberd on demand through the bus's activation file
     (the one meson generates, pointed at the built binary)."""
