@@ -27,7 +27,8 @@ struct _LimberDaemon
   LimberDaemonListener listener;
   LimberTime last_event;
   gboolean started;
-  gboolean restoring; /* carrying out what the saved state says */
+  gboolean stood_down; /* replaced: nothing more is fed or saved */
+  gboolean restoring;  /* carrying out what the saved state says */
 };
 
 /* Feeds @event to the scheduler, stamped now, carries out what it answers,

@@ -153,7 +153,11 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
     }
   else
     {
-      g_message ("replaced by another limberd; exiting");
+      /* At once, before anything else is saved: the successor has read
+       * the state file and may have written it since. */
+      limber_daemon_stand_down (ctx->daemon);
+      g_message ("replaced by another limberd, which carries on from the "
+                 "saved state; exiting");
       quit (ctx, EXIT_SUCCESS);
     }
 }

@@ -8,6 +8,8 @@ import signal
 import socket
 import subprocess
 
+import dbus
+
 import limbertest
 from limbertest import LimberTestCase, wait_until
 
@@ -123,6 +125,35 @@ class InstanceTest(LimberTestCase):
             limbertest.BUS_NAME, dbus_interface="org.freedesktop.DBus")
         self.assertEqual(owner_pid, self.daemon.pid)
         self.assertEqual(self.status()["state"], "active")
+
+    def test_replaced_limberd_writes_nothing_after(self):
+        # The old limberd hears it lost the name only after its successor
+        # has saved a newer state (it is stopped meanwhile): its own last
+        # save must not overwrite that.
+        first = self.daemon
+        first.send_signal(signal.SIGSTOP)
+        try:
+            self.start_limberd("--replace", wait=False)
+            bus_daemon = self.bus.get_object("org.freedesktop.DBus", "/org/freedesktop/DBus")
+
+            def owner_pid():
+                try:
+                    return bus_daemon.GetConnectionUnixProcessID(
+                        limbertest.BUS_NAME, dbus_interface="org.freedesktop.DBus")
+                except dbus.exceptions.DBusException:
+                    return None
+
+            wait_until(lambda: owner_pid() == self.daemon.pid, message="the new owner")
+            self.ctl("pause", "1h", check=0)
+        finally:
+            first.send_signal(signal.SIGCONT)
+        self.assertEqual(first.wait(timeout=20 * limbertest.SLOWDOWN), 0)
+        with open(self.path("state", "limber", "state"), encoding="utf-8") as f:
+            self.assertIn("phase=paused", f.read())
+        # And the successor carries on from it after a restart.
+        self.stop_limberd()
+        self.start_limberd()
+        self.assertEqual(self.status()["state"], "paused")
 
     def test_sigint_exits_0(self):
         self.stop_limberd(signal.SIGINT, expect=0)
