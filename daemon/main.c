@@ -8,6 +8,7 @@
 #include "config.h"
 #include "daemon.h"
 #include "limber-names.h"
+#include "limber-text.h"
 #include "log.h"
 #include "sd-notify.h"
 #include "service.h"
@@ -118,8 +119,13 @@ describe_owner (GDBusConnection *connection, const char *name)
     return g_strdup ("another process");
   g_variant_get (reply, "(u)", &pid);
   comm_path = g_strdup_printf ("/proc/%u/comm", pid);
+  /* Another program's name, as it chose it. */
   if (g_file_get_contents (comm_path, &comm, NULL, NULL))
-    return g_strdup_printf ("%s (pid %u)", g_strstrip (comm), pid);
+    {
+      g_autofree char *shown
+          = limber_text_visible (g_strstrip (comm), -1, LIMBER_TEXT_ONE_LINE);
+      return g_strdup_printf ("%s (pid %u)", shown, pid);
+    }
   return g_strdup_printf ("pid %u", pid);
 }
 
@@ -127,11 +133,15 @@ static void
 on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
 {
   Context *ctx = user_data;
+  g_autofree char *shown_address = NULL;
 
   if (connection == NULL || g_dbus_connection_is_closed (connection))
     {
       const char *address = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
 
+      if (address != NULL)
+        address = shown_address
+            = limber_text_visible (address, -1, LIMBER_TEXT_ONE_LINE);
       if (address != NULL)
         g_printerr ("limberd: cannot reach the session bus at %s; run "
                     "limberd in your desktop session, or point "

@@ -5,6 +5,7 @@
 #include "limber-dbus-generated.h"
 #include "limber-error.h"
 #include "limber-names.h"
+#include "limber-text.h"
 #include "stats.h"
 
 /* The generated skeleton answers property reads from stored values. This
@@ -153,6 +154,19 @@ on_authorize (GDBusInterfaceSkeleton *skeleton,
   return FALSE;
 }
 
+/* Answers @invocation with @error (taken). Its message may quote what the
+ * caller sent or a file holds: it goes back made visible, one line, so
+ * that no raw escape sequence reaches the terminal that shows it. */
+static void
+return_error (GDBusMethodInvocation *invocation, GError *error)
+{
+  char *shown = limber_text_visible (error->message, -1, LIMBER_TEXT_ONE_LINE);
+
+  g_free (error->message);
+  error->message = shown;
+  g_dbus_method_invocation_take_error (invocation, error);
+}
+
 /* Method handlers: each hands the call to the daemon and answers. */
 
 static void
@@ -166,7 +180,7 @@ static gboolean
 reply (LimberService *self, GDBusMethodInvocation *invocation, GError *error)
 {
   if (error != NULL)
-    g_dbus_method_invocation_take_error (invocation, error);
+    return_error (invocation, error);
   else
     limber_daemon_when_saved (self->daemon, return_nothing, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
