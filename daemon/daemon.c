@@ -293,9 +293,12 @@ limber_daemon_start (LimberDaemon *self)
                                      .save_due = on_save_due,
                                      .user_data = self });
   resume_from_disk (self);
-  /* The desktop's sources come as their bus names appear. */
-  limber_activity_start (self->activity);
   on_activity_changed (self);
+  /* The desktop's sources come as their bus names appear; one there at
+   * once (XSync) tells what it sees now, which a later SOURCE_CHANGED
+   * would wipe out: a session idle since before limberd would count as
+   * work until the next key press. */
+  limber_activity_start (self->activity);
   limber_sd_notify_ready ();
 }
 
