@@ -201,6 +201,12 @@ on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
       (LimberEvent){ .type = type, .since = limber_clock_now () - idle_usec });
 }
 
+static void
+on_activity_renamed (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
 LimberDaemon *
 limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                    const char *config_error)
@@ -219,6 +225,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
+                                  .renamed = on_activity_renamed,
                                   .user_data = self },
       config->activity_source, timings.lull);
   return self;
