@@ -146,8 +146,12 @@ print_human (const Status *status)
   printf ("  Interval:  a break after %s to %s of work\n", min, max);
   printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural\n",
           status->taken, status->snoozed, status->skipped, status->natural);
-  printf ("  Activity:  %s%s\n", source,
-          g_str_equal (status->source, "none") ? " (counting wall time)" : "");
+  if (g_str_equal (status->source, "choosing"))
+    printf ("  Activity:  choosing… (the desktop's services are answering)\n");
+  else
+    printf ("  Activity:  %s%s\n", source,
+            g_str_equal (status->source, "none") ? " (counting wall time)"
+                                                 : "");
   if (config_error[0] != '\0')
     {
       g_autofree char *red
