@@ -29,7 +29,12 @@ struct _LimberDaemon
   gboolean started;
   gboolean stood_down; /* replaced: nothing more is fed or saved */
   gboolean restoring;  /* carrying out what the saved state says */
+  /* Callers waiting for the pop-up to be shown or not (BreakNow). */
+  GPtrArray *popup_waiters;
 };
+
+/* Answers the callers waiting for the pop-up, once it has settled. */
+void limber_daemon_settle_waiters (LimberDaemon *self);
 
 /* Feeds @event to the scheduler, stamped now, carries out what it answers,
  * and publishes the new state. */

@@ -90,8 +90,9 @@ end_break (LimberScheduler *self, LimberStep *step, LimberOutcome outcome)
   self->closed = FALSE;
 }
 
+/* The break is there from now on; show_break() puts it on screen. */
 static void
-show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+start_break (LimberScheduler *self, LimberTime now)
 {
   if (self->phase != LIMBER_PHASE_DUE)
     self->due_at = now;
@@ -101,11 +102,18 @@ show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
   self->shown_at = now;
   self->snoozed = FALSE;
   self->closed = FALSE;
+  self->unseen = FALSE;
   /* Walking away from this pop-up is measured from now on; a source that
    * must be asked is asked once the break could be over. */
   self->away_counted = FALSE;
   if (self->lulls == LIMBER_LULLS_QUERIED)
     self->query_at = now + self->timings.break_length;
+}
+
+static void
+show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  start_break (self, now);
   push (self, step, LIMBER_ACTION_SHOW_BREAK, self->urgency,
         LIMBER_OUTCOME_DONE);
 }
@@ -117,6 +125,17 @@ check_away (LimberScheduler *self, LimberStep *step, LimberTime now)
   if (!is_away (self) || self->away_counted)
     return;
 
+  if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+    {
+      if (now - self->away_since >= self->timings.natural_break)
+        {
+          self->away_counted = TRUE;
+          end_break (self, step, LIMBER_OUTCOME_NATURAL);
+          backdate (step, self->away_since);
+          restart_interval (self, now);
+        }
+      return;
+    }
   if (self->phase == LIMBER_PHASE_ON_BREAK)
     {
       LimberTime from = MAX (self->away_since, self->shown_at);
@@ -205,6 +224,17 @@ on_idle_time (LimberScheduler *self, LimberStep *step, LimberTime now,
         show_break (self, step, now);
       else
         self->query_at = since + self->timings.lull;
+    }
+  else if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+    {
+      if (now - since >= self->timings.natural_break)
+        {
+          end_break (self, step, LIMBER_OUTCOME_NATURAL);
+          backdate (step, since);
+          restart_interval (self, now);
+        }
+      else
+        self->query_at = since + self->timings.natural_break;
     }
   else if (self->phase == LIMBER_PHASE_ON_BREAK)
     {
@@ -366,6 +396,19 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
       if (self->phase == LIMBER_PHASE_ON_BREAK)
         postpone (self, step, 0, LIMBER_OUTCOME_EXPIRED);
       break;
+    case LIMBER_EVENT_POPUP_UNSHOWN:
+      if (self->phase == LIMBER_PHASE_ON_BREAK)
+        self->unseen = TRUE;
+      break;
+    case LIMBER_EVENT_POPUP_SHOWN:
+      /* Stepping away counts from when it could be seen. */
+      if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+        {
+          self->unseen = FALSE;
+          self->shown_at = now;
+          self->away_counted = FALSE;
+        }
+      break;
     case LIMBER_EVENT_CONFIG_CHANGED:
       g_return_if_fail (event->timings != NULL);
       on_config_changed (self, event->timings);
@@ -450,7 +493,7 @@ next_wakeup (const LimberScheduler *self, LimberTime now)
   /* Nothing runs while suspended; resuming is an event of its own. */
   if (is_away (self) && !self->suspended && !self->away_counted)
     {
-      if (self->phase == LIMBER_PHASE_ON_BREAK)
+      if (self->phase == LIMBER_PHASE_ON_BREAK && !self->unseen)
         wake = MIN (wake, MAX (self->away_since, self->shown_at)
                               + self->timings.break_length);
       else
@@ -509,6 +552,10 @@ limber_scheduler_save (const LimberScheduler *self, LimberTime now,
     .window_end = self->window_end,
     .snoozed = self->snoozed,
     .phase = self->phase,
+    .closed = self->phase == LIMBER_PHASE_ON_BREAK && self->closed,
+    .closed_worked = self->phase == LIMBER_PHASE_ON_BREAK && self->closed
+                         ? self->closed_worked
+                         : 0,
     .pause_left = self->phase != LIMBER_PHASE_PAUSED ? 0
                   : self->paused_until == LIMBER_TIME_NEVER
                       ? -1
@@ -557,7 +604,16 @@ limber_scheduler_restore (LimberScheduler *self, const LimberSavedState *saved,
           self->window_end = MAX (self->window_start, saved->window_end);
         }
       if (saved->phase == LIMBER_PHASE_ON_BREAK
-          && self->phase != LIMBER_PHASE_PAUSED)
+          && self->phase != LIMBER_PHASE_PAUSED && saved->closed)
+        {
+          /* Seen and closed: not shown again, and still a break to step
+           * away for. */
+          start_break (self, now);
+          self->closed = TRUE;
+          self->closed_worked = CLAMP (saved->closed_worked, 0, self->worked);
+        }
+      else if (saved->phase == LIMBER_PHASE_ON_BREAK
+               && self->phase != LIMBER_PHASE_PAUSED)
         show_break (self, &step, now);
     }
 
