@@ -16,13 +16,20 @@ const LimberCommand limber_commands[] = {
   },
   {
       .name = "pause",
-      .synopsis = "[DURATION | --until HH:MM | --indefinitely]",
-      .parameter = "[DURATION]",
-      .max_args = LIMBER_DURATION_WORDS,
+      .synopsis = "[DURATION | --until HH:MM | --indefinitely | --while -- "
+                  "CMD…] [--reason TEXT]",
+      .parameter = "[DURATION | -- CMD [ARG…]]",
+      /* DURATION takes up to LIMBER_DURATION_WORDS; a command, any. */
+      .max_args = G_MAXINT - 1,
       .summary = "Silence reminders, for pause-default (1h) unless told",
       .help = "Silence reminders, for a meeting or a talk. With no argument, "
-              "for\npause-default (1h), so that nobody forgets to resume.\n\n"
-              "Examples: limberctl pause 90min; limberctl pause --until 15:00",
+              "for\npause-default (1h), so that nobody forgets to resume. "
+              "--while -- CMD runs CMD\nand holds reminders exactly as long "
+              "as it runs (exit status: CMD's); a\nbreak that comes due "
+              "meanwhile is offered when it ends. --reason labels\nthe pause "
+              "in limberctl status.\n\n"
+              "Examples: limberctl pause 90min; limberctl pause --until 15:00 "
+              "--reason standup;\nlimberctl pause --while -- zoom",
       .options = limber_pause_options,
       .flags = LIMBER_PARSE_DURATION,
       .run = limber_cmd_pause,
