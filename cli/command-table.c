@@ -24,12 +24,13 @@ const LimberCommand limber_commands[] = {
       .summary = "Silence reminders, for pause-default (1h) unless told",
       .help = "Silence reminders, for a meeting or a talk. With no argument, "
               "for\npause-default (1h), so that nobody forgets to resume. "
-              "--while -- CMD runs CMD\nand holds reminders exactly as long "
-              "as it runs (exit status: CMD's); a\nbreak that comes due "
-              "meanwhile is offered when it ends. --reason labels\nthe pause "
-              "in limberctl status.\n\n"
-              "Examples: limberctl pause 90min; limberctl pause --until 15:00 "
-              "--reason standup;\nlimberctl pause --while -- zoom",
+              "--reason labels\nthe pause in limberctl status. --while -- "
+              "CMD runs CMD and holds\nreminders exactly as long as it runs "
+              "(the exit status is CMD's); a break\nthat comes due meanwhile "
+              "is offered when it ends.\n\n"
+              "Examples: limberctl pause 90min\n"
+              "          limberctl pause --until 15:00 --reason standup\n"
+              "          limberctl pause --while -- zoom",
       .options = limber_pause_options,
       .flags = LIMBER_PARSE_DURATION,
       .run = limber_cmd_pause,
