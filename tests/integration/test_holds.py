@@ -145,9 +145,16 @@ class DeferredTest(HoldTestCase):
         (offer,) = self.wait_for_popups(1)
         self.assertRegex(offer["summary"], rf"^{DEFERRED_TITLE} (a moment|1 minute) ago — take it now\?$")
         self.assertEqual(offer["hints"]["urgency"], 1)
-        # Once: it is not offered again, nor escalated at once.
+        # Once: not offered again. A fresh offer, it turns urgent only
+        # after a window's worth of work (interval-max - interval-min, 2s),
+        # by updating the pop-up.
         time.sleep(limbertest.slack(1.5))
-        self.assertEqual(len(self.notify_calls()), 1)
+        calls = self.notify_calls()
+        self.assertEqual(len(self.deferred_offers()), 1)
+        for later in calls[1:]:
+            self.assertEqual(later["hints"]["urgency"], 2)
+            self.assertEqual(later["replaces_id"], self.notification_id(0))
+            self.assertGreaterEqual(later["time"] - offer["time"], 1.0)
         kinds = [line[1] for line in self.history()]
         self.assertEqual(kinds.count("deferred"), 1)
         self.assertLess(kinds.index("deferred"), kinds.index("shown"))
