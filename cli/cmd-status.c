@@ -182,8 +182,12 @@ print_human (const Status *status)
   if (status->deferred > 0)
     printf (", %u deferred", status->deferred);
   printf ("\n");
-  printf ("  Activity:  %s%s\n", source,
-          g_str_equal (status->source, "none") ? " (counting wall time)" : "");
+  if (g_str_equal (status->source, "choosing"))
+    printf ("  Activity:  choosing… (the desktop's services are answering)\n");
+  else
+    printf ("  Activity:  %s%s\n", source,
+            g_str_equal (status->source, "none") ? " (counting wall time)"
+                                                 : "");
   print_holds (status->holds, now);
   if (config_error[0] != '\0')
     {

@@ -219,6 +219,12 @@ on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
       (LimberEvent){ .type = type, .since = limber_clock_now () - idle_usec });
 }
 
+static void
+on_activity_renamed (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
 LimberDaemon *
 limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                    const char *config_error)
@@ -237,6 +243,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
+                                  .renamed = on_activity_renamed,
                                   .user_data = self },
       config->activity_source, timings.lull);
   return self;
@@ -314,9 +321,12 @@ limber_daemon_start (LimberDaemon *self)
                                      .save_due = on_save_due,
                                      .user_data = self });
   resume_from_disk (self);
-  /* The desktop's sources come as their bus names appear. */
-  limber_activity_start (self->activity);
   on_activity_changed (self);
+  /* The desktop's sources come as their bus names appear; one there at
+   * once (XSync) tells what it sees now, which a later SOURCE_CHANGED
+   * would wipe out: a session idle since before limberd would count as
+   * work until the next key press. */
+  limber_activity_start (self->activity);
   limber_sd_notify_ready ();
 }
 

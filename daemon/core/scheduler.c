@@ -101,8 +101,9 @@ end_break (LimberScheduler *self, LimberStep *step, LimberOutcome outcome)
   self->closed = FALSE;
 }
 
+/* The break is there from now on; show_break() puts it on screen. */
 static void
-show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+start_break (LimberScheduler *self, LimberTime now)
 {
   if (self->phase != LIMBER_PHASE_DUE)
     self->due_at = now;
@@ -118,6 +119,12 @@ show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
   self->away_counted = FALSE;
   if (self->lulls == LIMBER_LULLS_QUERIED)
     self->query_at = now + self->timings.break_length;
+}
+
+static void
+show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  start_break (self, now);
   push (self, step, LIMBER_ACTION_SHOW_BREAK, self->urgency,
         LIMBER_OUTCOME_DONE);
 }
@@ -646,6 +653,10 @@ limber_scheduler_save (const LimberScheduler *self, LimberTime now,
     .window_end = self->window_end,
     .snoozed = self->snoozed,
     .phase = self->phase,
+    .closed = self->phase == LIMBER_PHASE_ON_BREAK && self->closed,
+    .closed_worked = self->phase == LIMBER_PHASE_ON_BREAK && self->closed
+                         ? self->closed_worked
+                         : 0,
     .pause_left = self->phase != LIMBER_PHASE_PAUSED ? 0
                   : self->paused_until == LIMBER_TIME_NEVER
                       ? -1
@@ -695,7 +706,16 @@ limber_scheduler_restore (LimberScheduler *self, const LimberSavedState *saved,
           self->window_end = MAX (self->window_start, saved->window_end);
         }
       if (saved->phase == LIMBER_PHASE_ON_BREAK
-          && self->phase != LIMBER_PHASE_PAUSED)
+          && self->phase != LIMBER_PHASE_PAUSED && saved->closed)
+        {
+          /* Seen and closed: not shown again, and still a break to step
+           * away for. */
+          start_break (self, now);
+          self->closed = TRUE;
+          self->closed_worked = CLAMP (saved->closed_worked, 0, self->worked);
+        }
+      else if (saved->phase == LIMBER_PHASE_ON_BREAK
+               && self->phase != LIMBER_PHASE_PAUSED)
         show_break (self, &step, now);
     }
 

@@ -195,6 +195,10 @@ typedef struct
   gboolean snoozed;
   LimberPhase phase;
   gint64 pause_left; /* µs left of a pause; -1 until resumed; 0 none */
+  /* The break on screen was closed by the user (seen), at this much work:
+   * it stays closed, not shown again. */
+  gboolean closed;
+  gint64 closed_worked; /* µs */
 } LimberSavedState;
 
 void limber_scheduler_save (const LimberScheduler *self, LimberTime now,
@@ -205,7 +209,8 @@ void limber_scheduler_save (const LimberScheduler *self, LimberTime now,
  * a break (a natural break is recorded if there was work) and the interval
  * starts over. Shorter: work goes on from where it was, the gap counting as
  * work if work was being counted. A pause still running carries on either
- * way. The step's actions put a break that was on screen back. */
+ * way. The step's actions put a break that was on screen back; one the
+ * user had closed stays closed, and off the screen. */
 LimberStep limber_scheduler_restore (LimberScheduler *self,
                                      const LimberSavedState *saved, gint64 gap,
                                      LimberTime now);

@@ -326,8 +326,8 @@ class LimberTestCase(dbusmock.DBusTestCase):
             server.wait()
 
     def wait_for_source(self, name, timeout=10.0):
-        return wait_until(lambda: self.status()["activity_source"] == name, timeout,
-                          f"activity source {name}")
+        return wait_until(lambda: (s := self.status())["activity_source"] == name and s,
+                          timeout, f"activity source {name}")
 
     # limberd
 
