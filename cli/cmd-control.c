@@ -11,6 +11,7 @@
 #include "limber-time-format.h"
 #include "pause-while.h"
 #include "span-format.h"
+#include "terminal-text.h"
 #include "until.h"
 
 /* Whether @text counts months with systemd's "M", which a person may
@@ -313,7 +314,32 @@ limber_cmd_skip (int argc, char **argv)
 int
 limber_cmd_break (int argc, char **argv)
 {
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GVariant) all = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *popup = "", *problem = "";
+
   (void) argc;
-  return run_simple (argv[0], "BreakNow",
-                     "Break time: the routine is on screen.");
+  bus = limber_client_connect (&error);
+  /* BreakNow answers once the server took the pop-up, or did not. */
+  if (bus == NULL || !call_method (bus, "BreakNow", NULL, &error)
+      || (all = limber_client_get_all (bus, &error)) == NULL)
+    return limber_client_fail (argv[0], error);
+  g_variant_lookup (all, "Popup", "&s", &popup);
+  g_variant_lookup (all, "PopupProblem", "&s", &problem);
+  if (g_str_equal (popup, "not-shown"))
+    {
+      g_autofree char *why = limber_terminal_text (problem, FALSE);
+      g_printerr ("limberctl break: the break is due but not on screen: %s.\n"
+                  "It stays due; 'limberctl skip' drops it.\n",
+                  why);
+      return LIMBER_EXIT_FAILURE;
+    }
+  if (popup[0] == '\0')
+    printf ("The break is already over.\n");
+  else if (g_str_equal (popup, "in-list"))
+    printf ("Break time: the routine is waiting in the notification list.\n");
+  else
+    printf ("Break time: the routine is on screen.\n");
+  return LIMBER_EXIT_OK;
 }

@@ -23,6 +23,7 @@ typedef struct
   const char *source;
   const char *config_error;
   const char *storage_error;
+  const char *popup, *popup_problem;
   GVariant *settings;
 } Status;
 
@@ -33,7 +34,9 @@ read_status (GVariant *all, Status *status)
                       .state = "?",
                       .source = "?",
                       .config_error = "",
-                      .storage_error = "" };
+                      .storage_error = "",
+                      .popup = "",
+                      .popup_problem = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
   g_variant_lookup (all, "State", "&s", &status->state);
   g_variant_lookup (all, "NextBreak", "t", &status->next_break);
@@ -51,6 +54,8 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
+  g_variant_lookup (all, "Popup", "&s", &status->popup);
+  g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
       = g_variant_lookup_value (all, "Settings", G_VARIANT_TYPE_VARDICT);
 }
@@ -86,10 +91,23 @@ headline (const Status *status, gint64 now)
                               "%s) waits until the holds below end.",
                               next_in, next_clock);
     }
-  if (g_str_equal (state, "break"))
-    return g_strdup_printf ("Break on screen since %s.", next_clock);
-  if (g_str_equal (state, "overdue"))
-    return g_strdup_printf ("Break overdue, on screen since %s.", next_clock);
+  if (g_str_equal (state, "break") || g_str_equal (state, "overdue"))
+    {
+      const char *which
+          = g_str_equal (state, "overdue") ? "Break overdue" : "Break";
+      if (g_str_equal (status->popup, "not-shown"))
+        {
+          g_autofree char *problem
+              = limber_terminal_text (status->popup_problem, FALSE);
+          return g_strdup_printf ("%s due since %s, but not on screen: %s.",
+                                  which, next_clock, problem);
+        }
+      if (g_str_equal (status->popup, "in-list"))
+        return g_strdup_printf ("%s since %s: its banner is gone, it is "
+                                "waiting in the notification list.",
+                                which, next_clock);
+      return g_strdup_printf ("%s on screen since %s.", which, next_clock);
+    }
   if (g_str_equal (state, "closed"))
     {
       guint64 length = 0;
@@ -305,6 +323,16 @@ print_json (const Status *status)
   json_builder_set_member_name (builder, "storage_error");
   if (status->storage_error[0] != '\0')
     json_builder_add_string_value (builder, status->storage_error);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "popup");
+  if (status->popup[0] != '\0')
+    json_builder_add_string_value (builder, status->popup);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "popup_problem");
+  if (status->popup_problem[0] != '\0')
+    json_builder_add_string_value (builder, status->popup_problem);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "settings");

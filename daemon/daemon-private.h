@@ -32,7 +32,12 @@ struct _LimberDaemon
   GHashTable *hold_notes;
   guint32 last_hold_id;
   char *pause_who, *pause_reason;
+  /* Callers waiting for the pop-up to be shown or not (BreakNow). */
+  GPtrArray *popup_waiters;
 };
+
+/* Answers the callers waiting for the pop-up, once it has settled. */
+void limber_daemon_settle_waiters (LimberDaemon *self);
 
 /* Whether @reason (may be NULL) will do for a hold's. */
 gboolean limber_daemon_check_reason (const char *reason, GError **error);

@@ -84,6 +84,11 @@ gboolean limber_daemon_snooze (LimberDaemon *self, guint64 seconds,
 /* Fails with LIMBER_ERROR_NO_BREAK when no break is there to skip. */
 gboolean limber_daemon_skip (LimberDaemon *self, GError **error);
 void limber_daemon_break_now (LimberDaemon *self);
+/* Calls @func once the pop-up is shown or known not to be (and what the
+ * calls so far changed is on disk). */
+void limber_daemon_when_popup_settled (LimberDaemon *self,
+                                       LimberDaemonSavedFunc func,
+                                       gpointer user_data);
 gboolean limber_daemon_set (LimberDaemon *self, const char *key,
                             GVariant *value, GError **error);
 gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
@@ -120,6 +125,8 @@ typedef struct
   LimberDayCounts today;
   gint64 now_wall; /* µs since the epoch */
   gint64 next_break_wall, paused_until_wall, work_left; /* µs */
+  const char *popup;         /* limber_presence_to_string() */
+  const char *popup_problem; /* why it is not shown; "" */
 } LimberSnapshot;
 
 void limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot);

@@ -114,6 +114,7 @@ start_break (LimberScheduler *self, LimberTime now)
   self->snoozed = FALSE;
   self->closed = FALSE;
   self->held_due_at = LIMBER_TIME_NEVER;
+  self->unseen = FALSE;
   /* Walking away from this pop-up is measured from now on; a source that
    * must be asked is asked once the break could be over. */
   self->away_counted = FALSE;
@@ -152,6 +153,17 @@ check_away (LimberScheduler *self, LimberStep *step, LimberTime now)
   if (!is_away (self) || self->away_counted)
     return;
 
+  if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+    {
+      if (now - self->away_since >= self->timings.natural_break)
+        {
+          self->away_counted = TRUE;
+          end_break (self, step, LIMBER_OUTCOME_NATURAL);
+          backdate (step, self->away_since);
+          restart_interval (self, now);
+        }
+      return;
+    }
   if (self->phase == LIMBER_PHASE_ON_BREAK)
     {
       LimberTime from = MAX (self->away_since, self->shown_at);
@@ -241,6 +253,17 @@ on_idle_time (LimberScheduler *self, LimberStep *step, LimberTime now,
         show_break (self, step, now);
       else
         self->query_at = since + self->timings.lull;
+    }
+  else if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+    {
+      if (now - since >= self->timings.natural_break)
+        {
+          end_break (self, step, LIMBER_OUTCOME_NATURAL);
+          backdate (step, since);
+          restart_interval (self, now);
+        }
+      else
+        self->query_at = since + self->timings.natural_break;
     }
   else if (self->phase == LIMBER_PHASE_ON_BREAK)
     {
@@ -478,6 +501,19 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
       if (self->phase == LIMBER_PHASE_ON_BREAK)
         postpone (self, step, 0, LIMBER_OUTCOME_EXPIRED);
       break;
+    case LIMBER_EVENT_POPUP_UNSHOWN:
+      if (self->phase == LIMBER_PHASE_ON_BREAK)
+        self->unseen = TRUE;
+      break;
+    case LIMBER_EVENT_POPUP_SHOWN:
+      /* Stepping away counts from when it could be seen. */
+      if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+        {
+          self->unseen = FALSE;
+          self->shown_at = now;
+          self->away_counted = FALSE;
+        }
+      break;
     case LIMBER_EVENT_CONFIG_CHANGED:
       g_return_if_fail (event->timings != NULL);
       on_config_changed (self, event->timings);
@@ -591,7 +627,7 @@ next_wakeup (const LimberScheduler *self, LimberTime now)
   /* Nothing runs while suspended; resuming is an event of its own. */
   if (is_away (self) && !self->suspended && !self->away_counted)
     {
-      if (self->phase == LIMBER_PHASE_ON_BREAK)
+      if (self->phase == LIMBER_PHASE_ON_BREAK && !self->unseen)
         wake = MIN (wake, MAX (self->away_since, self->shown_at)
                               + self->timings.break_length);
       else

@@ -53,6 +53,8 @@ typedef enum
   LIMBER_EVENT_BREAK_DONE,
   LIMBER_EVENT_BREAK_EXPIRED,  /* the server took the pop-up down itself */
   LIMBER_EVENT_BREAK_CLOSED,   /* the user closed the pop-up: seen, no more */
+  LIMBER_EVENT_POPUP_SHOWN,    /* the pop-up reached the screen (again) */
+  LIMBER_EVENT_POPUP_UNSHOWN,  /* no notification server could show it */
   LIMBER_EVENT_CONFIG_CHANGED, /* .timings */
   LIMBER_EVENT_SOURCE_CHANGED, /* .lulls */
   /* .hold (id, kind, until; not LIMBER_HOLD_PAUSE): a due break is held
@@ -178,6 +180,9 @@ typedef struct
    * break done, until a snooze's worth of work past @closed_worked. */
   gboolean closed;
   gint64 closed_worked;
+  /* The pop-up could not be shown: walking away is no break taken, until
+   * it is (only time away for natural-break is). */
+  gboolean unseen;
   LimberUrgency urgency;
 } LimberScheduler;
 
