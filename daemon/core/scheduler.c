@@ -521,7 +521,9 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
     case LIMBER_EVENT_SOURCE_CHANGED:
       /* What the old source said about presence no longer holds. */
       self->lulls = event->lulls;
-      self->query_at = LIMBER_TIME_NEVER;
+      /* A source that must be asked is asked at once about a break due or
+       * on screen already (advance_break drops the question otherwise). */
+      self->query_at = now;
       self->query_pending = FALSE;
       clear_absence (self, now, TRUE, TRUE, TRUE);
       break;
