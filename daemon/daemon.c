@@ -4,6 +4,7 @@
  * published. */
 #include "daemon-private.h"
 
+#include "offer-text.h"
 #include "sd-notify.h"
 
 static gboolean
@@ -29,10 +30,21 @@ perform (LimberDaemon *self, const LimberAction *action)
   switch (action->type)
     {
     case LIMBER_ACTION_SHOW_BREAK:
-      g_info ("break due: showing the pop-up (%s)",
-              limber_urgency_to_string (action->urgency));
-      limber_notifier_show (self->notifier, limber_popup_new_break (
-                                                self->config, action->urgency));
+      g_info ("break due: showing the pop-up (%s%s)",
+              limber_urgency_to_string (action->urgency),
+              action->deferred ? ", deferred" : "");
+      {
+        LimberPopup *popup
+            = limber_popup_new_break (self->config, action->urgency);
+        /* The holds are over: the break they kept back, offered as such. */
+        if (action->deferred)
+          {
+            g_free (popup->title);
+            popup->title
+                = limber_deferred_title (limber_clock_now () - action->at);
+          }
+        limber_notifier_show (self->notifier, popup);
+      }
       if (self->listener.break_started != NULL)
         self->listener.break_started (action->urgency,
                                       self->listener.user_data);
@@ -54,7 +66,8 @@ perform (LimberDaemon *self, const LimberAction *action)
       limber_notifier_withdraw (self->notifier);
       if (self->listener.break_ended != NULL)
         self->listener.break_ended (action->outcome, self->listener.user_data);
-      record_outcome (self, action);
+      if (!action->repeated)
+        record_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
       g_info ("break %s", limber_outcome_to_string (action->outcome));
@@ -62,6 +75,11 @@ perform (LimberDaemon *self, const LimberAction *action)
         self->listener.break_recorded (action->outcome,
                                        self->listener.user_data);
       record_outcome (self, action);
+      break;
+    case LIMBER_ACTION_HOLD_EXPIRED:
+      limber_daemon_forget_hold (self, action->hold_id);
+      if (self->listener.hold_ended != NULL)
+        self->listener.hold_ended (action->hold_id, self->listener.user_data);
       break;
     case LIMBER_ACTION_QUERY_IDLE:
       /* From the main loop: the answer may come at once, and must not feed
@@ -303,6 +321,9 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
   g_strfreev (self->config_paths);
+  g_clear_pointer (&self->hold_notes, g_hash_table_unref);
+  g_free (self->pause_who);
+  g_free (self->pause_reason);
   g_free (self);
 }
 
