@@ -328,7 +328,7 @@ class OtherUserTest(LimberTestCase):
         self.assertIn("limberd serves uid 0 only", nobody.stderr)
         self.assertEqual(self.status()["state"], "active")
         self.assertRegex(self.daemon_output(),
-                         r"refused Pause from :[0-9.]+, another user \(uid 65534\): "
+                         r"refused Pause\w* from :[0-9.]+, another user \(uid 65534\): "
                          r"limberd serves uid 0 only")
 
     def test_callers_gone_unasked_are_refused_once_others_are_seen(self):
