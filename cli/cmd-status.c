@@ -20,6 +20,7 @@ typedef struct
   guint64 next_break, paused_until, worked, interval_min, interval_max;
   guint32 taken, snoozed, skipped, natural;
   const char *source;
+  const char *reason;
   const char *config_error;
   const char *storage_error;
   GVariant *settings;
@@ -31,6 +32,7 @@ read_status (GVariant *all, Status *status)
   *status = (Status){ .version = "?",
                       .state = "?",
                       .source = "?",
+                      .reason = "",
                       .config_error = "",
                       .storage_error = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
@@ -45,6 +47,7 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "BreaksSkipped", "u", &status->skipped);
   g_variant_lookup (all, "NaturalBreaks", "u", &status->natural);
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
+  g_variant_lookup (all, "ActivityReason", "&s", &status->reason);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
   status->settings
@@ -112,6 +115,7 @@ print_human (const Status *status)
   /* Text from limberd: the config error quotes the file, escape sequences
    * and all. */
   g_autofree char *source = limber_terminal_text (status->source, FALSE);
+  g_autofree char *reason = limber_terminal_text (status->reason, FALSE);
   g_autofree char *config_error
       = limber_terminal_text (status->config_error, FALSE);
   g_autofree char *storage_error
@@ -130,6 +134,8 @@ print_human (const Status *status)
           status->taken, status->snoozed, status->skipped, status->natural);
   printf ("  Activity:  %s%s\n", source,
           g_str_equal (status->source, "none") ? " (counting wall time)" : "");
+  if (reason[0] != '\0')
+    printf ("             %s\n", reason);
   if (config_error[0] != '\0')
     {
       g_autofree char *red
@@ -204,6 +210,8 @@ print_json (const Status *status)
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "activity_source");
   json_builder_add_string_value (builder, status->source);
+  json_builder_set_member_name (builder, "activity_reason");
+  json_builder_add_string_value (builder, status->reason);
   json_builder_set_member_name (builder, "config_error");
   if (status->config_error[0] != '\0')
     json_builder_add_string_value (builder, status->config_error);

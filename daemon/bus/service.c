@@ -392,6 +392,8 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_natural_breaks (iface, now.today.natural);
   limber_dbus_limber1_set_activity_source (
       iface, limber_daemon_get_activity_source (self->daemon));
+  limber_dbus_limber1_set_activity_reason (
+      iface, limber_daemon_get_activity_reason (self->daemon));
   limber_dbus_limber1_set_settings (iface, limber_config_to_variant (config));
   limber_dbus_limber1_set_config_error (
       iface, limber_daemon_get_config_error (self->daemon));
