@@ -8,9 +8,12 @@
  * answers, and again after the compositor goes away, it watches the
  * directory with inotify: a compositor that starts late, or restarts, is
  * attached as its socket appears. Nothing is polled. */
+/* First: this file drives the client that wayland-idle.h declares (and is
+ * its module's, for the layers check). */
+#include "wayland-idle.h"
+
 #include "activity-source.h"
 #include "source-module.h"
-#include "wayland-idle.h"
 
 #include <errno.h>
 #include <fcntl.h>
