@@ -127,6 +127,10 @@ on_lost (const char *why, gboolean gone, gpointer user_data)
   SourceWayland *self = user_data;
   g_autofree char *detail = NULL;
 
+  /* One that was lost before this one, its callbacks long returned, can
+   * go now: a compositor going down can take two connections with it
+   * within one turn of the loop. */
+  g_clear_pointer (&self->dead, self->module.free);
   self->dead = g_steal_pointer (&self->client);
   if (self->reap == 0)
     self->reap = g_idle_add (reap_dead_client, self);
