@@ -65,6 +65,9 @@ struct _LimberActivitySource
   /* For `limberctl status`: what it uses, or why it is not there (NULL
    * when there is nothing to say). */
   char *detail;
+  /* It has found out, once, whether its service is there and answers:
+   * the first choice waits for this. */
+  gboolean settled;
 };
 
 /* For the sources. */
@@ -77,6 +80,10 @@ void limber_activity_source_set_available (LimberActivitySource *self,
 /* A new detail (see above); tells the manager when it changed. */
 void limber_activity_source_set_detail (LimberActivitySource *self,
                                         const char *detail);
+/* The source knows, for the first time, what it can tell (its service
+ * answered, or is not there, or stopped answering). Later comings and
+ * goings are set_available()'s. */
+void limber_activity_source_settle (LimberActivitySource *self);
 /* Passes @type on if the manager listens to this source for it. */
 void limber_activity_source_emit (LimberActivitySource *self,
                                   LimberEventType type, gint64 idle_usec);

@@ -21,6 +21,8 @@ typedef struct
   void (*event) (LimberEventType type, gint64 idle_usec, gpointer user_data);
   /* Only the reason (limber_activity_get_reason()) changed. */
   void (*described) (gpointer user_data);
+  /* Only what limber_activity_get_name() says changed (choosing ended). */
+  void (*renamed) (gpointer user_data);
   gpointer user_data;
 } LimberActivityCallbacks;
 
@@ -35,7 +37,8 @@ void limber_activity_start (LimberActivity *self);
 void limber_activity_set_forced (LimberActivity *self, const char *forced);
 void limber_activity_set_lull (LimberActivity *self, gint64 lull);
 
-/* "mutter+logind", "logind", "none"… */
+/* "mutter+logind", "logind", "none"…; "choosing" at start, until every
+ * source that could change the choice has said whether it is there. */
 const char *limber_activity_get_name (LimberActivity *self);
 /* Why: what the sources in use use, or why the better ones are missing
  * ("ext-idle-notify-v1 version 1 on wayland-0; logind tells the lock

@@ -49,6 +49,7 @@ typedef struct
 
   gboolean idle;
   gint64 idle_since; /* monotonic µs */
+  guint settle_timer;
 } SourceWayland;
 
 static void watch_dir (SourceWayland *self);
@@ -99,6 +100,8 @@ on_ready (const char *protocol, gpointer user_data)
   limber_activity_source_set_detail (&self->parent, detail);
   limber_activity_source_set_available (&self->parent, TRUE,
                                         LIMBER_SENSES_IDLE);
+  g_clear_handle_id (&self->settle_timer, g_source_remove);
+  limber_activity_source_settle (&self->parent);
 }
 
 static void
@@ -140,6 +143,8 @@ on_lost (const char *why, gboolean gone, gpointer user_data)
                 : g_strdup_printf ("%s (%s)", why, self->attached);
   limber_activity_source_set_available (&self->parent, FALSE, 0);
   limber_activity_source_set_detail (&self->parent, detail);
+  g_clear_handle_id (&self->settle_timer, g_source_remove);
+  limber_activity_source_settle (&self->parent);
   watch_dir (self);
   /* A compositor that restarted at once may have made its socket before
    * this connection's end was read. One that merely lacks the protocol
@@ -354,9 +359,8 @@ watch_dir (SourceWayland *self)
 }
 
 static void
-wayland_start (LimberActivitySource *source)
+start_watching (SourceWayland *self)
 {
-  SourceWayland *self = (SourceWayland *) source;
   const char *display = g_getenv ("WAYLAND_DISPLAY");
   const char *runtime = g_getenv ("XDG_RUNTIME_DIR");
 
@@ -375,7 +379,7 @@ wayland_start (LimberActivitySource *source)
   else
     {
       limber_activity_source_set_detail (
-          source, "no XDG_RUNTIME_DIR to find a Wayland display in");
+          &self->parent, "no XDG_RUNTIME_DIR to find a Wayland display in");
       return;
     }
   /* Watching first, then looking: a socket made in between is not
@@ -385,6 +389,32 @@ wayland_start (LimberActivitySource *source)
     return;
   set_waiting_detail (self);
   look (self);
+}
+
+/* A compositor that accepts the connection but does not answer (stopped,
+ * hung) is not waited for more than two seconds before the first choice
+ * (wayland_start). */
+static gboolean
+settle_anyway (gpointer user_data)
+{
+  SourceWayland *self = user_data;
+
+  self->settle_timer = 0;
+  limber_activity_source_settle (&self->parent);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wayland_start (LimberActivitySource *source)
+{
+  SourceWayland *self = (SourceWayland *) source;
+
+  start_watching (self);
+  /* Not there (yet), or asked: the answer settles it (on_ready, on_lost). */
+  if (self->client == NULL)
+    limber_activity_source_settle (source);
+  else
+    self->settle_timer = g_timeout_add_seconds (2, settle_anyway, self);
 }
 
 static void
@@ -415,6 +445,7 @@ wayland_free (LimberActivitySource *source)
 
   unwatch_dir (self);
   g_clear_handle_id (&self->reap, g_source_remove);
+  g_clear_handle_id (&self->settle_timer, g_source_remove);
   if (self->module_loaded)
     {
       g_clear_pointer (&self->client, self->module.free);
