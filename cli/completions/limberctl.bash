@@ -50,7 +50,7 @@ _limberctl()
             if [[ $cword -eq 2 ]]; then
                 COMPREPLY=($(compgen -W "$keys" -- "$cur"))
             elif [[ $cword -eq 3 && ${words[2]} == activity-source ]]; then
-                COMPREPLY=($(compgen -W "auto mutter screensaver xsync logind none" -- "$cur"))
+                COMPREPLY=($(compgen -W "auto mutter wayland screensaver xsync logind none" -- "$cur"))
             fi
             ;;
         *)
