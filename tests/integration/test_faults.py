@@ -285,6 +285,17 @@ class ConfigFaultsTest(LimberTestCase):
         popup = self.wait_for_popups()[0]
         self.assertEqual(popup["body"], "Bell^G <b>here</b>^[[31m")
 
+    def test_bidi_and_c1_shown_in_the_popup(self):
+        # An override would show "Stretch" as "hcterts" and reorder what
+        # follows; a C1 control (CSI) acts on some terminals' logs.
+        proxy = self.limber_proxy()
+        proxy.Set("title", "Break \u202ehcterts\u202c now\nforged", signature="sv")
+        proxy.Set("routine", "Roll\u009b31m\tthen breathe\nthen \u2066stretch", signature="sv")
+        self.ctl("break", check=0)
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["summary"], "Break <U+202E>hcterts<U+202C> now^Jforged")
+        self.assertEqual(popup["body"], "Roll<U+009B>31m\tthen breathe\nthen <U+2066>stretch")
+
 
 class OtherUserTest(LimberTestCase):
     """On a bus that lets other users in, they cannot drive limberd."""
