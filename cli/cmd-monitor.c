@@ -93,7 +93,7 @@ show_settings (Monitor *self, GVariant *settings)
       if (self->settings != NULL
           && (before == NULL || !g_variant_equal (before, value)))
         {
-          g_autofree char *text = limber_setting_to_text (value);
+          g_autofree char *text = limber_setting_to_text (key, value);
           g_autofree char *escaped = limber_setting_escape (text);
           g_autofree char *line = g_strdup_printf ("%s=%s", key, escaped);
           emit (self, "settings", line);
