@@ -19,45 +19,92 @@ query_activity (gpointer user_data)
 static void
 record_outcome (LimberDaemon *self, const LimberAction *action)
 {
-  limber_records_outcome (self->records, action->outcome, action->worked,
+  limber_records_outcome (self->records, action,
                           limber_clock_to_wall (action->at));
+  /* A stretch or check-in done with: the next one is another day's. */
+  if (action->kind == LIMBER_KIND_STRETCH
+      || action->kind == LIMBER_KIND_CHECKIN)
+    self->deadlines_stale = TRUE;
+}
+
+/* The pop-up for @kind: the configured text for a micro-break, the
+ * routine's title and steps for the other kinds. */
+static void
+show_popup (LimberDaemon *self, LimberBreakKind kind, LimberUrgency urgency)
+{
+  const LimberRoutine *routine = limber_config_routine_for (self->config, kind);
+  g_autoptr (LimberConfig) shown = NULL;
+
+  if (kind == LIMBER_KIND_MICRO_BREAK)
+    {
+      limber_notifier_show (self->notifier, self->config, urgency);
+      return;
+    }
+  shown = limber_config_copy (self->config);
+  g_free (shown->title);
+  g_free (shown->routine);
+  if (routine != NULL)
+    {
+      shown->title = g_strdup (routine->title != NULL ? routine->title
+                                                      : routine->name);
+      shown->routine = limber_routine_format_list (routine);
+    }
+  else
+    {
+      shown->title = g_strdup ("Weekly check-in");
+      shown->routine = g_strdup (
+          "How is your back this week, from 1 (no discomfort) to 10? "
+          "Answer with: limberctl checkin RATING");
+    }
+  limber_notifier_show (self->notifier, shown,
+                        urgency == LIMBER_URGENCY_CRITICAL
+                            ? LIMBER_URGENCY_CRITICAL
+                            : LIMBER_URGENCY_NORMAL);
 }
 
 static void
 perform (LimberDaemon *self, const LimberAction *action)
 {
+  const char *kind = limber_kind_to_string (action->kind);
+
   switch (action->type)
     {
     case LIMBER_ACTION_SHOW_BREAK:
-      g_info ("break due: showing the pop-up (%s)",
+      g_info ("%s due: showing the pop-up (%s)", kind,
               limber_urgency_to_string (action->urgency));
-      limber_notifier_show (self->notifier, self->config, action->urgency);
+      show_popup (self, action->kind, action->urgency);
       if (self->listener.break_started != NULL)
-        self->listener.break_started (action->urgency,
+        self->listener.break_started (action->urgency, action->kind,
                                       self->listener.user_data);
       /* A break put back on screen after a restart was written down when
        * it was first shown. */
       if (!self->restoring)
-        limber_records_break_shown (self->records,
-                                    action->urgency == LIMBER_URGENCY_CRITICAL,
-                                    g_get_real_time ());
+        limber_records_break_shown (self->records, action, g_get_real_time ());
       break;
     case LIMBER_ACTION_ESCALATE:
       g_info ("break overdue: escalating the pop-up");
-      limber_notifier_show (self->notifier, self->config,
-                            LIMBER_URGENCY_CRITICAL);
+      show_popup (self, action->kind, LIMBER_URGENCY_CRITICAL);
       break;
     case LIMBER_ACTION_END_BREAK:
-      g_info ("break ended: %s", limber_outcome_to_string (action->outcome));
+      g_info ("%s ended: %s%s%s", kind,
+              limber_outcome_to_string (action->outcome),
+              action->outcome == LIMBER_OUTCOME_DONE ? ", " : "",
+              action->outcome == LIMBER_OUTCOME_DONE
+                  ? limber_taken_to_string (action->taken)
+                  : "");
+      /* Ended another way than by its routine: the routine stops too. */
+      if (!self->guide_ending)
+        limber_daemon_guide_abandon (self);
       limber_notifier_withdraw (self->notifier);
       if (self->listener.break_ended != NULL)
-        self->listener.break_ended (action->outcome, self->listener.user_data);
+        self->listener.break_ended (action->outcome, action->kind,
+                                    self->listener.user_data);
       record_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
-      g_info ("break %s", limber_outcome_to_string (action->outcome));
+      g_info ("%s %s", kind, limber_outcome_to_string (action->outcome));
       if (self->listener.break_recorded != NULL && !self->restoring)
-        self->listener.break_recorded (action->outcome,
+        self->listener.break_recorded (action->outcome, action->kind,
                                        self->listener.user_data);
       record_outcome (self, action);
       break;
@@ -131,6 +178,13 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
     }
   event.time = now;
   run (self, &event);
+  /* The screen locked or the machine slept mid-routine: walked away. */
+  if ((event.type == LIMBER_EVENT_LOCKED || event.type == LIMBER_EVENT_SUSPEND
+       || slept > 0)
+      && limber_stepper_is_running (&self->stepper))
+    limber_daemon_guide_feed (self, LIMBER_GUIDE_WALKED_AWAY);
+  if (self->deadlines_stale)
+    limber_daemon_update_deadlines (self);
   limber_daemon_publish (self);
 }
 
@@ -157,6 +211,17 @@ on_response (LimberResponse response, gpointer user_data)
   /* A late answer to a pop-up that is already gone changes nothing. */
   if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
     return;
+  /* During a routine, closing the pop-up stops it; the server taking it
+   * down is the stepper's to mend. */
+  if (limber_stepper_is_running (&self->stepper)
+      && (response == LIMBER_RESPONSE_DISMISSED
+          || response == LIMBER_RESPONSE_EXPIRED))
+    {
+      limber_daemon_guide_feed (self, response == LIMBER_RESPONSE_DISMISSED
+                                          ? LIMBER_GUIDE_STOP
+                                          : LIMBER_GUIDE_CLOSED);
+      return;
+    }
 
   switch (response)
     {
@@ -215,6 +280,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
   limber_sleep_detector_init (&self->sleep);
   self->timer = limber_wakeup_timer_new (on_wakeup, self);
+  limber_daemon_guide_init (self);
   self->notifier = limber_notifier_new (on_response, self);
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
@@ -248,11 +314,22 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->records, limber_records_free);
   g_clear_pointer (&self->activity, limber_activity_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
+  limber_daemon_guide_clear (self);
+  g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
   g_strfreev (self->config_paths);
   g_free (self);
+}
+
+static void
+on_clock_changed (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  self->deadlines_stale = TRUE;
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
 }
 
 static void
@@ -293,6 +370,9 @@ limber_daemon_start (LimberDaemon *self)
                                      .save_due = on_save_due,
                                      .user_data = self });
   resume_from_disk (self);
+  self->guided_before = limber_records_guided_before (self->records);
+  self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
+  self->deadlines_stale = TRUE;
   /* The desktop's sources come as their bus names appear. */
   limber_activity_start (self->activity);
   on_activity_changed (self);
