@@ -243,7 +243,18 @@ limber_cmd_skip (int argc, char **argv)
 int
 limber_cmd_break (int argc, char **argv)
 {
-  (void) argc;
-  return run_simple (argv[0], "BreakNow",
-                     "Break time: the routine is on screen.");
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (argc < 2)
+    return run_simple (argv[0], "BreakNow",
+                       "Break time: the routine is on screen "
+                       "('limberctl routine start' walks you through it).");
+  bus = limber_client_connect (&error);
+  if (bus == NULL
+      || !call_method (bus, "TakeBreak", g_variant_new ("(s)", argv[1]),
+                       &error))
+    return limber_client_fail (argv[0], error);
+  printf ("%s: on screen now.\n", argv[1]);
+  return LIMBER_EXIT_OK;
 }

@@ -226,7 +226,8 @@ on_signal (GDBusConnection *connection, const char *sender, const char *path,
           = g_variant_lookup_value (changed, "Settings", NULL);
       if (settings != NULL)
         show_settings (self, settings);
-      g_autoptr (GVariant) step = g_variant_lookup_value (changed, "Step", NULL);
+      g_autoptr (GVariant) step
+          = g_variant_lookup_value (changed, "Step", NULL);
       if (step != NULL)
         show_step (self, step);
     }

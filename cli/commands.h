@@ -23,6 +23,8 @@ int limber_cmd_reload (int argc, char **argv);
 int limber_cmd_reset (int argc, char **argv);
 int limber_cmd_monitor (int argc, char **argv);
 int limber_cmd_stats (int argc, char **argv);
+int limber_cmd_routine (int argc, char **argv);
+int limber_cmd_checkin (int argc, char **argv);
 
 typedef enum
 {
@@ -73,6 +75,8 @@ extern const GOptionEntry limber_get_options[];
 extern const GOptionEntry limber_reset_options[];
 extern const GOptionEntry limber_stats_options[];
 extern const GOptionEntry limber_monitor_options[];
+extern const GOptionEntry limber_routine_options[];
+extern const GOptionEntry limber_checkin_options[];
 
 /* Parses a command's options with @entries; --help is built in. Returns
  * -1 when parsing succeeded, else the exit code (0 after --help). */

@@ -22,9 +22,8 @@ arm (LimberClockWatch *self)
 {
   struct itimerspec spec = { .it_value = { .tv_sec = INT32_MAX } };
 
-  return timerfd_settime (self->fd,
-                          TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &spec,
-                          NULL)
+  return timerfd_settime (self->fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET,
+                          &spec, NULL)
          == 0;
 }
 

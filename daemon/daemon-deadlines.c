@@ -45,8 +45,7 @@ checkin_wall (LimberDaemon *self, gint64 now_s)
   gint64 advised_at;
   gboolean completed;
 
-  if (!limber_weekly_parse (self->config->checkin_at, &weekday, &minutes,
-                            NULL)
+  if (!limber_weekly_parse (self->config->checkin_at, &weekday, &minutes, NULL)
       || minutes < 0)
     return G_MAXINT64;
   g_autoptr (GArray) ratings

@@ -58,9 +58,8 @@ carry_out (LimberDaemon *self, const LimberGuideView *view)
       self->guided_before = TRUE;
       /* The break is over, taken: the scheduler starts a new interval. */
       self->guide_ending = TRUE;
-      limber_daemon_feed (self,
-                          (LimberEvent){ .type = LIMBER_EVENT_BREAK_DONE,
-                                         .taken = taken_of (view->end) });
+      limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_DONE,
+                                               .taken = taken_of (view->end) });
       self->guide_ending = FALSE;
     }
   else if (view->show || view->withdraw)
@@ -116,10 +115,11 @@ limber_daemon_routine_start (LimberDaemon *self, GError **error)
   g_info ("routine %s started", routine->name);
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_GUIDE_START });
   view = limber_stepper_feed (
-      &self->stepper, &(LimberGuideEvent){ .type = LIMBER_GUIDE_START,
-                                           .time = limber_clock_now (),
-                                           .routine = routine,
-                                           .first_time = !self->guided_before });
+      &self->stepper,
+      &(LimberGuideEvent){ .type = LIMBER_GUIDE_START,
+                           .time = limber_clock_now (),
+                           .routine = routine,
+                           .first_time = !self->guided_before });
   carry_out (self, &view);
   return TRUE;
 }

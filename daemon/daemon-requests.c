@@ -76,8 +76,7 @@ limber_daemon_break_now (LimberDaemon *self)
 }
 
 gboolean
-limber_daemon_take_break (LimberDaemon *self, const char *kind,
-                          GError **error)
+limber_daemon_take_break (LimberDaemon *self, const char *kind, GError **error)
 {
   LimberBreakKind which;
 
@@ -90,8 +89,8 @@ limber_daemon_take_break (LimberDaemon *self, const char *kind,
                    quoted);
       return FALSE;
     }
-  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW,
-                                           .kind = which });
+  limber_daemon_feed (
+      self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW, .kind = which });
   return TRUE;
 }
 

@@ -45,8 +45,8 @@ show_popup (LimberDaemon *self, LimberBreakKind kind, LimberUrgency urgency)
   g_free (shown->routine);
   if (routine != NULL)
     {
-      shown->title = g_strdup (routine->title != NULL ? routine->title
-                                                      : routine->name);
+      shown->title
+          = g_strdup (routine->title != NULL ? routine->title : routine->name);
       shown->routine = limber_routine_format_list (routine);
     }
   else

@@ -156,8 +156,7 @@ on_daemon_changed (gpointer service)
 }
 
 static void
-on_break_started (LimberUrgency urgency, LimberBreakKind kind,
-                  gpointer service)
+on_break_started (LimberUrgency urgency, LimberBreakKind kind, gpointer service)
 {
   limber_service_emit_break_started (service, urgency, kind);
 }

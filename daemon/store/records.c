@@ -89,12 +89,12 @@ void
 limber_records_break_shown (LimberRecords *self, const LimberAction *shown,
                             gint64 wall)
 {
-  write_record (self,
-                (LimberHistoryRecord){
-                    .kind = LIMBER_HISTORY_SHOWN,
-                    .value = shown->urgency == LIMBER_URGENCY_CRITICAL,
-                    .break_kind = shown->kind },
-                wall);
+  write_record (
+      self,
+      (LimberHistoryRecord){ .kind = LIMBER_HISTORY_SHOWN,
+                             .value = shown->urgency == LIMBER_URGENCY_CRITICAL,
+                             .break_kind = shown->kind },
+      wall);
 }
 
 void
@@ -112,20 +112,23 @@ limber_records_outcome (LimberRecords *self, const LimberAction *action,
   };
   guint32 day = limber_day_of (at_wall);
 
-  /* Today's counts are of breaks: not posture checks, not check-ins. */
+  /* Today's counts are of breaks, as the stats count them: a stretch
+   * taken is a break taken; posture checks, check-ins and a stretch
+   * skipped or snoozed are none. */
   if (day >= limber_day_of (g_get_real_time ())
       && (action->kind == LIMBER_KIND_MICRO_BREAK
-          || action->kind == LIMBER_KIND_STRETCH))
+          || (action->kind == LIMBER_KIND_STRETCH
+              && outcome == LIMBER_OUTCOME_DONE)))
     limber_day_counts_add (&self->today, day, outcome);
   /* A pause is written down as such, by limber_records_keep_state(). */
   if (outcome != LIMBER_OUTCOME_PAUSED)
-    write_record (self,
-                  (LimberHistoryRecord){
-                      .kind = kinds[outcome],
-                      .value = action->worked / LIMBER_USEC_PER_SEC,
-                      .break_kind = action->kind,
-                      .taken = action->taken },
-                  at_wall);
+    write_record (
+        self,
+        (LimberHistoryRecord){ .kind = kinds[outcome],
+                               .value = action->worked / LIMBER_USEC_PER_SEC,
+                               .break_kind = action->kind,
+                               .taken = action->taken },
+        at_wall);
 }
 
 void

@@ -37,8 +37,8 @@ gboolean limber_records_load_state (LimberRecords *self,
                                     LimberStateRecord *record);
 
 /* @shown (a SHOW_BREAK) went up at @wall (µs since the epoch). */
-void limber_records_break_shown (LimberRecords *self,
-                                 const LimberAction *shown, gint64 wall);
+void limber_records_break_shown (LimberRecords *self, const LimberAction *shown,
+                                 gint64 wall);
 /* A break ended (END_BREAK or RECORD @action: its outcome, kind, how it
  * was taken, the work before it); it happened at @at_wall, which may be
  * well before now (a break noticed after a night away belongs to the

@@ -80,7 +80,8 @@ limber_stats_by_day (const GArray *records, gint64 now, guint days,
             d->stretches++;
           break;
         case LIMBER_HISTORY_SNOOZED:
-          d->snoozed++;
+          if (r->break_kind == LIMBER_KIND_MICRO_BREAK)
+            d->snoozed++;
           break;
         case LIMBER_HISTORY_SKIPPED:
           /* A stretch skipped is no break skipped: the streak stands. */
