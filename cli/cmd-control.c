@@ -9,6 +9,7 @@
 #include "limber-names.h"
 #include "limber-time-format.h"
 #include "span-format.h"
+#include "terminal-text.h"
 #include "until.h"
 
 /* Whether @text counts months with systemd's "M", which a person may
@@ -244,17 +245,41 @@ int
 limber_cmd_break (int argc, char **argv)
 {
   g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GVariant) all = NULL;
   g_autoptr (GError) error = NULL;
+  const char *popup = "", *problem = "";
+  const char *kind = argc >= 2 ? argv[1] : "micro-break";
+  gboolean micro = g_str_equal (kind, "micro-break");
 
-  if (argc < 2)
-    return run_simple (argv[0], "BreakNow",
-                       "Break time: the routine is on screen "
-                       "('limberctl routine start' walks you through it).");
   bus = limber_client_connect (&error);
+  /* BreakNow and TakeBreak answer once the server took the pop-up, or did
+   * not. */
   if (bus == NULL
-      || !call_method (bus, "TakeBreak", g_variant_new ("(s)", argv[1]),
-                       &error))
+      || !(argc < 2 ? call_method (bus, "BreakNow", NULL, &error)
+                    : call_method (bus, "TakeBreak",
+                                   g_variant_new ("(s)", kind), &error))
+      || (all = limber_client_get_all (bus, &error)) == NULL)
     return limber_client_fail (argv[0], error);
-  printf ("%s: on screen now.\n", argv[1]);
+  g_variant_lookup (all, "Popup", "&s", &popup);
+  g_variant_lookup (all, "PopupProblem", "&s", &problem);
+  if (g_str_equal (popup, "not-shown"))
+    {
+      g_autofree char *why = limber_terminal_text (problem, FALSE);
+      g_printerr ("limberctl break: the %s is due but not on screen: %s.\n"
+                  "It stays due; 'limberctl skip' drops it.\n",
+                  micro ? "break" : kind, why);
+      return LIMBER_EXIT_FAILURE;
+    }
+  if (popup[0] == '\0')
+    printf ("The break is already over.\n");
+  else if (!micro)
+    printf ("%s: %s.\n", kind,
+            g_str_equal (popup, "in-list") ? "waiting in the notification list"
+                                           : "on screen now");
+  else if (g_str_equal (popup, "in-list"))
+    printf ("Break time: the routine is waiting in the notification list.\n");
+  else
+    printf ("Break time: the routine is on screen ('limberctl routine start' "
+            "walks you through it).\n");
   return LIMBER_EXIT_OK;
 }

@@ -22,6 +22,7 @@ typedef struct
   const char *source;
   const char *config_error;
   const char *storage_error;
+  const char *popup, *popup_problem;
   GVariant *settings;
   const char *kind;   /* of the break due or on screen; "" for none */
   GVariant *upcoming; /* a{st} */
@@ -36,7 +37,9 @@ read_status (GVariant *all, Status *status)
                       .source = "?",
                       .config_error = "",
                       .storage_error = "",
-                      .kind = "" };
+                      .kind = "",
+                      .popup = "",
+                      .popup_problem = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
   g_variant_lookup (all, "State", "&s", &status->state);
   g_variant_lookup (all, "NextBreak", "t", &status->next_break);
@@ -51,6 +54,8 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
+  g_variant_lookup (all, "Popup", "&s", &status->popup);
+  g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
       = g_variant_lookup_value (all, "Settings", G_VARIANT_TYPE_VARDICT);
   g_variant_lookup (all, "BreakKind", "&s", &status->kind);
@@ -168,11 +173,24 @@ headline (const Status *status, gint64 now)
     }
   if (g_str_equal (state, "due"))
     return g_strdup ("Break due: it shows at the next pause in typing.");
-  if (g_str_equal (state, "break"))
-    return g_strdup_printf ("%s on screen since %s.", kind_label (status->kind),
-                            next_clock);
-  if (g_str_equal (state, "overdue"))
-    return g_strdup_printf ("Break overdue, on screen since %s.", next_clock);
+  if (g_str_equal (state, "break") || g_str_equal (state, "overdue"))
+    {
+      const char *which = g_str_equal (state, "overdue")
+                              ? "Break overdue"
+                              : kind_label (status->kind);
+      if (g_str_equal (status->popup, "not-shown"))
+        {
+          g_autofree char *problem
+              = limber_terminal_text (status->popup_problem, FALSE);
+          return g_strdup_printf ("%s due since %s, but not on screen: %s.",
+                                  which, next_clock, problem);
+        }
+      if (g_str_equal (status->popup, "in-list"))
+        return g_strdup_printf ("%s since %s: its banner is gone, it is "
+                                "waiting in the notification list.",
+                                which, next_clock);
+      return g_strdup_printf ("%s on screen since %s.", which, next_clock);
+    }
   if (g_str_equal (state, "closed"))
     {
       guint64 length = 0;
@@ -225,8 +243,12 @@ print_human (const Status *status)
   printf ("  Interval:  a break after %s to %s of work\n", min, max);
   printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural\n",
           status->taken, status->snoozed, status->skipped, status->natural);
-  printf ("  Activity:  %s%s\n", source,
-          g_str_equal (status->source, "none") ? " (counting wall time)" : "");
+  if (g_str_equal (status->source, "choosing"))
+    printf ("  Activity:  choosing… (the desktop's services are answering)\n");
+  else
+    printf ("  Activity:  %s%s\n", source,
+            g_str_equal (status->source, "none") ? " (counting wall time)"
+                                                 : "");
   g_autofree char *next = upcoming_line (status, now);
   printf ("  Next:      %s\n", next);
   g_autofree char *step = step_line (status);
@@ -317,6 +339,16 @@ print_json (const Status *status)
   json_builder_set_member_name (builder, "storage_error");
   if (status->storage_error[0] != '\0')
     json_builder_add_string_value (builder, status->storage_error);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "popup");
+  if (status->popup[0] != '\0')
+    json_builder_add_string_value (builder, status->popup);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "popup_problem");
+  if (status->popup_problem[0] != '\0')
+    json_builder_add_string_value (builder, status->popup_problem);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "break_kind");

@@ -41,7 +41,12 @@ struct _LimberDaemon
   /* Times of day: the clock or time zone changed, or a kind ended. */
   LimberClockWatch *clock_watch;
   gboolean deadlines_stale;
+  /* Callers waiting for the pop-up to be shown or not (BreakNow). */
+  GPtrArray *popup_waiters;
 };
+
+/* Answers the callers waiting for the pop-up, once it has settled. */
+void limber_daemon_settle_waiters (LimberDaemon *self);
 
 /* Feeds @event to the scheduler, stamped now, carries out what it answers,
  * and publishes the new state. */

@@ -94,6 +94,43 @@ limber_daemon_take_break (LimberDaemon *self, const char *kind, GError **error)
   return TRUE;
 }
 
+typedef struct
+{
+  LimberDaemonSavedFunc func;
+  gpointer user_data;
+} PopupWaiter;
+
+void
+limber_daemon_when_popup_settled (LimberDaemon *self,
+                                  LimberDaemonSavedFunc func,
+                                  gpointer user_data)
+{
+  PopupWaiter *waiter;
+
+  if (limber_notifier_get_presence (self->notifier) != LIMBER_PRESENCE_SENDING)
+    {
+      limber_daemon_when_saved (self, func, user_data);
+      return;
+    }
+  waiter = g_new (PopupWaiter, 1);
+  *waiter = (PopupWaiter){ func, user_data };
+  if (self->popup_waiters == NULL)
+    self->popup_waiters = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->popup_waiters, waiter);
+}
+
+void
+limber_daemon_settle_waiters (LimberDaemon *self)
+{
+  g_autoptr (GPtrArray) waiters = g_steal_pointer (&self->popup_waiters);
+
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      PopupWaiter *waiter = g_ptr_array_index (waiters, i);
+      limber_daemon_when_saved (self, waiter->func, waiter->user_data);
+    }
+}
+
 void
 limber_daemon_when_saved (LimberDaemon *self, LimberDaemonSavedFunc func,
                           gpointer user_data)

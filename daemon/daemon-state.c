@@ -35,6 +35,9 @@ limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
                          : paused == 0               ? 0
                                        : now_wall + (paused - now),
     .work_left = limber_scheduler_get_work_left (scheduler, now),
+    .popup
+    = limber_presence_to_string (limber_notifier_get_presence (self->notifier)),
+    .popup_problem = limber_notifier_get_problem (self->notifier),
   };
   for (guint k = 0; k < LIMBER_N_KINDS; k++)
     {

@@ -33,33 +33,37 @@ static void
 show_popup (LimberDaemon *self, LimberBreakKind kind, LimberUrgency urgency)
 {
   const LimberRoutine *routine = limber_config_routine_for (self->config, kind);
-  g_autoptr (LimberConfig) shown = NULL;
+  LimberPopup *popup;
 
   if (kind == LIMBER_KIND_MICRO_BREAK)
     {
-      limber_notifier_show (self->notifier, self->config, urgency);
+      limber_notifier_show (self->notifier,
+                            limber_popup_new_break (self->config, urgency));
       return;
     }
-  shown = limber_config_copy (self->config);
-  g_free (shown->title);
-  g_free (shown->routine);
   if (routine != NULL)
     {
-      shown->title
-          = g_strdup (routine->title != NULL ? routine->title : routine->name);
-      shown->routine = limber_routine_format_list (routine);
+      g_autofree char *list = limber_routine_format_list (routine);
+      popup = limber_popup_new (routine->title != NULL ? routine->title
+                                                       : routine->name,
+                                list, urgency);
     }
   else
+    popup = limber_popup_new (
+        "Weekly check-in",
+        "How is your back this week, from 1 (no discomfort) to 10? "
+        "Answer with: limberctl checkin RATING",
+        urgency);
+  /* A check-in is answered with a rating (limberctl checkin), not Done. */
+  if (kind != LIMBER_KIND_CHECKIN)
     {
-      shown->title = g_strdup ("Weekly check-in");
-      shown->routine = g_strdup (
-          "How is your back this week, from 1 (no discomfort) to 10? "
-          "Answer with: limberctl checkin RATING");
+      limber_popup_add_action (popup, "done", "Done");
+      popup->default_action = g_strdup ("done");
     }
-  limber_notifier_show (self->notifier, shown,
-                        urgency == LIMBER_URGENCY_CRITICAL
-                            ? LIMBER_URGENCY_CRITICAL
-                            : LIMBER_URGENCY_NORMAL);
+  else
+    limber_popup_add_action (popup, "snooze", "Later");
+  limber_popup_add_action (popup, "skip", "Skip");
+  limber_notifier_show (self->notifier, popup);
 }
 
 static void
@@ -143,6 +147,21 @@ carry_out (LimberDaemon *self, const LimberStep *step, LimberPhase before,
       (gint64) self->config->natural_break * LIMBER_USEC_PER_SEC);
 }
 
+/* A pause that ran out by itself is said once; one ended on request needs
+ * no telling. */
+static void
+tell_pause_over (LimberDaemon *self, const LimberEvent *event,
+                 LimberPhase before)
+{
+  if (before != LIMBER_PHASE_PAUSED
+      || limber_scheduler_get_phase (&self->scheduler) == LIMBER_PHASE_PAUSED
+      || event->type != LIMBER_EVENT_TICK || self->restoring)
+    return;
+  g_info ("the pause is over");
+  limber_notifier_notice (self->notifier, "Reminders are back",
+                          "The pause is over: limber counts your work again.");
+}
+
 static void
 run (LimberDaemon *self, const LimberEvent *event)
 {
@@ -150,6 +169,9 @@ run (LimberDaemon *self, const LimberEvent *event)
   LimberStep step = limber_scheduler_feed (&self->scheduler, event);
 
   carry_out (self, &step, before, event->time);
+  tell_pause_over (self, event, before);
+  limber_notifier_set_user_active (
+      self->notifier, !limber_scheduler_is_away (&self->scheduler));
 }
 
 /* Feeds one event, stamped now, and publishes the result. @woke_late: the
@@ -203,7 +225,7 @@ on_wakeup (LimberTime deadline, gpointer user_data)
 }
 
 static void
-on_response (LimberResponse response, gpointer user_data)
+on_popup_action (const char *action_id, gpointer user_data)
 {
   LimberDaemon *self = user_data;
   LimberEventType type;
@@ -211,39 +233,55 @@ on_response (LimberResponse response, gpointer user_data)
   /* A late answer to a pop-up that is already gone changes nothing. */
   if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
     return;
+  if (g_str_equal (action_id, "snooze"))
+    type = LIMBER_EVENT_SNOOZE;
+  else if (g_str_equal (action_id, "skip"))
+    type = LIMBER_EVENT_SKIP;
+  else
+    type = LIMBER_EVENT_BREAK_DONE;
+  limber_daemon_feed (self, (LimberEvent){ .type = type });
+}
+
+static void
+on_popup_closed (LimberClosedReason reason, gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
+    return;
   /* During a routine, closing the pop-up stops it; the server taking it
    * down is the stepper's to mend. */
-  if (limber_stepper_is_running (&self->stepper)
-      && (response == LIMBER_RESPONSE_DISMISSED
-          || response == LIMBER_RESPONSE_EXPIRED))
+  if (limber_stepper_is_running (&self->stepper))
     {
-      limber_daemon_guide_feed (self, response == LIMBER_RESPONSE_DISMISSED
+      limber_daemon_guide_feed (self, reason == LIMBER_CLOSED_DISMISSED
                                           ? LIMBER_GUIDE_STOP
                                           : LIMBER_GUIDE_CLOSED);
       return;
     }
+  /* Closed by the user is seen, not skipped: only Skip skips. Expired, or
+   * closed for a reason of the server's own: nothing on screen any more. */
+  limber_daemon_feed (
+      self, (LimberEvent){ .type = reason == LIMBER_CLOSED_DISMISSED
+                                       ? LIMBER_EVENT_BREAK_CLOSED
+                                       : LIMBER_EVENT_BREAK_EXPIRED });
+}
 
-  switch (response)
-    {
-    case LIMBER_RESPONSE_DONE:
-      type = LIMBER_EVENT_BREAK_DONE;
-      break;
-    case LIMBER_RESPONSE_SNOOZE:
-      type = LIMBER_EVENT_SNOOZE;
-      break;
-    case LIMBER_RESPONSE_EXPIRED:
-      type = LIMBER_EVENT_BREAK_EXPIRED;
-      break;
-    case LIMBER_RESPONSE_DISMISSED:
-      /* Closed is seen, not skipped: only Skip skips. */
-      type = LIMBER_EVENT_BREAK_CLOSED;
-      break;
-    case LIMBER_RESPONSE_SKIP:
-    default:
-      type = LIMBER_EVENT_SKIP;
-      break;
-    }
-  limber_daemon_feed (self, (LimberEvent){ .type = type });
+static void
+on_popup_presence (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  LimberPresence presence = limber_notifier_get_presence (self->notifier);
+
+  if (presence == LIMBER_PRESENCE_NOT_SHOWN)
+    limber_daemon_feed (self,
+                        (LimberEvent){ .type = LIMBER_EVENT_POPUP_UNSHOWN });
+  else if (presence == LIMBER_PRESENCE_ON_SCREEN)
+    limber_daemon_feed (self,
+                        (LimberEvent){ .type = LIMBER_EVENT_POPUP_SHOWN });
+  else
+    limber_daemon_publish (self);
+  if (presence != LIMBER_PRESENCE_SENDING)
+    limber_daemon_settle_waiters (self);
 }
 
 static void
@@ -266,6 +304,12 @@ on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
       (LimberEvent){ .type = type, .since = limber_clock_now () - idle_usec });
 }
 
+static void
+on_activity_renamed (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
 LimberDaemon *
 limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                    const char *config_error)
@@ -281,10 +325,15 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   limber_sleep_detector_init (&self->sleep);
   self->timer = limber_wakeup_timer_new (on_wakeup, self);
   limber_daemon_guide_init (self);
-  self->notifier = limber_notifier_new (on_response, self);
+  self->notifier = limber_notifier_new (
+      &(LimberNotifierCallbacks){ .action = on_popup_action,
+                                  .closed = on_popup_closed,
+                                  .presence_changed = on_popup_presence,
+                                  .user_data = self });
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
+                                  .renamed = on_activity_renamed,
                                   .user_data = self },
       config->activity_source, timings.lull);
   return self;
@@ -313,6 +362,8 @@ limber_daemon_free (LimberDaemon *self)
   limber_daemon_save_now (self);
   g_clear_pointer (&self->records, limber_records_free);
   g_clear_pointer (&self->activity, limber_activity_free);
+  /* Nobody is left waiting for an answer. */
+  limber_daemon_settle_waiters (self);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   limber_daemon_guide_clear (self);
   g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
@@ -373,9 +424,12 @@ limber_daemon_start (LimberDaemon *self)
   self->guided_before = limber_records_guided_before (self->records);
   self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
   self->deadlines_stale = TRUE;
-  /* The desktop's sources come as their bus names appear. */
-  limber_activity_start (self->activity);
   on_activity_changed (self);
+  /* The desktop's sources come as their bus names appear; one there at
+   * once (XSync) tells what it sees now, which a later SOURCE_CHANGED
+   * would wipe out: a session idle since before limberd would count as
+   * work until the next key press. */
+  limber_activity_start (self->activity);
   limber_sd_notify_ready ();
 }
 

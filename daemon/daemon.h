@@ -81,6 +81,11 @@ gboolean limber_daemon_checkin (LimberDaemon *self, guint rating,
 /* The two-week advice if it is due (it is then recorded as given, so that
  * it is said once), else "". */
 char *limber_daemon_take_advice (LimberDaemon *self);
+/* Calls @func once the pop-up is shown or known not to be (and what the
+ * calls so far changed is on disk). */
+void limber_daemon_when_popup_settled (LimberDaemon *self,
+                                       LimberDaemonSavedFunc func,
+                                       gpointer user_data);
 gboolean limber_daemon_set (LimberDaemon *self, const char *key,
                             GVariant *value, GError **error);
 gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
@@ -122,6 +127,8 @@ typedef struct
   /* When each kind comes next (µs since the epoch); G_MAXINT64 when it is
    * off or cannot be told. */
   gint64 next_wall[LIMBER_N_KINDS];
+  const char *popup;         /* limber_presence_to_string() */
+  const char *popup_problem; /* why it is not shown; "" */
 } LimberSnapshot;
 
 void limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot);

@@ -220,7 +220,9 @@ handle_break_now (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 {
   (void) iface;
   limber_daemon_break_now (self->daemon);
-  return reply (self, invocation, NULL);
+  /* The caller hears whether the break could be shown. */
+  limber_daemon_when_popup_settled (self->daemon, return_nothing, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
 static gboolean
@@ -601,6 +603,8 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_natural_breaks (iface, now.today.natural);
   limber_dbus_limber1_set_activity_source (
       iface, limber_daemon_get_activity_source (self->daemon));
+  limber_dbus_limber1_set_popup (iface, now.popup);
+  limber_dbus_limber1_set_popup_problem (iface, now.popup_problem);
   limber_dbus_limber1_set_settings (iface, limber_config_to_variant (config));
   limber_dbus_limber1_set_config_error (
       iface, limber_daemon_get_config_error (self->daemon));

@@ -171,8 +171,9 @@ urgency_of (const LimberScheduler *self)
     }
 }
 
+/* The break is there from now on; show_break() puts it on screen. */
 static void
-show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+start_break (LimberScheduler *self, LimberTime now)
 {
   if (self->phase != LIMBER_PHASE_DUE)
     self->due_at = now;
@@ -191,11 +192,18 @@ show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
   self->guided = FALSE;
   self->snoozed = FALSE;
   self->closed = FALSE;
+  self->unseen = FALSE;
   /* Walking away from this pop-up is measured from now on; a source that
    * must be asked is asked once the break could be over. */
   self->away_counted = FALSE;
   if (self->lulls == LIMBER_LULLS_QUERIED)
     self->query_at = now + self->timings.break_length;
+}
+
+static void
+show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  start_break (self, now);
   push (self, step, LIMBER_ACTION_SHOW_BREAK, self->urgency,
         LIMBER_OUTCOME_DONE);
 }
@@ -207,6 +215,18 @@ check_away (LimberScheduler *self, LimberStep *step, LimberTime now)
   if (!is_away (self) || self->away_counted)
     return;
 
+  if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+    {
+      if (now - self->away_since >= self->timings.natural_break)
+        {
+          self->away_counted = TRUE;
+          self->kind = LIMBER_KIND_MICRO_BREAK;
+          end_break (self, step, LIMBER_OUTCOME_NATURAL);
+          backdate (step, self->away_since);
+          restart_interval (self, now);
+        }
+      return;
+    }
   if (self->phase == LIMBER_PHASE_ON_BREAK)
     {
       LimberTime from = MAX (self->away_since, self->shown_at);
@@ -299,6 +319,20 @@ on_idle_time (LimberScheduler *self, LimberStep *step, LimberTime now,
         show_break (self, step, now);
       else
         self->query_at = since + self->timings.lull;
+    }
+  else if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+    {
+      if (now - since >= self->timings.natural_break)
+        {
+          /* A natural break is the micro-break's: a stretch due stays
+           * due. */
+          self->kind = LIMBER_KIND_MICRO_BREAK;
+          end_break (self, step, LIMBER_OUTCOME_NATURAL);
+          backdate (step, since);
+          restart_interval (self, now);
+        }
+      else
+        self->query_at = since + self->timings.natural_break;
     }
   else if (self->phase == LIMBER_PHASE_ON_BREAK && is_break_kind (self->kind)
            && !self->guided)
@@ -516,6 +550,19 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
       self->checkin_at
           = self->checkin_due ? LIMBER_TIME_NEVER : event->checkin_at;
       break;
+    case LIMBER_EVENT_POPUP_UNSHOWN:
+      if (self->phase == LIMBER_PHASE_ON_BREAK)
+        self->unseen = TRUE;
+      break;
+    case LIMBER_EVENT_POPUP_SHOWN:
+      /* Stepping away counts from when it could be seen. */
+      if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+        {
+          self->unseen = FALSE;
+          self->shown_at = now;
+          self->away_counted = FALSE;
+        }
+      break;
     case LIMBER_EVENT_CONFIG_CHANGED:
       g_return_if_fail (event->timings != NULL);
       on_config_changed (self, event->timings);
@@ -673,7 +720,7 @@ next_wakeup (const LimberScheduler *self, LimberTime now)
   /* Nothing runs while suspended; resuming is an event of its own. */
   if (is_away (self) && !self->suspended && !self->away_counted)
     {
-      if (self->phase == LIMBER_PHASE_ON_BREAK)
+      if (self->phase == LIMBER_PHASE_ON_BREAK && !self->unseen)
         {
           if (is_break_kind (self->kind) && !self->guided)
             wake = MIN (wake, MAX (self->away_since, self->shown_at)
@@ -765,6 +812,13 @@ limber_scheduler_save (const LimberScheduler *self, LimberTime now,
                      && self->kind != LIMBER_KIND_MICRO_BREAK
                  ? LIMBER_PHASE_WORKING
                  : self->phase,
+    .closed = self->phase == LIMBER_PHASE_ON_BREAK
+              && self->kind == LIMBER_KIND_MICRO_BREAK && self->closed,
+    .closed_worked = self->phase == LIMBER_PHASE_ON_BREAK
+                             && self->kind == LIMBER_KIND_MICRO_BREAK
+                             && self->closed
+                         ? self->closed_worked
+                         : 0,
     .pause_left = self->phase != LIMBER_PHASE_PAUSED ? 0
                   : self->paused_until == LIMBER_TIME_NEVER
                       ? -1
@@ -813,7 +867,16 @@ limber_scheduler_restore (LimberScheduler *self, const LimberSavedState *saved,
           self->window_end = MAX (self->window_start, saved->window_end);
         }
       if (saved->phase == LIMBER_PHASE_ON_BREAK
-          && self->phase != LIMBER_PHASE_PAUSED)
+          && self->phase != LIMBER_PHASE_PAUSED && saved->closed)
+        {
+          /* Seen and closed: not shown again, and still a break to step
+           * away for. */
+          start_break (self, now);
+          self->closed = TRUE;
+          self->closed_worked = CLAMP (saved->closed_worked, 0, self->worked);
+        }
+      else if (saved->phase == LIMBER_PHASE_ON_BREAK
+               && self->phase != LIMBER_PHASE_PAUSED)
         show_break (self, &step, now);
     }
 

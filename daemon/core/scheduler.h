@@ -80,6 +80,8 @@ typedef enum
   LIMBER_EVENT_BREAK_DONE,     /* .taken */
   LIMBER_EVENT_BREAK_EXPIRED,  /* the server took the pop-up down itself */
   LIMBER_EVENT_BREAK_CLOSED,   /* the user closed the pop-up: seen, no more */
+  LIMBER_EVENT_POPUP_SHOWN,    /* the pop-up reached the screen (again) */
+  LIMBER_EVENT_POPUP_UNSHOWN,  /* no notification server could show it */
   LIMBER_EVENT_CONFIG_CHANGED, /* .timings */
   LIMBER_EVENT_SOURCE_CHANGED, /* .lulls */
   /* The times of day, converted by the shell to this clock: .stretch_at,
@@ -197,6 +199,9 @@ typedef struct
    * break done, until a snooze's worth of work past @closed_worked. */
   gboolean closed;
   gint64 closed_worked;
+  /* The pop-up could not be shown: walking away is no break taken, until
+   * it is (only time away for natural-break is). */
+  gboolean unseen;
   LimberUrgency urgency;
 
   /* Kinds. */
@@ -223,6 +228,10 @@ typedef struct
   gboolean snoozed;
   LimberPhase phase;
   gint64 pause_left; /* µs left of a pause; -1 until resumed; 0 none */
+  /* The break on screen was closed by the user (seen), at this much work:
+   * it stays closed, not shown again. */
+  gboolean closed;
+  gint64 closed_worked; /* µs */
 } LimberSavedState;
 
 void limber_scheduler_save (const LimberScheduler *self, LimberTime now,
@@ -233,7 +242,8 @@ void limber_scheduler_save (const LimberScheduler *self, LimberTime now,
  * a break (a natural break is recorded if there was work) and the interval
  * starts over. Shorter: work goes on from where it was, the gap counting as
  * work if work was being counted. A pause still running carries on either
- * way. The step's actions put a break that was on screen back. */
+ * way. The step's actions put a break that was on screen back; one the
+ * user had closed stays closed, and off the screen. */
 LimberStep limber_scheduler_restore (LimberScheduler *self,
                                      const LimberSavedState *saved, gint64 gap,
                                      LimberTime now);

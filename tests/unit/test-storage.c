@@ -81,6 +81,42 @@ test_state_round_trip (void)
   g_assert_true (limber_state_parse (text, strlen (text), &out, NULL));
   g_assert_cmpint (out.scheduler.pause_left, ==, -1);
   g_assert_true (out.scheduler.snoozed);
+  g_assert_false (out.scheduler.closed);
+
+  /* A break the user closed stays closed. */
+  in.scheduler.phase = LIMBER_PHASE_ON_BREAK;
+  in.scheduler.pause_left = 0;
+  in.scheduler.closed = TRUE;
+  in.scheduler.closed_worked = 1200000000;
+  g_free (text);
+  text = limber_state_to_text (&in);
+  g_assert_true (limber_state_parse (text, strlen (text), &out, NULL));
+  g_assert_true (out.scheduler.closed);
+  g_assert_cmpint (out.scheduler.closed_worked, ==, 1200000000);
+}
+
+/* A file from a limberd before 'closed' was kept still loads. */
+static void
+test_state_without_closed (void)
+{
+  static const char old[] = "[state]\n"
+                            "version=1\n"
+                            "saved-at=1795622162000000\n"
+                            "worked=1234567890\n"
+                            "accruing=true\n"
+                            "window-start=1800000000\n"
+                            "window-end=2700000000\n"
+                            "snoozed=false\n"
+                            "phase=break\n"
+                            "pause-left=0\n";
+  g_autoptr (GError) error = NULL;
+  LimberStateRecord out;
+
+  g_assert_true (limber_state_parse (old, strlen (old), &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (out.scheduler.phase, ==, LIMBER_PHASE_ON_BREAK);
+  g_assert_false (out.scheduler.closed);
+  g_assert_cmpint (out.scheduler.closed_worked, ==, 0);
 }
 
 static void
@@ -102,6 +138,8 @@ test_state_rejects (void)
     { "pause-left=0", "pause-left=-7", "pause-left" },
     { "saved-at=1795622162000000", "saved-at=0", "saved-at" },
     { "[state]", "[other]", "missing" },
+    { "closed=false", "closed=maybe", "closed" },
+    { "closed-worked=0", "closed-worked=-1", "closed-worked" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -207,6 +245,18 @@ test_storage_saves_counter_at_stop (void)
 
   /* A change that matters: at the next flush. */
   record.scheduler.phase = LIMBER_PHASE_WORKING;
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  g_assert_cmpint (worked_on_disk (path), ==, record.scheduler.worked);
+
+  /* The pop-up closed matters too: a kill must not bring it back. */
+  record.scheduler.worked += 60 * G_USEC_PER_SEC;
+  record.scheduler.phase = LIMBER_PHASE_ON_BREAK;
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  record.scheduler.worked += 60 * G_USEC_PER_SEC;
+  record.scheduler.closed = TRUE;
+  record.scheduler.closed_worked = record.scheduler.worked;
   limber_storage_set_state (storage, &record);
   limber_storage_flush (storage);
   g_assert_cmpint (worked_on_disk (path), ==, record.scheduler.worked);
@@ -521,6 +571,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/state/round-trip", test_state_round_trip);
   g_test_add_func ("/state/rejects", test_state_rejects);
+  g_test_add_func ("/state/without-closed", test_state_without_closed);
   g_test_add_func ("/state/files", test_state_files);
   g_test_add_func ("/storage/saves-counter-at-stop",
                    test_storage_saves_counter_at_stop);
