@@ -12,8 +12,10 @@
 #include "terminal-style.h"
 #include "terminal-text.h"
 
-/* The table before the bar: label and counts, "%-12s %5u … %8s %6s  ". */
-#define TABLE_WIDTH 70
+/* The table before the bar: label and counts, "%-12s %5u … %8s  ", and
+ * the ratings' column when there are any. */
+#define TABLE_WIDTH  63
+#define RATING_WIDTH 8
 /* The bar at most, however wide the terminal. */
 #define BAR_MAX 24
 
@@ -79,8 +81,8 @@ print_human (GVariant *by_day, GVariant *summary)
   guint32 streak = 0, damaged = 0;
   guint32 completed = 0, stretches = 0, posture = 0;
   const char *advice = "";
-  /* The bar takes what the terminal has left; none on a narrow one. */
-  int width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH - 1);
+  gboolean ratings = FALSE;
+  int width;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -88,15 +90,20 @@ print_human (GVariant *by_day, GVariant *summary)
       Day day;
       read_day (dict, &day);
       most = MAX (most, day.active);
+      ratings = ratings || day.rating > 0;
     }
+  /* The bar takes what the terminal has left (after a column for the
+   * check-in ratings, once there are some); none on a narrow one. */
+  width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH
+                            - (ratings ? RATING_WIDTH : 0) - 1);
   width = width >= 4 ? width : 0;
   unit = bar_unit (most, MAX (width, 1));
   printf ("Breaks over the last %zu day%s", n, n == 1 ? "" : "s");
   if (width > 0)
     printf (" (bar: one block for %" G_GUINT64_FORMAT " min of work)", unit);
   printf ("\n");
-  printf ("%-12s %5s %7s %7s %7s %9s %8s %6s\n", "", "taken", "snoozed",
-          "skipped", "natural", "work", "longest", "rating");
+  printf ("%-12s %5s %7s %7s %7s %9s %8s%s\n", "", "taken", "snoozed",
+          "skipped", "natural", "work", "longest", ratings ? "  rating" : "");
   for (gsize i = 0; i < n; i++)
     {
       g_autoptr (GVariant) dict = g_variant_get_child_value (by_day, i);
@@ -112,10 +119,12 @@ print_human (GVariant *by_day, GVariant *summary)
         g_string_append (bar, "█");
       g_autofree char *styled
           = limber_terminal_style (stdout, LIMBER_STYLE_GOOD, bar->str);
-      g_autofree char *rating = day.rating > 0
-                                    ? g_strdup_printf ("%u/10", day.rating)
-                                    : g_strdup ("-");
-      printf ("%-12s %5u %7u %7u %7u %9s %8s %6s%s%s\n", shown, day.taken,
+      g_autofree char *rating_text = day.rating > 0
+                                         ? g_strdup_printf ("%u/10", day.rating)
+                                         : g_strdup ("-");
+      g_autofree char *rating
+          = ratings ? g_strdup_printf ("  %6s", rating_text) : g_strdup ("");
+      printf ("%-12s %5u %7u %7u %7u %9s %8s%s%s%s\n", shown, day.taken,
               day.snoozed, day.skipped, day.natural,
               day.active > 0 ? work : "-", day.longest > 0 ? longest : "-",
               rating, bar->len > 0 ? "  " : "", bar->len > 0 ? styled : "");
@@ -123,9 +132,10 @@ print_human (GVariant *by_day, GVariant *summary)
       stretches += day.stretches;
       posture += day.posture;
     }
-  printf ("Guided routines followed to the end: %u; stretch sessions: %u; "
-          "posture checks: %u.\n",
-          completed, stretches, posture);
+  if (completed + stretches + posture > 0)
+    printf ("Guided routines followed to the end: %u; stretch sessions: %u; "
+            "posture checks: %u.\n",
+            completed, stretches, posture);
   g_variant_lookup (summary, "streak", "u", &streak);
   g_variant_lookup (summary, "damaged-lines", "u", &damaged);
   if (streak > 0)

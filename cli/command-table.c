@@ -88,6 +88,7 @@ const LimberCommand limber_commands[] = {
               "week, from 1\n(none) to 10 (the worst). 'limberctl stats' "
               "shows the ratings beside\nyour breaks.",
       .options = limber_checkin_options,
+      .flags = LIMBER_PARSE_RATING,
       .run = limber_cmd_checkin,
   },
   {

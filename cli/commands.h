@@ -35,6 +35,8 @@ typedef enum
   /* An unknown "option" such as "-5min" is a negative DURATION, and the
    * error says so. */
   LIMBER_PARSE_DURATION = 1 << 1,
+  /* Likewise for a RATING ("-1"). */
+  LIMBER_PARSE_RATING = 1 << 2,
 } LimberParseFlags;
 
 /* A DURATION may be several words: "pause 1h 30min", "pause 1 hour". */

@@ -372,8 +372,10 @@ test_history_kinds_and_checkins (void)
   g_assert_cmpint (r->taken, ==, LIMBER_TAKEN_DONE);
   r = &g_array_index (records, LimberHistoryRecord, 5);
   g_assert_cmpint (r->kind, ==, LIMBER_HISTORY_ADVISED);
-  /* A posture check done is no break. */
+  /* A posture check done is no break, and work goes on counting. */
   g_assert_false (limber_history_record_taken (&(LimberHistoryRecord){
+      .kind = LIMBER_HISTORY_DONE, .break_kind = LIMBER_KIND_POSTURE_CHECK }));
+  g_assert_false (limber_history_record_resets (&(LimberHistoryRecord){
       .kind = LIMBER_HISTORY_DONE, .break_kind = LIMBER_KIND_POSTURE_CHECK }));
   g_assert_false (limber_history_record_resets (&(LimberHistoryRecord){
       .kind = LIMBER_HISTORY_SKIPPED, .break_kind = LIMBER_KIND_STRETCH }));
