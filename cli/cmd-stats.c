@@ -12,17 +12,19 @@
 #include "terminal-style.h"
 #include "terminal-text.h"
 
-/* The table before the bar: label and counts, "%-12s %5u … %8s  ", and
- * the ratings' column when there are any. */
-#define TABLE_WIDTH  63
-#define RATING_WIDTH 8
+/* The table before the bar: label and counts, "%-12s %5u … %8s  "; the
+ * deferred column, " %8u", only where a break was deferred, and the
+ * check-in ratings' "  %6s" only where there are some. */
+#define TABLE_WIDTH    63
+#define DEFERRED_WIDTH 9
+#define RATING_WIDTH   8
 /* The bar at most, however wide the terminal. */
 #define BAR_MAX 24
 
 typedef struct
 {
   const char *date;
-  guint32 shown, taken, snoozed, skipped, natural;
+  guint32 shown, taken, snoozed, skipped, natural, deferred;
   guint32 stretches, posture, completed, rating;
   guint64 active, longest;
 } Day;
@@ -37,6 +39,7 @@ read_day (GVariant *dict, Day *day)
   g_variant_lookup (dict, "snoozed", "u", &day->snoozed);
   g_variant_lookup (dict, "skipped", "u", &day->skipped);
   g_variant_lookup (dict, "natural", "u", &day->natural);
+  g_variant_lookup (dict, "deferred", "u", &day->deferred);
   g_variant_lookup (dict, "stretches", "u", &day->stretches);
   g_variant_lookup (dict, "posture-checks", "u", &day->posture);
   g_variant_lookup (dict, "completed", "u", &day->completed);
@@ -82,6 +85,7 @@ print_human (GVariant *by_day, GVariant *summary)
   guint32 completed = 0, stretches = 0, posture = 0;
   const char *advice = "";
   gboolean ratings = FALSE;
+  gboolean deferrals = FALSE;
   int width;
 
   for (gsize i = 0; i < n; i++)
@@ -90,11 +94,13 @@ print_human (GVariant *by_day, GVariant *summary)
       Day day;
       read_day (dict, &day);
       most = MAX (most, day.active);
+      deferrals = deferrals || day.deferred > 0;
       ratings = ratings || day.rating > 0;
     }
-  /* The bar takes what the terminal has left (after a column for the
-   * check-in ratings, once there are some); none on a narrow one. */
+  /* The bar takes what the terminal has left (after the columns for
+   * deferrals and ratings, where there are some); none on a narrow one. */
   width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH
+                            - (deferrals ? DEFERRED_WIDTH : 0)
                             - (ratings ? RATING_WIDTH : 0) - 1);
   width = width >= 4 ? width : 0;
   unit = bar_unit (most, MAX (width, 1));
@@ -102,8 +108,11 @@ print_human (GVariant *by_day, GVariant *summary)
   if (width > 0)
     printf (" (bar: one block for %" G_GUINT64_FORMAT " min of work)", unit);
   printf ("\n");
-  printf ("%-12s %5s %7s %7s %7s %9s %8s%s\n", "", "taken", "snoozed",
-          "skipped", "natural", "work", "longest", ratings ? "  rating" : "");
+  printf ("%-12s %5s %7s %7s %7s", "", "taken", "snoozed", "skipped",
+          "natural");
+  if (deferrals)
+    printf (" %8s", "deferred");
+  printf (" %9s %8s%s\n", "work", "longest", ratings ? "  rating" : "");
   for (gsize i = 0; i < n; i++)
     {
       g_autoptr (GVariant) dict = g_variant_get_child_value (by_day, i);
@@ -124,10 +133,13 @@ print_human (GVariant *by_day, GVariant *summary)
                                          : g_strdup ("-");
       g_autofree char *rating
           = ratings ? g_strdup_printf ("  %6s", rating_text) : g_strdup ("");
-      printf ("%-12s %5u %7u %7u %7u %9s %8s%s%s%s\n", shown, day.taken,
-              day.snoozed, day.skipped, day.natural,
-              day.active > 0 ? work : "-", day.longest > 0 ? longest : "-",
-              rating, bar->len > 0 ? "  " : "", bar->len > 0 ? styled : "");
+      printf ("%-12s %5u %7u %7u %7u", shown, day.taken, day.snoozed,
+              day.skipped, day.natural);
+      if (deferrals)
+        printf (" %8u", day.deferred);
+      printf (" %9s %8s%s%s%s\n", day.active > 0 ? work : "-",
+              day.longest > 0 ? longest : "-", rating, bar->len > 0 ? "  " : "",
+              bar->len > 0 ? styled : "");
       completed += day.completed;
       stretches += day.stretches;
       posture += day.posture;
@@ -185,6 +197,7 @@ print_json (GVariant *by_day, GVariant *summary)
       add_uint (builder, "snoozed", day.snoozed);
       add_uint (builder, "skipped", day.skipped);
       add_uint (builder, "natural", day.natural);
+      add_uint (builder, "deferred", day.deferred);
       add_uint (builder, "stretches", day.stretches);
       add_uint (builder, "posture_checks", day.posture);
       add_uint (builder, "routines_completed", day.completed);

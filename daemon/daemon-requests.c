@@ -11,6 +11,15 @@
 gboolean
 limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
 {
+  return limber_daemon_pause_for (self, seconds, NULL, NULL, error);
+}
+
+gboolean
+limber_daemon_pause_for (LimberDaemon *self, guint64 seconds, const char *who,
+                         const char *reason, GError **error)
+{
+  if (!limber_daemon_check_reason (reason, error))
+    return FALSE;
   if (seconds > LIMBER_MAX_PAUSE_SECONDS)
     {
       g_autofree char *given = limber_duration_format (seconds);
@@ -20,6 +29,11 @@ limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
                    given);
       return FALSE;
     }
+  /* Said before the pause is published. */
+  g_free (self->pause_who);
+  self->pause_who = g_strdup (who ? who : "");
+  g_free (self->pause_reason);
+  self->pause_reason = g_strdup (reason ? reason : "");
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
                                            .duration = (gint64) seconds
                                                        * LIMBER_USEC_PER_SEC });

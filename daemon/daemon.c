@@ -4,6 +4,7 @@
  * published. */
 #include "daemon-private.h"
 
+#include "offer-text.h"
 #include "sd-notify.h"
 
 static gboolean
@@ -27,18 +28,27 @@ record_outcome (LimberDaemon *self, const LimberAction *action)
     self->deadlines_stale = TRUE;
 }
 
-/* The pop-up for @kind: the configured text for a micro-break, the
- * routine's title and steps for the other kinds. */
+/* The pop-up for @action's break: the configured text for a micro-break,
+ * the routine's title and steps for the other kinds. */
 static void
-show_popup (LimberDaemon *self, LimberBreakKind kind, LimberUrgency urgency)
+show_popup (LimberDaemon *self, const LimberAction *action)
 {
+  LimberBreakKind kind = action->kind;
+  LimberUrgency urgency = action->urgency;
   const LimberRoutine *routine = limber_config_routine_for (self->config, kind);
   LimberPopup *popup;
 
   if (kind == LIMBER_KIND_MICRO_BREAK)
     {
-      limber_notifier_show (self->notifier,
-                            limber_popup_new_break (self->config, urgency));
+      popup = limber_popup_new_break (self->config, urgency);
+      /* The holds are over: the break they kept back, offered as such. */
+      if (action->deferred)
+        {
+          g_free (popup->title);
+          popup->title
+              = limber_deferred_title (limber_clock_now () - action->at);
+        }
+      limber_notifier_show (self->notifier, popup);
       return;
     }
   if (routine != NULL)
@@ -74,9 +84,10 @@ perform (LimberDaemon *self, const LimberAction *action)
   switch (action->type)
     {
     case LIMBER_ACTION_SHOW_BREAK:
-      g_info ("%s due: showing the pop-up (%s)", kind,
-              limber_urgency_to_string (action->urgency));
-      show_popup (self, action->kind, action->urgency);
+      g_info ("%s due: showing the pop-up (%s%s)", kind,
+              limber_urgency_to_string (action->urgency),
+              action->deferred ? ", deferred" : "");
+      show_popup (self, action);
       if (self->listener.break_started != NULL)
         self->listener.break_started (action->urgency, action->kind,
                                       self->listener.user_data);
@@ -87,7 +98,7 @@ perform (LimberDaemon *self, const LimberAction *action)
       break;
     case LIMBER_ACTION_ESCALATE:
       g_info ("break overdue: escalating the pop-up");
-      show_popup (self, action->kind, LIMBER_URGENCY_CRITICAL);
+      show_popup (self, action);
       break;
     case LIMBER_ACTION_END_BREAK:
       g_info ("%s ended: %s%s%s", kind,
@@ -103,7 +114,8 @@ perform (LimberDaemon *self, const LimberAction *action)
       if (self->listener.break_ended != NULL)
         self->listener.break_ended (action->outcome, action->kind,
                                     self->listener.user_data);
-      record_outcome (self, action);
+      if (!action->repeated)
+        record_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
       g_info ("%s %s", kind, limber_outcome_to_string (action->outcome));
@@ -111,6 +123,11 @@ perform (LimberDaemon *self, const LimberAction *action)
         self->listener.break_recorded (action->outcome, action->kind,
                                        self->listener.user_data);
       record_outcome (self, action);
+      break;
+    case LIMBER_ACTION_HOLD_EXPIRED:
+      limber_daemon_forget_hold (self, action->hold_id);
+      if (self->listener.hold_ended != NULL)
+        self->listener.hold_ended (action->hold_id, self->listener.user_data);
       break;
     case LIMBER_ACTION_QUERY_IDLE:
       /* From the main loop: the answer may come at once, and must not feed
@@ -371,6 +388,9 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
   g_strfreev (self->config_paths);
+  g_clear_pointer (&self->hold_notes, g_hash_table_unref);
+  g_free (self->pause_who);
+  g_free (self->pause_reason);
   g_free (self);
 }
 

@@ -26,6 +26,8 @@ typedef struct
    * break, a skip or snooze ahead of the pop-up). */
   void (*break_recorded) (LimberOutcome outcome, LimberBreakKind kind,
                           gpointer user_data);
+  /* Hold @id ended by itself, at its deadline (a lease that expired). */
+  void (*hold_ended) (guint32 id, gpointer user_data);
   gpointer user_data;
 } LimberDaemonListener;
 
@@ -48,7 +50,39 @@ void limber_daemon_start (LimberDaemon *self);
 /* What clients may ask for. Bad arguments fail with LIMBER_ERROR_*. */
 gboolean limber_daemon_pause (LimberDaemon *self, guint64 seconds,
                               GError **error);
+/* As limber_daemon_pause(), saying who paused (may be NULL) and why (may
+ * be NULL or ""), for the list of holds. */
+gboolean limber_daemon_pause_for (LimberDaemon *self, guint64 seconds,
+                                  const char *who, const char *reason,
+                                  GError **error);
 void limber_daemon_resume (LimberDaemon *self);
+
+/* Holds (daemon-holds.c): a hold of @kind (not LIMBER_HOLD_PAUSE) keeps
+ * breaks back for @seconds (0: until released), held by @who for @reason.
+ * Returns its id (never 0), or 0 with @error set: a reason too long, a
+ * deadline too far, too many holds. */
+guint32 limber_daemon_hold (LimberDaemon *self, LimberHoldKind kind,
+                            const char *who, const char *reason,
+                            guint64 seconds, GError **error);
+/* Ends hold @id; nothing if it is over already. */
+void limber_daemon_release (LimberDaemon *self, guint32 id);
+/* Says why hold @id holds, when that changes (a call moves to the camera). */
+void limber_daemon_hold_set_reason (LimberDaemon *self, guint32 id,
+                                    const char *reason);
+
+typedef struct
+{
+  guint32 id; /* 0 for the pause */
+  LimberHoldKind kind;
+  const char *who;    /* "limberctl (pid 4242)", "PipeWire"; "" unknown */
+  const char *reason; /* as given; "" when none was */
+  gint64 since_wall;  /* µs since the epoch */
+  gint64 until_wall;  /* µs since the epoch; 0 until it is ended */
+} LimberHoldInfo;
+
+/* The holds on, the pause first, then oldest first: LimberHoldInfo, whose
+ * strings last until the next change. */
+GArray *limber_daemon_list_holds (LimberDaemon *self);
 gboolean limber_daemon_snooze (LimberDaemon *self, guint64 seconds,
                                GError **error);
 /* Fails with LIMBER_ERROR_NO_BREAK when no break is there to skip. */

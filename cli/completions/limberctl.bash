@@ -33,8 +33,16 @@ _limberctl()
             fi
             ;;
         pause)
-            [[ $prev == --until ]] && return
-            COMPREPLY=($(compgen -W "--until --indefinitely --help 30min 1h 2h" -- "$cur"))
+            local i
+            for ((i = 2; i < cword; i++)); do
+                if [[ ${words[i]} == -- ]]; then
+                    # The command to run while reminders are held.
+                    COMPREPLY=($(compgen -c -- "$cur"))
+                    return
+                fi
+            done
+            [[ $prev == --until || $prev == --reason ]] && return
+            COMPREPLY=($(compgen -W "--until --indefinitely --while --reason --help 30min 1h 2h" -- "$cur"))
             ;;
         snooze)
             COMPREPLY=($(compgen -W "--help 5min 10min 15min" -- "$cur"))

@@ -26,4 +26,6 @@ complete -c limberctl -n "__fish_seen_subcommand_from stats" -l days -x -a '7 14
 complete -c limberctl -n "__fish_seen_subcommand_from reset" -l all -d 'Reset every setting'
 complete -c limberctl -n "__fish_seen_subcommand_from pause" -l until -x -d 'Pause until HH:MM'
 complete -c limberctl -n "__fish_seen_subcommand_from pause" -l indefinitely -d 'Pause until resumed'
+complete -c limberctl -n "__fish_seen_subcommand_from pause" -l while -d 'Hold reminders while the command after -- runs'
+complete -c limberctl -n "__fish_seen_subcommand_from pause" -l reason -x -d 'Why, as status shows it'
 complete -c limberctl -n "__fish_seen_subcommand_from set get reset" -a "$keys"

@@ -29,3 +29,5 @@ void limber_service_emit_break_ended (LimberService *self,
 void limber_service_emit_break_recorded (LimberService *self,
                                          LimberOutcome outcome,
                                          LimberBreakKind kind);
+/* Hold @id ended by itself (a lease's deadline). */
+void limber_service_hold_ended (LimberService *self, guint32 id);

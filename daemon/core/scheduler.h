@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "holds.h"
+
 typedef gint64 LimberTime;
 #define LIMBER_TIME_NEVER G_MAXINT64
 
@@ -84,6 +86,11 @@ typedef enum
   LIMBER_EVENT_POPUP_UNSHOWN,  /* no notification server could show it */
   LIMBER_EVENT_CONFIG_CHANGED, /* .timings */
   LIMBER_EVENT_SOURCE_CHANGED, /* .lulls */
+  /* .hold (id, kind, until; not LIMBER_HOLD_PAUSE): a due break is held
+   * back until the last hold ends, then offered, deferred. Beginning a hold
+   * with the id of one on changes its deadline. */
+  LIMBER_EVENT_HOLD_BEGIN,
+  LIMBER_EVENT_HOLD_END, /* .hold.id */
   /* The times of day, converted by the shell to this clock: .stretch_at,
    * .checkin_at; LIMBER_TIME_NEVER for a kind that is off. */
   LIMBER_EVENT_DEADLINES,
@@ -101,6 +108,7 @@ typedef struct
   gint64 duration;              /* SNOOZE, PAUSE */
   const LimberTimings *timings; /* CONFIG_CHANGED */
   LimberLullSensing lulls;      /* SOURCE_CHANGED */
+  LimberHold hold;              /* HOLD_BEGIN, HOLD_END */
   LimberBreakKind kind;         /* BREAK_NOW */
   LimberTaken taken;            /* BREAK_DONE */
   LimberTime stretch_at;        /* DEADLINES */
@@ -131,15 +139,18 @@ typedef enum
   LIMBER_OUTCOME_PAUSED,
   LIMBER_OUTCOME_EXPIRED, /* back after a snooze's worth of work */
   LIMBER_OUTCOME_CLOSED,  /* pop-up closed, then a snooze's worth of work */
+  /* Held back by a hold (a call, a lease): offered when the holds end. */
+  LIMBER_OUTCOME_DEFERRED,
 } LimberOutcome;
 
 typedef enum
 {
-  LIMBER_ACTION_SHOW_BREAK, /* .urgency */
-  LIMBER_ACTION_ESCALATE,   /* the pop-up on screen turns critical */
-  LIMBER_ACTION_END_BREAK,  /* withdraw the pop-up; .outcome */
-  LIMBER_ACTION_RECORD,     /* a break outcome without a pop-up; .outcome */
-  LIMBER_ACTION_QUERY_IDLE, /* ask the source how long input has stopped */
+  LIMBER_ACTION_SHOW_BREAK,   /* .urgency */
+  LIMBER_ACTION_ESCALATE,     /* the pop-up on screen turns critical */
+  LIMBER_ACTION_END_BREAK,    /* withdraw the pop-up; .outcome */
+  LIMBER_ACTION_RECORD,       /* a break outcome without a pop-up; .outcome */
+  LIMBER_ACTION_QUERY_IDLE,   /* ask the source how long input has stopped */
+  LIMBER_ACTION_HOLD_EXPIRED, /* hold .hold_id reached its deadline */
 } LimberActionType;
 
 typedef struct
@@ -154,6 +165,12 @@ typedef struct
    * or a natural break), when the work before it stopped, so that the
    * history puts an evening's last stretch on that evening. */
   LimberTime at;
+  /* SHOW_BREAK: a break held back, offered now that the holds are over;
+   * .at is when it came due. */
+  gboolean deferred;
+  /* END_BREAK "deferred" of a break deferred before: in the history once. */
+  gboolean repeated;
+  guint32 hold_id; /* HOLD_EXPIRED */
 } LimberAction;
 
 #define LIMBER_MAX_ACTIONS 8
@@ -177,6 +194,13 @@ typedef struct
   LimberPhase phase;
   gboolean snoozed; /* the window was moved by a snooze */
   LimberTime paused_until;
+  LimberTime paused_since;
+
+  /* What holds breaks back (not the pause), and when the break that came
+   * due under them did (LIMBER_TIME_NEVER: none). */
+  LimberHolds holds;
+  LimberTime held_due_at;
+  gboolean deferred_counted; /* this break is in the history as deferred */
 
   /* Presence: any of these makes the user away. */
   gboolean idle, locked, suspended;
@@ -276,9 +300,18 @@ LimberTime limber_scheduler_get_next_break (const LimberScheduler *self,
 LimberTime limber_scheduler_get_paused_until (const LimberScheduler *self);
 
 /* The state name published on D-Bus: "active", "idle", "due", "break",
- * "overdue", "closed", "snoozed" or "paused". A posture check, stretch or
- * check-in on screen is a "break" too (limber_scheduler_get_kind()). */
+ * "overdue", "closed", "snoozed", "held" or "paused". A posture check,
+ * stretch or check-in on screen is a "break" too
+ * (limber_scheduler_get_kind()). */
 const char *limber_scheduler_get_state_name (const LimberScheduler *self);
+
+/* The holds on, oldest first; the pause, if any, comes first, as a hold
+ * of kind LIMBER_HOLD_PAUSE and id 0. Returns how many were written to
+ * @out (at most @max). */
+guint limber_scheduler_list_holds (const LimberScheduler *self, LimberHold *out,
+                                   guint max);
+/* Whether anything holds breaks back (the pause aside). */
+gboolean limber_scheduler_is_held (const LimberScheduler *self);
 
 /* Whether a break is there to skip: on screen, due, or snoozed. */
 gboolean limber_scheduler_has_break (const LimberScheduler *self);

@@ -11,8 +11,8 @@ static const char *const kind_names[] = {
   [LIMBER_HISTORY_SNOOZED] = "snoozed", [LIMBER_HISTORY_SKIPPED] = "skipped",
   [LIMBER_HISTORY_NATURAL] = "natural", [LIMBER_HISTORY_EXPIRED] = "expired",
   [LIMBER_HISTORY_PAUSED] = "paused",   [LIMBER_HISTORY_RESUMED] = "resumed",
-  [LIMBER_HISTORY_CLOSED] = "closed",   [LIMBER_HISTORY_CHECKIN] = "checkin",
-  [LIMBER_HISTORY_ADVISED] = "advised",
+  [LIMBER_HISTORY_CLOSED] = "closed",   [LIMBER_HISTORY_DEFERRED] = "deferred",
+  [LIMBER_HISTORY_CHECKIN] = "checkin", [LIMBER_HISTORY_ADVISED] = "advised",
 };
 
 /* Whether the line names a break's kind (and, done, how). */

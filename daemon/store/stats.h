@@ -5,9 +5,9 @@
 
 typedef struct
 {
-  guint32 day;                                   /* yyyymmdd, local time */
-  guint shown, taken, snoozed, skipped, natural; /* breaks */
-  guint posture;                                 /* posture checks shown */
+  guint32 day; /* yyyymmdd, local time */
+  guint shown, taken, snoozed, skipped, natural, deferred; /* breaks */
+  guint posture;   /* posture checks shown */
   guint stretches; /* stretch sessions taken (counted in taken too) */
   guint completed; /* guided routines followed to the end */
   guint rating;    /* the day's last check-in rating; 0 for none */

@@ -286,13 +286,14 @@ test_history_format_and_parse (void)
                              "1795622190 done -5\n"
                              "99999999999999 done 5\n"
                              "1795622200 paused 3600\n"
+                             "1795622205 deferred 1800\n"
                              "1795622210 snoozed 18";
   guint bad;
   g_autoptr (GArray) records = NULL;
 
   g_assert_cmpstr (line, ==, "1795622162 done 1800\n");
   records = limber_history_parse (text, strlen (text), &bad);
-  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpuint (records->len, ==, 4);
   /* garbage, dancing, -5, the far future, and the torn last line. */
   g_assert_cmpuint (bad, ==, 5);
   g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 2).kind, ==,
@@ -301,6 +302,10 @@ test_history_format_and_parse (void)
       &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_NATURAL }));
   g_assert_false (limber_history_record_resets (
       &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_SNOOZED }));
+  g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 3).kind, ==,
+                   LIMBER_HISTORY_DEFERRED);
+  g_assert_false (limber_history_record_resets (
+      &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_DEFERRED }));
 }
 
 /* A break's kind and how it was taken, a check-in's rating and note:
@@ -513,6 +518,10 @@ test_stats_by_day (void)
     at (0, 0, 5, LIMBER_HISTORY_DONE, 600),
     at (0, 9, 0, LIMBER_HISTORY_PAUSED, 3600),
     at (0, 10, 0, LIMBER_HISTORY_RESUMED, 0),
+    /* Held back by a call, offered after it, taken. */
+    at (0, 11, 0, LIMBER_HISTORY_DEFERRED, 1800),
+    at (0, 11, 40, LIMBER_HISTORY_SHOWN, 0),
+    at (0, 11, 41, LIMBER_HISTORY_DONE, 4200),
   };
   g_autoptr (GArray) records
       = g_array_new (FALSE, FALSE, sizeof (LimberHistoryRecord));
@@ -538,9 +547,12 @@ test_stats_by_day (void)
   g_assert_cmpint (d->active, ==, 3200);
   /* Today: a stretch ended just after midnight, and 15 min under way. */
   d = &g_array_index (week, LimberDayStats, 6);
-  g_assert_cmpuint (d->taken, ==, 1);
-  g_assert_cmpint (d->active, ==, 600 + 900);
-  g_assert_cmpint (d->longest, ==, 900);
+  g_assert_cmpuint (d->taken, ==, 2);
+  g_assert_cmpuint (d->deferred, ==, 1);
+  /* A deferral does not end the stretch: the break taken after it does. */
+  g_assert_cmpint (d->active, ==, 600 + 4200 + 900);
+  g_assert_cmpint (d->longest, ==, 4200);
+  g_assert_cmpuint (g_array_index (week, LimberDayStats, 4).deferred, ==, 0);
   /* Tuesday had a skip: the streak is today alone. */
   g_assert_cmpuint (limber_stats_streak (week), ==, 1);
 }
