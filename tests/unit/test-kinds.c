@@ -425,6 +425,30 @@ test_working_day (Sim *sim, gconstpointer data)
                         + 6);
 }
 
+/* A hold (a call) holds every kind too: no posture check, no stretch in a
+ * call; the stretch that came due is offered once it ends. */
+static void
+test_hold_holds_every_kind (Sim *sim, gconstpointer data)
+{
+  (void) data;
+  deadlines (sim, MINUTES (12), LIMBER_TIME_NEVER);
+  sim_run_until (sim, MINUTES (10));
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_HOLD_BEGIN,
+                                .hold = { .id = 7,
+                                          .kind = LIMBER_HOLD_CALL,
+                                          .until = LIMBER_TIME_NEVER } });
+  sim_run_until (sim, MINUTES (20));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 0);
+  sim_feed (
+      sim, (LimberEvent){ .type = LIMBER_EVENT_HOLD_END, .hold = { .id = 7 } });
+  sim_run_until (sim, MINUTES (21));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
+  g_assert_cmpint (shown (sim, 0)->action.kind, ==, LIMBER_KIND_STRETCH);
+  g_assert_cmpint (shown (sim, 0)->time, ==, MINUTES (20));
+  /* The posture check due in the call was absorbed, not stacked up. */
+  g_assert_cmpuint (count_shown (sim, LIMBER_KIND_POSTURE_CHECK), ==, 0);
+}
+
 #define kinds_test_add(path, func)                                             \
   g_test_add ((path), Sim, NULL, kinds_setup, (func), sim_fixture_teardown)
 
@@ -442,6 +466,7 @@ main (int argc, char **argv)
   kinds_test_add ("/kinds/pause-holds-every-kind", test_pause_holds_every_kind);
   kinds_test_add ("/kinds/snooze-holds-every-kind",
                   test_snooze_holds_every_kind);
+  kinds_test_add ("/kinds/hold-holds-every-kind", test_hold_holds_every_kind);
   kinds_test_add ("/kinds/break-now-by-kind", test_break_now_by_kind);
   kinds_test_add ("/kinds/checkin-makes-way", test_checkin_makes_way);
   kinds_test_add ("/kinds/working-day", test_working_day);
