@@ -29,7 +29,8 @@ struct _LimberDaemon
   LimberDaemonListener listener;
   LimberTime last_event;
   gboolean started;
-  gboolean restoring; /* carrying out what the saved state says */
+  gboolean stood_down; /* replaced: nothing more is fed or saved */
+  gboolean restoring;  /* carrying out what the saved state says */
 
   /* The guided break: its stepper and the stepper's own timer, armed only
    * while a routine runs. */

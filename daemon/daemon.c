@@ -199,7 +199,7 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
   LimberTime now = limber_clock_now ();
   gint64 slept = limber_sleep_detector_poll (&self->sleep);
 
-  if (!self->started)
+  if (!self->started || self->stood_down)
     return;
 
   /* Nothing told us the machine slept, but the clocks do. */
@@ -312,6 +312,12 @@ on_activity_changed (gpointer user_data)
 }
 
 static void
+on_activity_described (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
+static void
 on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
 {
   LimberDaemon *self = user_data;
@@ -350,6 +356,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
+                                  .described = on_activity_described,
                                   .renamed = on_activity_renamed,
                                   .user_data = self },
       config->activity_source, timings.lull);
@@ -456,7 +463,14 @@ limber_daemon_start (LimberDaemon *self)
 void
 limber_daemon_save_now (LimberDaemon *self)
 {
-  if (self->records != NULL)
+  if (self->records != NULL && !self->stood_down)
     limber_records_save_now (self->records, &self->scheduler,
                              limber_clock_now ());
+}
+
+void
+limber_daemon_stand_down (LimberDaemon *self)
+{
+  self->stood_down = TRUE;
+  limber_wakeup_timer_arm (self->timer, LIMBER_TIME_NEVER);
 }

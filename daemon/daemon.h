@@ -137,6 +137,12 @@ void limber_daemon_when_saved (LimberDaemon *self, LimberDaemonSavedFunc func,
  * and every so often while the work counter grows. */
 void limber_daemon_save_now (LimberDaemon *self);
 
+/* Another limberd took the bus name over and carries on from the state
+ * file: from now on this one feeds nothing to the scheduler and saves
+ * nothing, not even as it stops, so that it never overwrites what its
+ * successor wrote. */
+void limber_daemon_stand_down (LimberDaemon *self);
+
 /* What went wrong saving state or history; "" when nothing. */
 const char *limber_daemon_get_storage_error (LimberDaemon *self);
 
@@ -170,3 +176,5 @@ const LimberConfig *limber_daemon_get_config (LimberDaemon *self);
 /* What is wrong with the configuration files; "" when nothing is. */
 const char *limber_daemon_get_config_error (LimberDaemon *self);
 const char *limber_daemon_get_activity_source (LimberDaemon *self);
+/* Why that source: what it uses, or why better ones are missing. */
+const char *limber_daemon_get_activity_reason (LimberDaemon *self);

@@ -72,7 +72,7 @@ _limberctl()
             if [[ $cword -eq 2 ]]; then
                 COMPREPLY=($(compgen -W "$keys" -- "$cur"))
             elif [[ $cword -eq 3 && ${words[2]} == activity-source ]]; then
-                COMPREPLY=($(compgen -W "auto mutter screensaver xsync logind none" -- "$cur"))
+                COMPREPLY=($(compgen -W "auto mutter wayland screensaver xsync logind none" -- "$cur"))
             elif [[ $cword -eq 3 && ${words[2]} == *-routine ]]; then
                 COMPREPLY=($(compgen -W "$(limberctl routine list --json 2>/dev/null | sed -n 's/.*"name" : "\([^"]*\)".*/\1/p')" -- "$cur"))
             elif [[ $cword -eq 3 && ${words[2]} == posture-check ]]; then
