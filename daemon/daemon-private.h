@@ -9,6 +9,7 @@
 #include "clock-watch.h"
 #include "daemon.h"
 #include "notifier.h"
+#include "popup-guide.h"
 #include "scheduler.h"
 #include "records.h"
 #include "stepper.h"

@@ -341,7 +341,8 @@ test_history_kinds_and_checkins (void)
                                       "1795622170 done 5 stretch\n"
                                       "1795622171 shown 0 stretch done\n"
                                       "1795622172 checkin 5 trailing\\\n"
-                                      "1795622173 advised 0\n",
+                                      "1795622173 advised 0\n"
+                                      "1795622174 shown 0 checkin\n",
                                       NULL);
   g_autoptr (GArray) records = NULL;
   const LimberHistoryRecord *r;
@@ -358,7 +359,10 @@ test_history_kinds_and_checkins (void)
   /* 11 and 0 are no ratings; no kind "nap"; done says how; shown does
    * not; a note cannot end in half an escape. */
   g_assert_cmpuint (bad, ==, 6);
-  g_assert_cmpuint (records->len, ==, 6);
+  g_assert_cmpuint (records->len, ==, 7);
+  /* A check-in's pop-up is in the history as such. */
+  g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 6).break_kind,
+                   ==, LIMBER_KIND_CHECKIN);
   r = &g_array_index (records, LimberHistoryRecord, 0);
   g_assert_cmpint (r->break_kind, ==, LIMBER_KIND_STRETCH);
   g_assert_cmpint (r->taken, ==, LIMBER_TAKEN_COMPLETED);
