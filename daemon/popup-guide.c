@@ -1,5 +1,7 @@
 #include "popup-guide.h"
 
+#include "limber-number.h"
+
 #include "limber-safety.h"
 
 #include <string.h>
@@ -20,7 +22,7 @@ limber_popup_rating_of (const char *action_id, guint *rating)
   guint64 n;
 
   if (!g_str_has_prefix (action_id, "rate-")
-      || !g_ascii_string_to_unsigned (action_id + 5, 10, 1, 10, &n, NULL))
+      || !limber_parse_number (action_id + 5, 1, 10, &n))
     return FALSE;
   *rating = (guint) n;
   return TRUE;
