@@ -20,7 +20,7 @@ out=$src/build-tests
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
-kwin-wayland sway wtype"
+kwin-wayland sway wtype gnome-shell gjs"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086
