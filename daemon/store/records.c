@@ -7,7 +7,11 @@ struct _LimberRecords
 {
   LimberStorage *storage;
   LimberRecordsListener listener;
-  LimberDayCounts today;
+  /* The history by day, read once as limberd starts and kept up to date
+   * since: stats and today's counts never go back to the disk. NULL while
+   * the history cannot be read. */
+  LimberDayTable *days;
+  guint bad_lines; /* damaged lines seen in it */
   guint save_timer; /* saves the work counter while it grows */
   guint save_every; /* s */
 };
@@ -31,28 +35,30 @@ write_down (LimberRecords *self, LimberHistoryKind kind, gint64 value,
   };
 
   limber_storage_add_history (self->storage, &record);
+  if (self->days != NULL)
+    limber_day_table_add (self->days, &record);
 }
 
-/* Today's counts, from the history, so that a restart keeps them. */
 static void
-count_today (LimberRecords *self)
+add_to_days (const LimberHistoryRecord *record, gpointer user_data)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  guint bad_lines;
-  g_autoptr (GArray) records
-      = limber_storage_read_history (self->storage, &bad_lines);
-  g_autoptr (GArray) today = NULL;
-  const LimberDayStats *d;
+  limber_day_table_add (user_data, record);
+}
 
-  if (records == NULL)
-    return;
-  today = limber_stats_by_day (records, now, 1, 0);
-  d = &g_array_index (today, LimberDayStats, 0);
-  self->today = (LimberDayCounts){ .day = limber_day_of (now * G_USEC_PER_SEC),
-                                   .taken = d->taken,
-                                   .snoozed = d->snoozed,
-                                   .skipped = d->skipped,
-                                   .natural = d->natural };
+/* The history by day, from the file (and what is still to be written to
+ * it); FALSE if it cannot be read. */
+static gboolean
+load_days (LimberRecords *self)
+{
+  g_autoptr (LimberDayTable) days = limber_day_table_new ();
+
+  if (self->days != NULL)
+    return TRUE;
+  if (!limber_storage_load_history (self->storage, add_to_days, days,
+                                    &self->bad_lines))
+    return FALSE;
+  self->days = g_steal_pointer (&days);
+  return TRUE;
 }
 
 LimberRecords *
@@ -62,7 +68,7 @@ limber_records_new (const char *dir, const LimberRecordsListener *listener)
 
   self->listener = *listener;
   self->storage = limber_storage_new (dir, on_storage_error, self);
-  count_today (self);
+  load_days (self);
   return self;
 }
 
@@ -73,6 +79,7 @@ limber_records_free (LimberRecords *self)
     return;
   g_clear_handle_id (&self->save_timer, g_source_remove);
   g_clear_pointer (&self->storage, limber_storage_free);
+  g_clear_pointer (&self->days, limber_day_table_free);
   g_free (self);
 }
 
@@ -100,10 +107,6 @@ limber_records_outcome (LimberRecords *self, LimberOutcome outcome,
     [LIMBER_OUTCOME_EXPIRED] = LIMBER_HISTORY_EXPIRED,
     [LIMBER_OUTCOME_CLOSED] = LIMBER_HISTORY_CLOSED,
   };
-  guint32 day = limber_day_of (at_wall);
-
-  if (day >= limber_day_of (g_get_real_time ()))
-    limber_day_counts_add (&self->today, day, outcome);
   /* A pause is written down as such, by limber_records_keep_state(). */
   if (outcome != LIMBER_OUTCOME_PAUSED)
     write_down (self, kinds[outcome], worked / LIMBER_USEC_PER_SEC, at_wall);
@@ -172,7 +175,20 @@ limber_records_when_saved (LimberRecords *self, LimberSavedFunc func,
 LimberDayCounts
 limber_records_today (LimberRecords *self, gint64 now_wall)
 {
-  return limber_day_counts_for (&self->today, limber_day_of (now_wall));
+  g_autoptr (GArray) today = NULL;
+  const LimberDayStats *d;
+
+  /* From the day's own summary: a clock set to tomorrow and back finds
+   * today's counts where they were. */
+  if (self->days == NULL)
+    return (LimberDayCounts){ .day = limber_day_of (now_wall) };
+  today = limber_day_table_stats (self->days, now_wall / G_USEC_PER_SEC, 1, 0);
+  d = &g_array_index (today, LimberDayStats, 0);
+  return (LimberDayCounts){ .day = d->day,
+                            .taken = d->taken,
+                            .snoozed = d->snoozed,
+                            .skipped = d->skipped,
+                            .natural = d->natural };
 }
 
 GArray *
@@ -180,18 +196,20 @@ limber_records_stats (LimberRecords *self, guint days, gint64 stretch,
                       guint *streak, guint *bad_lines)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autoptr (GArray) records = NULL;
   g_autoptr (GArray) year = NULL;
 
   *streak = *bad_lines = 0;
-  limber_storage_flush (self->storage);
-  records = limber_storage_read_history (self->storage, bad_lines);
-  if (records == NULL)
+  /* Tried again if it could not be read at start (a link since replaced
+   * by the file, say); nothing is read otherwise. */
+  if (!load_days (self))
     return NULL;
+  /* Said once: loading compacted them away. */
+  *bad_lines = self->bad_lines;
+  self->bad_lines = 0;
   /* The streak looks back a year, whatever @days shows. */
-  year = limber_stats_by_day (records, now, 366, stretch);
+  year = limber_day_table_stats (self->days, now, 366, stretch);
   *streak = limber_stats_streak (year);
-  return limber_stats_by_day (records, now, days, stretch);
+  return limber_day_table_stats (self->days, now, days, stretch);
 }
 
 const char *

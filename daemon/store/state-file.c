@@ -1,9 +1,11 @@
 #include "state-file.h"
 
 #include "limber-error.h"
+#include "limber-file.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #define GROUP   "state"
 #define VERSION 1
@@ -153,9 +155,28 @@ limber_state_parse (const char *data, gsize length, LimberStateRecord *record,
 }
 
 gboolean
+limber_state_check_dir (const char *dir, GError **error)
+{
+  const char *what = limber_file_describe (dir);
+  GStatBuf st;
+
+  if (g_lstat (dir, &st) != 0 || S_ISDIR (st.st_mode))
+    return TRUE;
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+               "%s is %s, not a directory; limberd keeps its state only in a "
+               "directory of its own: replace it with one",
+               dir, what != NULL ? what : "not a directory");
+  return FALSE;
+}
+
+gboolean
 limber_state_make_dir (const char *dir, GError **error)
 {
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+  if (!limber_state_check_dir (dir, error))
+    return FALSE;
+  /* An existing directory's mode is left alone: a person who made it 0500
+   * meant it, and writing then fails with a message that says so. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
@@ -181,17 +202,43 @@ limber_state_write (const char *path, const LimberStateRecord *record,
                                    0600, error);
 }
 
+/* Moves @path out of the way, keeping it for a look, and says so. */
+static char *
+set_aside (const char *path, const char *why)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+
+  if (g_rename (path, aside) == 0)
+    return g_strdup_printf ("%s %s; moved it to %s and started afresh", path,
+                            why, aside);
+  return g_strdup_printf ("%s %s and could not be moved aside (%s); started "
+                          "afresh",
+                          path, why, g_strerror (errno));
+}
+
 gboolean
 limber_state_read (const char *path, LimberStateRecord *record, char **problem)
 {
   g_autofree char *data = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr (GError) error = NULL;
   gsize length;
 
   *problem = NULL;
-  if (!g_file_get_contents (path, &data, &length, &error))
+  if (!limber_state_check_dir (dir, &error))
     {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      *problem = g_strdup_printf ("cannot read the state: %s", error->message);
+      return FALSE;
+    }
+  /* One byte more than a state file may hold is enough to refuse it. */
+  if (!limber_file_read (path, MAX_STATE_BYTES, LIMBER_FILE_NOFOLLOW, &data,
+                         &length, &error))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_INVAL))
+        *problem = set_aside (path, error->message);
+      else if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         *problem = g_strdup_printf ("cannot read %s: %s", path, error->message);
       return FALSE;
     }
@@ -199,16 +246,7 @@ limber_state_read (const char *path, LimberStateRecord *record, char **problem)
     return TRUE;
 
   /* Kept for a look, out of the way. */
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-  if (g_rename (path, aside) == 0)
-    *problem = g_strdup_printf ("%s was unreadable (%s); moved it to %s and "
-                                "started afresh",
-                                path, error->message, aside);
-  else
-    *problem = g_strdup_printf ("%s was unreadable (%s) and could not be "
-                                "moved aside; started afresh",
-                                path, error->message);
+  g_autofree char *why = g_strdup_printf ("was unreadable (%s)", error->message);
+  *problem = set_aside (path, why);
   return FALSE;
 }

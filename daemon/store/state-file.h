@@ -29,12 +29,18 @@ gboolean limber_state_parse (const char *data, gsize length,
 gboolean limber_state_write (const char *path, const LimberStateRecord *record,
                              GError **error);
 
-/* Reads @path. FALSE when there is nothing to carry on from: no file, or one
- * that does not parse, which is moved aside (to path.corrupt-TIME) and
- * described in *@problem. */
+/* Reads @path: only a regular file, not through a symbolic link, at most a
+ * few KiB. FALSE when there is nothing to carry on from: no file, or one
+ * that does not parse or is not a regular file (a link, a FIFO…), which is
+ * moved aside (to path.corrupt-TIME) and described in *@problem. */
 gboolean limber_state_read (const char *path, LimberStateRecord *record,
                             char **problem);
 
-/* Creates @dir (and parents) with mode 0700, and makes it 0700 if it was
- * not. */
+/* Creates @dir (and parents) with mode 0700. One that exists keeps its mode
+ * (the person's to set), but must be a directory, not a symbolic link:
+ * nothing of limberd's is written through a link. */
 gboolean limber_state_make_dir (const char *dir, GError **error);
+
+/* Whether @dir is fit to read from: missing, or a directory that is not a
+ * symbolic link. */
+gboolean limber_state_check_dir (const char *dir, GError **error);

@@ -243,8 +243,9 @@ test_history_format_and_parse (void)
   g_assert_cmpstr (line, ==, "1795622162 done 1800\n");
   records = limber_history_parse (text, strlen (text), &bad);
   g_assert_cmpuint (records->len, ==, 3);
-  /* garbage, dancing, -5, the far future, and the torn last line. */
-  g_assert_cmpuint (bad, ==, 5);
+  /* garbage, the far future, and the torn last line; "dancing" and "-5"
+   * are a newer limber's, not damage. */
+  g_assert_cmpuint (bad, ==, 3);
   g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 2).kind, ==,
                    LIMBER_HISTORY_PAUSED);
   g_assert_true (limber_history_kind_resets (LIMBER_HISTORY_NATURAL));
