@@ -199,6 +199,8 @@ limber_records_stats (LimberRecords *self, guint days, gint64 stretch,
   g_autoptr (GArray) year = NULL;
 
   *streak = *bad_lines = 0;
+  /* What the stats count is on disk too (appends: cheap). */
+  limber_storage_flush (self->storage);
   /* Tried again if it could not be read at start (a link since replaced
    * by the file, say); nothing is read otherwise. */
   if (!load_days (self))

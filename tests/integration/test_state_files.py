@@ -11,6 +11,10 @@ import os
 import stat
 import time
 
+import dbus
+import dbus.mainloop.glib
+from gi.repository import GLib
+
 import limbertest
 from limbertest import LimberTestCase, wait_until
 
@@ -160,6 +164,48 @@ class StateFilesTest(LimberTestCase):
         for line in foreign:
             self.assertIn(line, lines)
         self.assertEqual(lines[-1].split()[1], "skipped")
+
+
+
+class LargeHistoryTest(LimberTestCase):
+    """A long history costs limberd one read as it starts: stats come from
+    its per-day summaries, and never keep it from answering."""
+
+    config = SLOW
+    start_daemon = False
+
+    def test_stats_never_stall_status(self):
+        history = self.path("state", "limber", "history")
+        os.makedirs(os.path.dirname(history), mode=0o700)
+        now = int(time.time())
+        # 200,000 lines over the last 200 days: 1,000 breaks shown a day.
+        with open(history, "w", encoding="utf-8") as f:
+            f.writelines(f"{now - 200 * 86400 + i * 86} shown 0\n"
+                         for i in range(200_000))
+        self.start_limberd()
+        # Were a stats call to read the history again, this FIFO in its
+        # place would hold it (and everything after it) for ever.
+        os.unlink(history)
+        os.mkfifo(history, 0o600)
+        dbus.mainloop.glib.DBusGMainLoop(set_as_default=True)
+        bus = dbus.bus.BusConnection(os.environ["DBUS_SESSION_BUS_ADDRESS"])
+        self.addCleanup(bus.close)
+        proxy = dbus.Interface(bus.get_object(limbertest.BUS_NAME, limbertest.OBJECT_PATH,
+                                              introspect=False),
+                               "io.github.limber.Limber1")
+        replies = []
+        proxy.GetStats(dbus.UInt32(366), reply_handler=lambda *a: replies.append(a[0]),
+                       error_handler=replies.append)
+        # On its way before status asks: limberd sees it first.
+        bus.flush()
+        # While that call is in flight (or done): status answers.
+        self.assertEqual(self.status()["state"], "active")
+        context = GLib.MainContext.default()
+        wait_until(lambda: replies or context.iteration(False) and False,
+                   message="the stats reply")
+        self.assertIsInstance(replies[0], dbus.Array, replies[0])
+        self.assertEqual(sum(int(day["shown"]) for day in replies[0]), 200_000)
+        self.assertEqual(self.status()["state"], "active")
 
 
 if __name__ == "__main__":
