@@ -261,13 +261,19 @@ resume_from_disk (LimberDaemon *self)
   LimberStateRecord saved;
   LimberTime now = limber_clock_now ();
   LimberStep step;
+  char boot_id[40];
+  gint64 gap;
 
   if (!limber_records_load_state (self->records, &saved))
     return;
-  step = limber_scheduler_restore (&self->scheduler, &saved.scheduler,
-                                   g_get_real_time () - saved.saved_at, now);
+  /* On the same boot, from the clock that never jumps: a wall clock
+   * stepped while limberd was down is no time away. */
+  limber_state_read_boot_id (boot_id);
+  gap = limber_state_gap (&saved, boot_id, now, g_get_real_time ());
+  step = limber_scheduler_restore (&self->scheduler, &saved.scheduler, gap,
+                                   now);
   g_info ("carrying on from the state saved %" G_GINT64_FORMAT " s ago",
-          (g_get_real_time () - saved.saved_at) / G_USEC_PER_SEC);
+          gap / G_USEC_PER_SEC);
   self->restoring = TRUE;
   carry_out (self, &step, saved.scheduler.phase, now);
   self->restoring = FALSE;

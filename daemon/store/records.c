@@ -12,6 +12,7 @@ struct _LimberRecords
    * the history cannot be read. */
   LimberDayTable *days;
   guint bad_lines; /* damaged lines seen in it */
+  char boot_id[40];
   guint save_timer; /* saves the work counter while it grows */
   guint save_every; /* s */
 };
@@ -67,6 +68,7 @@ limber_records_new (const char *dir, const LimberRecordsListener *listener)
   LimberRecords *self = g_new0 (LimberRecords, 1);
 
   self->listener = *listener;
+  limber_state_read_boot_id (self->boot_id);
   self->storage = limber_storage_new (dir, on_storage_error, self);
   load_days (self);
   return self;
@@ -118,7 +120,10 @@ limber_records_keep_state (LimberRecords *self,
                            LimberTime now, gboolean at_once)
 {
   LimberPhase after = limber_scheduler_get_phase (scheduler);
-  LimberStateRecord record = { .saved_at = g_get_real_time () };
+  LimberStateRecord record = { .saved_at = g_get_real_time (),
+                                .boot_clock = now };
+
+  g_strlcpy (record.boot_id, self->boot_id, sizeof record.boot_id);
 
   limber_scheduler_save (scheduler, now, &record.scheduler);
   if (after == LIMBER_PHASE_PAUSED && before != LIMBER_PHASE_PAUSED)

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #define GROUP   "state"
@@ -15,6 +16,8 @@
 
 #define DAY_USEC  (G_GINT64_CONSTANT (86400) * LIMBER_USEC_PER_SEC)
 #define YEAR_USEC (366 * DAY_USEC)
+/* Longer than the longest pause (31 days). */
+#define MAX_PAUSE_LEFT (32 * DAY_USEC)
 
 static const char *const phase_names[] = {
   [LIMBER_PHASE_WORKING] = "working",
@@ -32,7 +35,24 @@ limber_state_dir (void)
 char *
 limber_state_to_text (const LimberStateRecord *record)
 {
-  const LimberSavedState *s = &record->scheduler;
+  /* Within what limber_state_parse() accepts, so that limberd never writes
+   * a state it would refuse at the next start (a counter past a year is
+   * kept as a year: either way, a break is long overdue). */
+  LimberSavedState clamped = record->scheduler;
+  const LimberSavedState *s = &clamped;
+
+  clamped.worked = CLAMP (clamped.worked, 0, YEAR_USEC);
+  clamped.window_start = CLAMP (clamped.window_start, 0, YEAR_USEC);
+  clamped.window_end
+      = CLAMP (clamped.window_end, clamped.window_start, YEAR_USEC);
+  clamped.pause_left = CLAMP (clamped.pause_left, -1, MAX_PAUSE_LEFT);
+  gint64 saved_at = CLAMP (record->saved_at, 1, G_MAXINT64 / 2);
+  g_autofree char *boot
+      = record->boot_id[0] != '\0'
+            ? g_strdup_printf ("boot-id=%s\n"
+                               "boot-clock=%" G_GINT64_FORMAT "\n",
+                               record->boot_id, record->boot_clock)
+            : g_strdup ("");
 
   return g_strdup_printf ("# limberd's state; it rewrites this file\n"
                           "[" GROUP "]\n"
@@ -44,11 +64,12 @@ limber_state_to_text (const LimberStateRecord *record)
                           "window-end=%" G_GINT64_FORMAT "\n"
                           "snoozed=%s\n"
                           "phase=%s\n"
-                          "pause-left=%" G_GINT64_FORMAT "\n",
-                          VERSION, record->saved_at, s->worked,
+                          "pause-left=%" G_GINT64_FORMAT "\n"
+                          "%s",
+                          VERSION, saved_at, s->worked,
                           s->accruing ? "true" : "false", s->window_start,
                           s->window_end, s->snoozed ? "true" : "false",
-                          phase_names[s->phase], s->pause_left);
+                          phase_names[s->phase], s->pause_left, boot);
 }
 
 static gboolean
@@ -86,6 +107,47 @@ get_bool (GKeyFile *file, const char *key, gboolean *value, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* "f81d4fae-7dec-11d0-a765-00a0c91e6bf6" */
+static gboolean
+is_boot_id (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length != 36)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (i == 8 || i == 13 || i == 18 || i == 23 ? text[i] != '-'
+                                                : !g_ascii_isxdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+void
+limber_state_read_boot_id (char boot_id[40])
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  boot_id[0] = '\0';
+  if (limber_file_read ("/proc/sys/kernel/random/boot_id", 64,
+                        LIMBER_FILE_FOLLOW, &data, &length, NULL))
+    {
+      g_strstrip (data);
+      if (is_boot_id (data))
+        g_strlcpy (boot_id, data, 40);
+    }
+}
+
+gint64
+limber_state_gap (const LimberStateRecord *record, const char *boot_id,
+                  LimberTime now_clock, gint64 now_wall)
+{
+  if (record->boot_id[0] != '\0' && g_str_equal (record->boot_id, boot_id)
+      && now_clock >= record->boot_clock)
+    return now_clock - record->boot_clock;
+  return MAX (0, now_wall - record->saved_at);
 }
 
 gboolean
@@ -140,9 +202,17 @@ limber_state_parse (const char *data, gsize length, LimberStateRecord *record,
       || !get_int (file, "window-end", 0, YEAR_USEC, &r.scheduler.window_end,
                    error)
       || !get_bool (file, "snoozed", &r.scheduler.snoozed, error)
-      || !get_int (file, "pause-left", -1, 32 * DAY_USEC,
+      || !get_int (file, "pause-left", -1, MAX_PAUSE_LEFT,
                    &r.scheduler.pause_left, error))
     return FALSE;
+  /* Optional (older files have neither): both, and well-formed, or the
+   * wall clock measures the gap. */
+  g_autofree char *boot_id = g_key_file_get_value (file, GROUP, "boot-id", NULL);
+  if (boot_id != NULL && is_boot_id (boot_id)
+      && get_int (file, "boot-clock", 0, G_MAXINT64 / 2, &r.boot_clock, NULL))
+    g_strlcpy (r.boot_id, boot_id, sizeof r.boot_id);
+  else
+    r.boot_clock = 0;
   if (r.scheduler.window_end < r.scheduler.window_start)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,

@@ -11,7 +11,23 @@ typedef struct
 {
   LimberSavedState scheduler;
   gint64 saved_at; /* µs since the epoch */
+  /* The same moment on the daemon's clock (CLOCK_BOOTTIME, µs), which
+   * means something only on the boot named by @boot_id ("" if unknown). */
+  LimberTime boot_clock;
+  char boot_id[40];
 } LimberStateRecord;
+
+/* This boot's id (/proc/sys/kernel/random/boot_id), or "" if it cannot be
+ * read. */
+void limber_state_read_boot_id (char boot_id[40]);
+
+/* How long ago @record was saved, as of @now_clock (CLOCK_BOOTTIME) and
+ * @now_wall on the boot @boot_id: on the same boot, from the clock that
+ * never jumps, so that a wall clock stepped while limberd was down neither
+ * invents a break nor hides one; across a reboot (or for a file that does
+ * not say), from the wall clock. Never less than 0. */
+gint64 limber_state_gap (const LimberStateRecord *record, const char *boot_id,
+                         LimberTime now_clock, gint64 now_wall);
 
 /* $XDG_STATE_HOME/limber (default ~/.local/state/limber). */
 char *limber_state_dir (void);

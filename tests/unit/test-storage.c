@@ -83,6 +83,88 @@ test_state_round_trip (void)
   g_assert_true (out.scheduler.snoozed);
 }
 
+/* Whatever limberd holds, it writes what it reads back: a counter or a
+ * snoozed window past a year, a clock before 1970. */
+static void
+test_state_writes_what_it_reads (void)
+{
+  LimberStateRecord in = sample_state (), out;
+  const gint64 year = G_GINT64_CONSTANT (366) * 86400 * LIMBER_USEC_PER_SEC;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  in.scheduler.worked = 2 * year;
+  in.scheduler.window_start = 3 * year;
+  in.scheduler.window_end = G_MAXINT64;
+  in.scheduler.pause_left = 40 * year;
+  in.saved_at = -5;
+  text = limber_state_to_text (&in);
+  g_assert_true (limber_state_parse (text, strlen (text), &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (out.scheduler.worked, ==, year);
+  g_assert_cmpint (out.scheduler.window_start, ==, year);
+  g_assert_cmpint (out.scheduler.window_end, ==, year);
+}
+
+/* The time away across a restart: from CLOCK_BOOTTIME on the same boot,
+ * whatever the wall clock did; from the wall clock across a reboot. */
+static void
+test_state_gap (void)
+{
+  LimberStateRecord r = sample_state (), back;
+  const char *boot = "f81d4fae-7dec-11d0-a765-00a0c91e6bf6";
+  const char *other = "01234567-89ab-cdef-0123-456789abcdef";
+  g_autofree char *text = NULL;
+
+  g_strlcpy (r.boot_id, boot, sizeof r.boot_id);
+  r.boot_clock = 1000 * LIMBER_USEC_PER_SEC;
+  text = limber_state_to_text (&r);
+  g_assert_true (limber_state_parse (text, strlen (text), &back, NULL));
+  g_assert_cmpstr (back.boot_id, ==, boot);
+  g_assert_cmpint (back.boot_clock, ==, r.boot_clock);
+
+  /* Down 2 s while the wall clock went an hour ahead. */
+  g_assert_cmpint (limber_state_gap (&back, boot, 1002 * LIMBER_USEC_PER_SEC,
+                                     r.saved_at + 3602 * LIMBER_USEC_PER_SEC),
+                   ==, 2 * LIMBER_USEC_PER_SEC);
+  /* Another boot: the wall clock, never below 0. */
+  g_assert_cmpint (limber_state_gap (&back, other, 5 * LIMBER_USEC_PER_SEC,
+                                     r.saved_at + 60 * LIMBER_USEC_PER_SEC),
+                   ==, 60 * LIMBER_USEC_PER_SEC);
+  g_assert_cmpint (limber_state_gap (&back, other, 5, r.saved_at - 10), ==, 0);
+
+  /* A file without a boot id, or with a bad one: the wall clock. */
+  g_assert_true (limber_state_parse (
+      "[state]\nversion=1\nsaved-at=5\nworked=0\naccruing=true\n"
+      "window-start=0\nwindow-end=0\nsnoozed=false\nphase=working\n"
+      "pause-left=0\nboot-id=x\nboot-clock=7\n",
+      -1 + sizeof "[state]\nversion=1\nsaved-at=5\nworked=0\naccruing=true\n"
+                  "window-start=0\nwindow-end=0\nsnoozed=false\nphase=working\n"
+                  "pause-left=0\nboot-id=x\nboot-clock=7\n",
+      &back, NULL));
+  g_assert_cmpstr (back.boot_id, ==, "");
+  g_assert_cmpint (limber_state_gap (&back, boot, 7, 9), ==, 4);
+}
+
+/* A clock set far ahead for a moment leaves a lone day, which confirms
+ * nothing: the rest of the history is not taken for old. */
+static void
+test_history_horizon (void)
+{
+  const gint64 days[] = { 100, 101, 103, 110, 600 };
+  const gint64 lone[] = { 100 };
+  const gint64 apart[] = { 100, 200 };
+
+  /* 600 is alone; 110 is confirmed by 103. */
+  g_assert_cmpint (limber_history_horizon (days, 5, 600), ==, 110 - 400);
+  /* The clock back to normal: today decides. */
+  g_assert_cmpint (limber_history_horizon (days, 5, 111), ==, 110 - 400);
+  g_assert_cmpint (limber_history_horizon (days, 4, 50), ==, 50 - 400);
+  g_assert_cmpint (limber_history_horizon (lone, 1, 900), ==, G_MININT64);
+  g_assert_cmpint (limber_history_horizon (apart, 2, 900), ==, G_MININT64);
+  g_assert_cmpint (limber_history_horizon (NULL, 0, 900), ==, G_MININT64);
+}
+
 static void
 test_state_rejects (void)
 {
@@ -444,6 +526,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/state/round-trip", test_state_round_trip);
   g_test_add_func ("/state/rejects", test_state_rejects);
+  g_test_add_func ("/state/writes-what-it-reads",
+                   test_state_writes_what_it_reads);
+  g_test_add_func ("/state/gap", test_state_gap);
+  g_test_add_func ("/history/horizon", test_history_horizon);
   g_test_add_func ("/state/files", test_state_files);
   g_test_add_func ("/storage/saves-counter-at-stop",
                    test_storage_saves_counter_at_stop);
