@@ -52,8 +52,8 @@ limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
       g_autofree char *left
           = limber_duration_format ((guint64) (room / LIMBER_USEC_PER_SEC));
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "cannot snooze for %s: snoozes add up to at most 1d of work "
-                   "ahead, and %s is left; snooze for less, or pause",
+                   "cannot snooze for %s: snoozes add up to at most 1d past the "
+                   "usual break, and %s is left; snooze for less, or pause",
                    given, left);
       return FALSE;
     }

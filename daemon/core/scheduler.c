@@ -235,13 +235,20 @@ snooze_from (const LimberScheduler *self, gint64 worked)
              : MAX (self->window_start, worked);
 }
 
+/* How far stacked snoozes may put the break, in work time. */
+static gint64
+snooze_limit (const LimberScheduler *self, gint64 worked)
+{
+  return add_saturating (add_saturating (worked, self->timings.interval_max),
+                         LIMBER_SNOOZE_AHEAD_MAX);
+}
+
 gint64
 limber_scheduler_snooze_room (const LimberScheduler *self, LimberTime now)
 {
   gint64 worked = limber_scheduler_get_worked (self, now);
 
-  return MAX (0, add_saturating (worked, LIMBER_SNOOZE_AHEAD_MAX)
-                     - snooze_from (self, worked));
+  return MAX (0, snooze_limit (self, worked) - snooze_from (self, worked));
 }
 
 static void
@@ -263,7 +270,7 @@ postpone (LimberScheduler *self, LimberStep *step, gint64 duration,
 
   /* An overdue break stays overdue; stacked snoozes stop a day ahead. */
   start = MIN (add_saturating (from, duration),
-               add_saturating (self->worked, LIMBER_SNOOZE_AHEAD_MAX));
+               snooze_limit (self, self->worked));
   self->window_start = start;
   self->window_end = MAX (self->window_end, start);
   self->snoozed = TRUE;

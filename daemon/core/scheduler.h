@@ -210,8 +210,9 @@ gint64 limber_scheduler_get_work_left (const LimberScheduler *self,
 LimberTime limber_scheduler_get_next_break (const LimberScheduler *self,
                                             LimberTime now);
 
-/* Snoozes stack, but put a break at most this much work ahead of the work
- * done so far (a day: more is a pause, not a snooze). */
+/* Snoozes stack, but put a break at most this much work past where the
+ * usual window would end from the work done so far (worked + interval-max):
+ * one snooze of a day is always taken; more is a pause, not a snooze. */
 #define LIMBER_SNOOZE_AHEAD_MAX (G_GINT64_CONSTANT (86400) * LIMBER_USEC_PER_SEC)
 
 /* How much longer a snooze may put the break off, as of @now: a longer one

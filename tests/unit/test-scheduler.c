@@ -189,16 +189,18 @@ test_stacked_snoozes_stop_a_day_ahead (Sim *sim, gconstpointer data)
 {
   (void) data;
   sim_run_until (sim, MINUTES (10));
+  /* A day past where the window would end (10 + 45 min of work), from
+   * the break ahead at 30 min. */
   g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now),
-                   ==, HOURS (24) + MINUTES (10) - MINUTES (30));
+                   ==, HOURS (24) + MINUTES (10 + 45 - 30));
   for (guint i = 0; i < 400; i++)
     sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
                                   .duration = HOURS (24) });
   g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now),
                    ==, 0);
   g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
-                   ==, sim->now + HOURS (24));
-  /* Work uses the room up again. */
+                   ==, sim->now + HOURS (24) + MINUTES (45));
+  /* Work makes room again. */
   sim_run_until (sim, MINUTES (70));
   g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now),
                    ==, HOURS (1));
@@ -616,11 +618,11 @@ test_huge_durations (Sim *sim, gconstpointer data)
   g_assert_cmpint (limber_scheduler_get_paused_until (&sim->scheduler), ==,
                    LIMBER_TIME_NEVER);
   sim_event (sim, LIMBER_EVENT_RESUME_REMINDERS);
-  /* A snooze stops a day ahead (LIMBER_SNOOZE_AHEAD_MAX). */
+  /* A snooze stops a day past the usual window (LIMBER_SNOOZE_AHEAD_MAX). */
   sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
                                 .duration = G_MAXINT64 });
   g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
-                   ==, sim->now + HOURS (24));
+                   ==, sim->now + HOURS (24) + MINUTES (45));
 }
 
 /* A working day: 9:00 to 17:30 with a stand-up meeting away from the desk,
