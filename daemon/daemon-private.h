@@ -11,6 +11,7 @@
 #include "scheduler.h"
 #include "records.h"
 #include "wakeup-timer.h"
+#include "wall-clock-watch.h"
 
 struct _LimberDaemon
 {
@@ -20,6 +21,7 @@ struct _LimberDaemon
   LimberScheduler scheduler;
   LimberSleepDetector sleep;
   LimberWakeupTimer *timer;
+  LimberWallClockWatch *wall_clock; /* publishes again when it is set */
   LimberNotifier *notifier;
   LimberActivity *activity;
   guint query_idle;       /* a deferred QUERY_IDLE */

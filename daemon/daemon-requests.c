@@ -51,10 +51,11 @@ limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
       g_autofree char *given = limber_duration_format (seconds);
       g_autofree char *left
           = limber_duration_format ((guint64) (room / LIMBER_USEC_PER_SEC));
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "cannot snooze for %s: snoozes add up to at most 1d past the "
-                   "usual break, and %s is left; snooze for less, or pause",
-                   given, left);
+      g_set_error (
+          error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+          "cannot snooze for %s: snoozes add up to at most 1d past the "
+          "usual break, and %s is left; snooze for less, or pause",
+          given, left);
       return FALSE;
     }
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,

@@ -148,6 +148,15 @@ on_wakeup (LimberTime deadline, gpointer user_data)
   feed_at (user_data, (LimberEvent){ .type = LIMBER_EVENT_TICK }, late);
 }
 
+/* What is published in wall time (PausedUntil, NextBreak, today's counts)
+ * is worked out again from the steady clock. */
+static gboolean
+on_wall_clock_set (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_response (LimberResponse response, gpointer user_data)
 {
@@ -215,6 +224,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
   limber_sleep_detector_init (&self->sleep);
   self->timer = limber_wakeup_timer_new (on_wakeup, self);
+  self->wall_clock = limber_wall_clock_watch_new (on_wall_clock_set, self);
   self->notifier = limber_notifier_new (on_response, self);
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
@@ -249,6 +259,7 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->activity, limber_activity_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
+  g_clear_pointer (&self->wall_clock, limber_wall_clock_watch_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
   g_strfreev (self->config_paths);
@@ -270,8 +281,8 @@ resume_from_disk (LimberDaemon *self)
    * stepped while limberd was down is no time away. */
   limber_state_read_boot_id (boot_id);
   gap = limber_state_gap (&saved, boot_id, now, g_get_real_time ());
-  step = limber_scheduler_restore (&self->scheduler, &saved.scheduler, gap,
-                                   now);
+  step
+      = limber_scheduler_restore (&self->scheduler, &saved.scheduler, gap, now);
   g_info ("carrying on from the state saved %" G_GINT64_FORMAT " s ago",
           gap / G_USEC_PER_SEC);
   self->restoring = TRUE;

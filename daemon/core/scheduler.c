@@ -229,8 +229,7 @@ on_idle_time (LimberScheduler *self, LimberStep *step, LimberTime now,
 static gint64
 snooze_from (const LimberScheduler *self, gint64 worked)
 {
-  return self->phase == LIMBER_PHASE_ON_BREAK
-                 || self->phase == LIMBER_PHASE_DUE
+  return self->phase == LIMBER_PHASE_ON_BREAK || self->phase == LIMBER_PHASE_DUE
              ? worked
              : MAX (self->window_start, worked);
 }

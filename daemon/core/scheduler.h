@@ -213,7 +213,8 @@ LimberTime limber_scheduler_get_next_break (const LimberScheduler *self,
 /* Snoozes stack, but put a break at most this much work past where the
  * usual window would end from the work done so far (worked + interval-max):
  * one snooze of a day is always taken; more is a pause, not a snooze. */
-#define LIMBER_SNOOZE_AHEAD_MAX (G_GINT64_CONSTANT (86400) * LIMBER_USEC_PER_SEC)
+#define LIMBER_SNOOZE_AHEAD_MAX                                                \
+  (G_GINT64_CONSTANT (86400) * LIMBER_USEC_PER_SEC)
 
 /* How much longer a snooze may put the break off, as of @now: a longer one
  * is cut to this. */

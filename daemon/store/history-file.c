@@ -215,7 +215,8 @@ read_lines (LimberHistoryFile *self, LineFunc func, gpointer user_data,
   if (st.st_size > LIMBER_HISTORY_MAX_BYTES)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   "%s is %" G_GINT64_FORMAT " MiB, more than the %" G_GINT64_FORMAT
+                   "%s is %" G_GINT64_FORMAT
+                   " MiB, more than the %" G_GINT64_FORMAT
                    " MiB limberd reads; it was left alone: move it away",
                    self->path, (gint64) st.st_size >> 20,
                    LIMBER_HISTORY_MAX_BYTES >> 20);
@@ -275,9 +276,9 @@ scan_line (const char *line, gsize length, gboolean whole, gpointer user_data)
 {
   ScanContext *ctx = user_data;
   LimberHistoryRecord record;
-  LimberHistoryLine kind = whole ? limber_history_parse_line (line, length,
-                                                              &record)
-                                 : LIMBER_HISTORY_LINE_DAMAGED;
+  LimberHistoryLine kind
+      = whole ? limber_history_parse_line (line, length, &record)
+              : LIMBER_HISTORY_LINE_DAMAGED;
 
   switch (kind)
     {

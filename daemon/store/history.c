@@ -77,8 +77,7 @@ limber_history_parse_line (const char *line, gsize length,
     return LIMBER_HISTORY_LINE_DAMAGED;
   word = first + 1;
   second = memchr (word, ' ', length - (gsize) (word - line));
-  word_length
-      = (gsize) ((second != NULL ? second : line + length) - word);
+  word_length = (gsize) ((second != NULL ? second : line + length) - word);
   if (!is_kind_word (word, word_length))
     return LIMBER_HISTORY_LINE_DAMAGED;
 

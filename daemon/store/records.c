@@ -120,8 +120,8 @@ limber_records_keep_state (LimberRecords *self,
                            LimberTime now, gboolean at_once)
 {
   LimberPhase after = limber_scheduler_get_phase (scheduler);
-  LimberStateRecord record = { .saved_at = g_get_real_time (),
-                                .boot_clock = now };
+  LimberStateRecord record
+      = { .saved_at = g_get_real_time (), .boot_clock = now };
 
   g_strlcpy (record.boot_id, self->boot_id, sizeof record.boot_id);
 

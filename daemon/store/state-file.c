@@ -207,7 +207,8 @@ limber_state_parse (const char *data, gsize length, LimberStateRecord *record,
     return FALSE;
   /* Optional (older files have neither): both, and well-formed, or the
    * wall clock measures the gap. */
-  g_autofree char *boot_id = g_key_file_get_value (file, GROUP, "boot-id", NULL);
+  g_autofree char *boot_id
+      = g_key_file_get_value (file, GROUP, "boot-id", NULL);
   if (boot_id != NULL && is_boot_id (boot_id)
       && get_int (file, "boot-clock", 0, G_MAXINT64 / 2, &r.boot_clock, NULL))
     g_strlcpy (r.boot_id, boot_id, sizeof r.boot_id);
@@ -316,7 +317,8 @@ limber_state_read (const char *path, LimberStateRecord *record, char **problem)
     return TRUE;
 
   /* Kept for a look, out of the way. */
-  g_autofree char *why = g_strdup_printf ("was unreadable (%s)", error->message);
+  g_autofree char *why
+      = g_strdup_printf ("was unreadable (%s)", error->message);
   *problem = set_aside (path, why);
   return FALSE;
 }

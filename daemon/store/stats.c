@@ -108,7 +108,8 @@ limber_day_table_julian (LimberDayTable *self, gint64 t)
 static LimberDayStats *
 day_of (LimberDayTable *self, guint32 julian, gboolean create)
 {
-  LimberDayStats *d = g_hash_table_lookup (self->days, GUINT_TO_POINTER (julian));
+  LimberDayStats *d
+      = g_hash_table_lookup (self->days, GUINT_TO_POINTER (julian));
 
   if (d == NULL && create)
     {

@@ -131,7 +131,7 @@ limber_storage_load_history (LimberStorage *self, LimberHistoryVisitor visit,
   *bad_lines = 0;
   if (!limber_state_check_dir (self->dir, &error)
       || !limber_history_file_scan (self->history, load_record, &ctx, &scan,
-                                 &error))
+                                    &error))
     {
       g_warning ("cannot read the break history: %s", error->message);
       return FALSE;
@@ -146,10 +146,9 @@ limber_storage_load_history (LimberStorage *self, LimberHistoryVisitor visit,
         || g_array_index (days, gint64, i)
                != g_array_index (days, gint64, unique - 1))
       g_array_index (days, gint64, unique++) = g_array_index (days, gint64, i);
-  horizon = limber_history_horizon ((const gint64 *) (gpointer) days->data,
-                                    unique,
-                                    g_get_real_time () / G_USEC_PER_SEC
-                                        / 86400);
+  horizon
+      = limber_history_horizon ((const gint64 *) (gpointer) days->data, unique,
+                                g_get_real_time () / G_USEC_PER_SEC / 86400);
   /* Bounded, and no damage kept once seen. */
   if (scan.bad_lines > 0
       || (horizon != G_MININT64 && scan.oldest < horizon * 86400))

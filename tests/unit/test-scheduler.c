@@ -191,19 +191,19 @@ test_stacked_snoozes_stop_a_day_ahead (Sim *sim, gconstpointer data)
   sim_run_until (sim, MINUTES (10));
   /* A day past where the window would end (10 + 45 min of work), from
    * the break ahead at 30 min. */
-  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now),
-                   ==, HOURS (24) + MINUTES (10 + 45 - 30));
+  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now), ==,
+                   HOURS (24) + MINUTES (10 + 45 - 30));
   for (guint i = 0; i < 400; i++)
     sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
                                   .duration = HOURS (24) });
-  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now),
-                   ==, 0);
+  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now), ==,
+                   0);
   g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
                    ==, sim->now + HOURS (24) + MINUTES (45));
   /* Work makes room again. */
   sim_run_until (sim, MINUTES (70));
-  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now),
-                   ==, HOURS (1));
+  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now), ==,
+                   HOURS (1));
 }
 
 /* A server that takes the pop-up down by itself: the break comes back

@@ -138,9 +138,11 @@ test_state_gap (void)
       "[state]\nversion=1\nsaved-at=5\nworked=0\naccruing=true\n"
       "window-start=0\nwindow-end=0\nsnoozed=false\nphase=working\n"
       "pause-left=0\nboot-id=x\nboot-clock=7\n",
-      -1 + sizeof "[state]\nversion=1\nsaved-at=5\nworked=0\naccruing=true\n"
-                  "window-start=0\nwindow-end=0\nsnoozed=false\nphase=working\n"
-                  "pause-left=0\nboot-id=x\nboot-clock=7\n",
+      -1
+          + sizeof "[state]\nversion=1\nsaved-at=5\nworked=0\naccruing=true\n"
+                   "window-start=0\nwindow-end=0\nsnoozed=false\nphase="
+                   "working\n"
+                   "pause-left=0\nboot-id=x\nboot-clock=7\n",
       &back, NULL));
   g_assert_cmpstr (back.boot_id, ==, "");
   g_assert_cmpint (limber_state_gap (&back, boot, 7, 9), ==, 4);
