@@ -4,6 +4,7 @@
  * published. */
 #include "daemon-private.h"
 
+#include "offer-text.h"
 #include "sd-notify.h"
 
 static gboolean
@@ -19,47 +20,114 @@ query_activity (gpointer user_data)
 static void
 record_outcome (LimberDaemon *self, const LimberAction *action)
 {
-  limber_records_outcome (self->records, action->outcome, action->worked,
+  limber_records_outcome (self->records, action,
                           limber_clock_to_wall (action->at));
+  /* A stretch or check-in done with: the next one is another day's. */
+  if (action->kind == LIMBER_KIND_STRETCH
+      || action->kind == LIMBER_KIND_CHECKIN)
+    self->deadlines_stale = TRUE;
+}
+
+/* The pop-up for @action's break: the configured text for a micro-break,
+ * the routine's title and steps for the other kinds. */
+static void
+show_popup (LimberDaemon *self, const LimberAction *action)
+{
+  LimberBreakKind kind = action->kind;
+  LimberUrgency urgency = action->urgency;
+  const LimberRoutine *routine = limber_config_routine_for (self->config, kind);
+  LimberPopup *popup;
+
+  if (kind == LIMBER_KIND_MICRO_BREAK)
+    {
+      popup = limber_popup_new_break (self->config, urgency);
+      /* The holds are over: the break they kept back, offered as such. */
+      if (action->deferred)
+        {
+          g_free (popup->title);
+          popup->title
+              = limber_deferred_title (limber_clock_now () - action->at);
+        }
+      limber_notifier_show (self->notifier, popup);
+      return;
+    }
+  if (routine != NULL)
+    {
+      g_autofree char *list = limber_routine_format_list (routine);
+      popup = limber_popup_new (routine->title != NULL ? routine->title
+                                                       : routine->name,
+                                list, urgency);
+    }
+  else
+    popup = limber_popup_new (
+        "Weekly check-in",
+        "How is your back this week, from 1 (no discomfort) to 10? "
+        "Answer with: limberctl checkin RATING",
+        urgency);
+  /* A check-in is answered with a rating (limberctl checkin), not Done. */
+  if (kind != LIMBER_KIND_CHECKIN)
+    {
+      limber_popup_add_action (popup, "done", "Done");
+      popup->default_action = g_strdup ("done");
+    }
+  else
+    limber_popup_add_action (popup, "snooze", "Later");
+  limber_popup_add_action (popup, "skip", "Skip");
+  limber_notifier_show (self->notifier, popup);
 }
 
 static void
 perform (LimberDaemon *self, const LimberAction *action)
 {
+  const char *kind = limber_kind_to_string (action->kind);
+
   switch (action->type)
     {
     case LIMBER_ACTION_SHOW_BREAK:
-      g_info ("break due: showing the pop-up (%s)",
-              limber_urgency_to_string (action->urgency));
-      limber_notifier_show (self->notifier, self->config, action->urgency);
+      g_info ("%s due: showing the pop-up (%s%s)", kind,
+              limber_urgency_to_string (action->urgency),
+              action->deferred ? ", deferred" : "");
+      show_popup (self, action);
       if (self->listener.break_started != NULL)
-        self->listener.break_started (action->urgency,
+        self->listener.break_started (action->urgency, action->kind,
                                       self->listener.user_data);
       /* A break put back on screen after a restart was written down when
        * it was first shown. */
       if (!self->restoring)
-        limber_records_break_shown (self->records,
-                                    action->urgency == LIMBER_URGENCY_CRITICAL,
-                                    g_get_real_time ());
+        limber_records_break_shown (self->records, action, g_get_real_time ());
       break;
     case LIMBER_ACTION_ESCALATE:
       g_info ("break overdue: escalating the pop-up");
-      limber_notifier_show (self->notifier, self->config,
-                            LIMBER_URGENCY_CRITICAL);
+      show_popup (self, action);
       break;
     case LIMBER_ACTION_END_BREAK:
-      g_info ("break ended: %s", limber_outcome_to_string (action->outcome));
+      g_info ("%s ended: %s%s%s", kind,
+              limber_outcome_to_string (action->outcome),
+              action->outcome == LIMBER_OUTCOME_DONE ? ", " : "",
+              action->outcome == LIMBER_OUTCOME_DONE
+                  ? limber_taken_to_string (action->taken)
+                  : "");
+      /* Ended another way than by its routine: the routine stops too. */
+      if (!self->guide_ending)
+        limber_daemon_guide_abandon (self);
       limber_notifier_withdraw (self->notifier);
       if (self->listener.break_ended != NULL)
-        self->listener.break_ended (action->outcome, self->listener.user_data);
-      record_outcome (self, action);
+        self->listener.break_ended (action->outcome, action->kind,
+                                    self->listener.user_data);
+      if (!action->repeated)
+        record_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
-      g_info ("break %s", limber_outcome_to_string (action->outcome));
+      g_info ("%s %s", kind, limber_outcome_to_string (action->outcome));
       if (self->listener.break_recorded != NULL && !self->restoring)
-        self->listener.break_recorded (action->outcome,
+        self->listener.break_recorded (action->outcome, action->kind,
                                        self->listener.user_data);
       record_outcome (self, action);
+      break;
+    case LIMBER_ACTION_HOLD_EXPIRED:
+      limber_daemon_forget_hold (self, action->hold_id);
+      if (self->listener.hold_ended != NULL)
+        self->listener.hold_ended (action->hold_id, self->listener.user_data);
       break;
     case LIMBER_ACTION_QUERY_IDLE:
       /* From the main loop: the answer may come at once, and must not feed
@@ -96,6 +164,21 @@ carry_out (LimberDaemon *self, const LimberStep *step, LimberPhase before,
       (gint64) self->config->natural_break * LIMBER_USEC_PER_SEC);
 }
 
+/* A pause that ran out by itself is said once; one ended on request needs
+ * no telling. */
+static void
+tell_pause_over (LimberDaemon *self, const LimberEvent *event,
+                 LimberPhase before)
+{
+  if (before != LIMBER_PHASE_PAUSED
+      || limber_scheduler_get_phase (&self->scheduler) == LIMBER_PHASE_PAUSED
+      || event->type != LIMBER_EVENT_TICK || self->restoring)
+    return;
+  g_info ("the pause is over");
+  limber_notifier_notice (self->notifier, "Reminders are back",
+                          "The pause is over: limber counts your work again.");
+}
+
 static void
 run (LimberDaemon *self, const LimberEvent *event)
 {
@@ -103,6 +186,9 @@ run (LimberDaemon *self, const LimberEvent *event)
   LimberStep step = limber_scheduler_feed (&self->scheduler, event);
 
   carry_out (self, &step, before, event->time);
+  tell_pause_over (self, event, before);
+  limber_notifier_set_user_active (
+      self->notifier, !limber_scheduler_is_away (&self->scheduler));
 }
 
 /* Feeds one event, stamped now, and publishes the result. @woke_late: the
@@ -113,7 +199,7 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
   LimberTime now = limber_clock_now ();
   gint64 slept = limber_sleep_detector_poll (&self->sleep);
 
-  if (!self->started)
+  if (!self->started || self->stood_down)
     return;
 
   /* Nothing told us the machine slept, but the clocks do. */
@@ -131,6 +217,13 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
     }
   event.time = now;
   run (self, &event);
+  /* The screen locked or the machine slept mid-routine: walked away. */
+  if ((event.type == LIMBER_EVENT_LOCKED || event.type == LIMBER_EVENT_SUSPEND
+       || slept > 0)
+      && limber_stepper_is_running (&self->stepper))
+    limber_daemon_guide_feed (self, LIMBER_GUIDE_WALKED_AWAY);
+  if (self->deadlines_stale)
+    limber_daemon_update_deadlines (self);
   limber_daemon_publish (self);
 }
 
@@ -148,17 +241,8 @@ on_wakeup (LimberTime deadline, gpointer user_data)
   feed_at (user_data, (LimberEvent){ .type = LIMBER_EVENT_TICK }, late);
 }
 
-/* What is published in wall time (PausedUntil, NextBreak, today's counts)
- * is worked out again from the steady clock. */
-static gboolean
-on_wall_clock_set (gpointer user_data)
-{
-  limber_daemon_publish (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
-on_response (LimberResponse response, gpointer user_data)
+on_popup_action (const char *action_id, gpointer user_data)
 {
   LimberDaemon *self = user_data;
   LimberEventType type;
@@ -166,28 +250,55 @@ on_response (LimberResponse response, gpointer user_data)
   /* A late answer to a pop-up that is already gone changes nothing. */
   if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
     return;
-
-  switch (response)
-    {
-    case LIMBER_RESPONSE_DONE:
-      type = LIMBER_EVENT_BREAK_DONE;
-      break;
-    case LIMBER_RESPONSE_SNOOZE:
-      type = LIMBER_EVENT_SNOOZE;
-      break;
-    case LIMBER_RESPONSE_EXPIRED:
-      type = LIMBER_EVENT_BREAK_EXPIRED;
-      break;
-    case LIMBER_RESPONSE_DISMISSED:
-      /* Closed is seen, not skipped: only Skip skips. */
-      type = LIMBER_EVENT_BREAK_CLOSED;
-      break;
-    case LIMBER_RESPONSE_SKIP:
-    default:
-      type = LIMBER_EVENT_SKIP;
-      break;
-    }
+  if (g_str_equal (action_id, "snooze"))
+    type = LIMBER_EVENT_SNOOZE;
+  else if (g_str_equal (action_id, "skip"))
+    type = LIMBER_EVENT_SKIP;
+  else
+    type = LIMBER_EVENT_BREAK_DONE;
   limber_daemon_feed (self, (LimberEvent){ .type = type });
+}
+
+static void
+on_popup_closed (LimberClosedReason reason, gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
+    return;
+  /* During a routine, closing the pop-up stops it; the server taking it
+   * down is the stepper's to mend. */
+  if (limber_stepper_is_running (&self->stepper))
+    {
+      limber_daemon_guide_feed (self, reason == LIMBER_CLOSED_DISMISSED
+                                          ? LIMBER_GUIDE_STOP
+                                          : LIMBER_GUIDE_CLOSED);
+      return;
+    }
+  /* Closed by the user is seen, not skipped: only Skip skips. Expired, or
+   * closed for a reason of the server's own: nothing on screen any more. */
+  limber_daemon_feed (
+      self, (LimberEvent){ .type = reason == LIMBER_CLOSED_DISMISSED
+                                       ? LIMBER_EVENT_BREAK_CLOSED
+                                       : LIMBER_EVENT_BREAK_EXPIRED });
+}
+
+static void
+on_popup_presence (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  LimberPresence presence = limber_notifier_get_presence (self->notifier);
+
+  if (presence == LIMBER_PRESENCE_NOT_SHOWN)
+    limber_daemon_feed (self,
+                        (LimberEvent){ .type = LIMBER_EVENT_POPUP_UNSHOWN });
+  else if (presence == LIMBER_PRESENCE_ON_SCREEN)
+    limber_daemon_feed (self,
+                        (LimberEvent){ .type = LIMBER_EVENT_POPUP_SHOWN });
+  else
+    limber_daemon_publish (self);
+  if (presence != LIMBER_PRESENCE_SENDING)
+    limber_daemon_settle_waiters (self);
 }
 
 static void
@@ -201,6 +312,12 @@ on_activity_changed (gpointer user_data)
 }
 
 static void
+on_activity_described (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
+static void
 on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
 {
   LimberDaemon *self = user_data;
@@ -208,6 +325,12 @@ on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
   limber_daemon_feed (
       self,
       (LimberEvent){ .type = type, .since = limber_clock_now () - idle_usec });
+}
+
+static void
+on_activity_renamed (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
 }
 
 LimberDaemon *
@@ -224,11 +347,17 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
   limber_sleep_detector_init (&self->sleep);
   self->timer = limber_wakeup_timer_new (on_wakeup, self);
-  self->wall_clock = limber_wall_clock_watch_new (on_wall_clock_set, self);
-  self->notifier = limber_notifier_new (on_response, self);
+  limber_daemon_guide_init (self);
+  self->notifier = limber_notifier_new (
+      &(LimberNotifierCallbacks){ .action = on_popup_action,
+                                  .closed = on_popup_closed,
+                                  .presence_changed = on_popup_presence,
+                                  .user_data = self });
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
+                                  .described = on_activity_described,
+                                  .renamed = on_activity_renamed,
                                   .user_data = self },
       config->activity_source, timings.lull);
   return self;
@@ -257,13 +386,31 @@ limber_daemon_free (LimberDaemon *self)
   limber_daemon_save_now (self);
   g_clear_pointer (&self->records, limber_records_free);
   g_clear_pointer (&self->activity, limber_activity_free);
+  /* Nobody is left waiting for an answer. */
+  limber_daemon_settle_waiters (self);
   g_clear_pointer (&self->notifier, limber_notifier_free);
+  limber_daemon_guide_clear (self);
+  g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
-  g_clear_pointer (&self->wall_clock, limber_wall_clock_watch_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
   g_strfreev (self->config_paths);
+  g_clear_pointer (&self->hold_notes, g_hash_table_unref);
+  g_free (self->pause_who);
+  g_free (self->pause_reason);
   g_free (self);
+}
+
+/* The wall clock was set: times of day are converted again, and what is
+ * published in wall time (PausedUntil, NextBreak, today's counts) is
+ * worked out again from the steady clock as the tick is published. */
+static void
+on_clock_changed (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  self->deadlines_stale = TRUE;
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
 }
 
 static void
@@ -310,16 +457,29 @@ limber_daemon_start (LimberDaemon *self)
                                      .save_due = on_save_due,
                                      .user_data = self });
   resume_from_disk (self);
-  /* The desktop's sources come as their bus names appear. */
-  limber_activity_start (self->activity);
+  self->guided_before = limber_records_guided_before (self->records);
+  self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
+  self->deadlines_stale = TRUE;
   on_activity_changed (self);
+  /* The desktop's sources come as their bus names appear; one there at
+   * once (XSync) tells what it sees now, which a later SOURCE_CHANGED
+   * would wipe out: a session idle since before limberd would count as
+   * work until the next key press. */
+  limber_activity_start (self->activity);
   limber_sd_notify_ready ();
 }
 
 void
 limber_daemon_save_now (LimberDaemon *self)
 {
-  if (self->records != NULL)
+  if (self->records != NULL && !self->stood_down)
     limber_records_save_now (self->records, &self->scheduler,
                              limber_clock_now ());
+}
+
+void
+limber_daemon_stand_down (LimberDaemon *self)
+{
+  self->stood_down = TRUE;
+  limber_wakeup_timer_arm (self->timer, LIMBER_TIME_NEVER);
 }

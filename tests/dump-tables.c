@@ -20,7 +20,8 @@ add_setting (JsonBuilder *builder, const LimberSetting *setting)
   json_builder_set_member_name (builder, "default");
   if (setting->kind == LIMBER_SETTING_DURATION)
     {
-      g_autofree char *text = limber_duration_format (setting->default_seconds);
+      g_autofree char *text
+          = limber_setting_format_seconds (setting, setting->default_seconds);
       json_builder_add_string_value (builder, text);
     }
   else

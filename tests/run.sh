@@ -19,7 +19,8 @@ out=$src/build-tests
 # What the tests run besides limber itself; all from Debian.
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
-desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev"
+desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
+kwin-wayland sway wtype"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086

@@ -44,9 +44,12 @@ limber_history_file_add (LimberHistoryFile *self,
                          const LimberHistoryRecord *record)
 {
   g_autofree char *line = limber_history_format (record);
+  LimberHistoryRecord kept = *record;
 
   g_string_append (self->pending, line);
-  g_array_append_val (self->pending_records, *record);
+  /* The note is in the line; records read back have none. */
+  kept.note = NULL;
+  g_array_append_val (self->pending_records, kept);
 }
 
 gboolean

@@ -1,7 +1,10 @@
 #include "records.h"
 
+#include "advice.h"
 #include "stats.h"
 #include "storage.h"
+
+#include <string.h>
 
 struct _LimberRecords
 {
@@ -11,6 +14,13 @@ struct _LimberRecords
    * since: stats and today's counts never go back to the disk. NULL while
    * the history cannot be read. */
   LimberDayTable *days;
+  /* What the routines and check-ins ask of the history, gathered in the
+   * same pass and kept up to date the same way. */
+  GArray *ratings;    /* LimberRating of every check-in, in file order */
+  gint64 advised_at;  /* the last advice given; 0 never */
+  gboolean completed; /* a guided routine was followed to its end */
+  gboolean guided;    /* … or stopped part-way */
+  gint64 last_ended[LIMBER_N_KINDS];
   guint bad_lines; /* damaged lines seen in it */
   char boot_id[40];
   guint save_timer; /* saves the work counter while it grows */
@@ -25,25 +35,70 @@ on_storage_error (gpointer user_data)
   self->listener.error_changed (self->listener.user_data);
 }
 
+/* Notes what @r says for limber_records_ratings(), _guided_before() and
+ * _last_ended(). */
+static void
+note_facts (LimberRecords *self, const LimberHistoryRecord *r)
+{
+  if (r->kind == LIMBER_HISTORY_ADVISED)
+    self->advised_at = r->time;
+  else if (r->kind == LIMBER_HISTORY_CHECKIN)
+    {
+      LimberRating rating = { r->time, (guint) r->value };
+      g_array_append_val (self->ratings, rating);
+      self->last_ended[LIMBER_KIND_CHECKIN]
+          = MAX (self->last_ended[LIMBER_KIND_CHECKIN], r->time);
+    }
+  else if (r->kind == LIMBER_HISTORY_DONE
+           && (r->taken == LIMBER_TAKEN_COMPLETED
+               || r->taken == LIMBER_TAKEN_STOPPED))
+    {
+      self->completed |= r->taken == LIMBER_TAKEN_COMPLETED;
+      self->guided = TRUE;
+    }
+  /* A check-in ends with its answer, or skipped or closed; a break also
+   * when it is done. */
+  if ((r->kind == LIMBER_HISTORY_SKIPPED || r->kind == LIMBER_HISTORY_CLOSED
+       || (r->kind == LIMBER_HISTORY_DONE
+           && r->break_kind != LIMBER_KIND_CHECKIN))
+      && r->break_kind < LIMBER_N_KINDS)
+    self->last_ended[r->break_kind]
+        = MAX (self->last_ended[r->break_kind], r->time);
+}
+
+static void
+write_record (LimberRecords *self, LimberHistoryRecord record, gint64 wall)
+{
+  record.time = wall / G_USEC_PER_SEC;
+  limber_storage_add_history (self->storage, &record);
+  if (self->days != NULL)
+    {
+      limber_day_table_add (self->days, &record);
+      note_facts (self, &record);
+    }
+}
+
 static void
 write_down (LimberRecords *self, LimberHistoryKind kind, gint64 value,
             gint64 wall)
 {
-  LimberHistoryRecord record = {
-    .time = wall / G_USEC_PER_SEC,
-    .kind = kind,
-    .value = value,
-  };
-
-  limber_storage_add_history (self->storage, &record);
-  if (self->days != NULL)
-    limber_day_table_add (self->days, &record);
+  write_record (self, (LimberHistoryRecord){ .kind = kind, .value = value },
+                wall);
 }
+
+typedef struct
+{
+  LimberRecords *self;
+  LimberDayTable *days;
+} LoadContext;
 
 static void
 add_to_days (const LimberHistoryRecord *record, gpointer user_data)
 {
-  limber_day_table_add (user_data, record);
+  LoadContext *ctx = user_data;
+
+  limber_day_table_add (ctx->days, record);
+  note_facts (ctx->self, record);
 }
 
 /* The history by day, from the file (and what is still to be written to
@@ -51,11 +106,18 @@ add_to_days (const LimberHistoryRecord *record, gpointer user_data)
 static gboolean
 load_days (LimberRecords *self)
 {
-  g_autoptr (LimberDayTable) days = limber_day_table_new ();
+  g_autoptr (LimberDayTable) days = NULL;
+  LoadContext ctx;
 
   if (self->days != NULL)
     return TRUE;
-  if (!limber_storage_load_history (self->storage, add_to_days, days,
+  days = limber_day_table_new ();
+  ctx = (LoadContext){ self, days };
+  g_array_set_size (self->ratings, 0);
+  self->advised_at = 0;
+  self->completed = self->guided = FALSE;
+  memset (self->last_ended, 0, sizeof self->last_ended);
+  if (!limber_storage_load_history (self->storage, add_to_days, &ctx,
                                     &self->bad_lines))
     return FALSE;
   self->days = g_steal_pointer (&days);
@@ -68,6 +130,7 @@ limber_records_new (const char *dir, const LimberRecordsListener *listener)
   LimberRecords *self = g_new0 (LimberRecords, 1);
 
   self->listener = *listener;
+  self->ratings = g_array_new (FALSE, FALSE, sizeof (LimberRating));
   limber_state_read_boot_id (self->boot_id);
   self->storage = limber_storage_new (dir, on_storage_error, self);
   load_days (self);
@@ -82,6 +145,7 @@ limber_records_free (LimberRecords *self)
   g_clear_handle_id (&self->save_timer, g_source_remove);
   g_clear_pointer (&self->storage, limber_storage_free);
   g_clear_pointer (&self->days, limber_day_table_free);
+  g_array_unref (self->ratings);
   g_free (self);
 }
 
@@ -92,15 +156,22 @@ limber_records_load_state (LimberRecords *self, LimberStateRecord *record)
 }
 
 void
-limber_records_break_shown (LimberRecords *self, gboolean critical, gint64 wall)
+limber_records_break_shown (LimberRecords *self, const LimberAction *shown,
+                            gint64 wall)
 {
-  write_down (self, LIMBER_HISTORY_SHOWN, critical, wall);
+  write_record (
+      self,
+      (LimberHistoryRecord){ .kind = LIMBER_HISTORY_SHOWN,
+                             .value = shown->urgency == LIMBER_URGENCY_CRITICAL,
+                             .break_kind = shown->kind },
+      wall);
 }
 
 void
-limber_records_outcome (LimberRecords *self, LimberOutcome outcome,
-                        gint64 worked, gint64 at_wall)
+limber_records_outcome (LimberRecords *self, const LimberAction *action,
+                        gint64 at_wall)
 {
+  LimberOutcome outcome = action->outcome;
   static const LimberHistoryKind kinds[] = {
     [LIMBER_OUTCOME_DONE] = LIMBER_HISTORY_DONE,
     [LIMBER_OUTCOME_SNOOZED] = LIMBER_HISTORY_SNOOZED,
@@ -108,10 +179,70 @@ limber_records_outcome (LimberRecords *self, LimberOutcome outcome,
     [LIMBER_OUTCOME_NATURAL] = LIMBER_HISTORY_NATURAL,
     [LIMBER_OUTCOME_EXPIRED] = LIMBER_HISTORY_EXPIRED,
     [LIMBER_OUTCOME_CLOSED] = LIMBER_HISTORY_CLOSED,
+    [LIMBER_OUTCOME_DEFERRED] = LIMBER_HISTORY_DEFERRED,
   };
   /* A pause is written down as such, by limber_records_keep_state(). */
   if (outcome != LIMBER_OUTCOME_PAUSED)
-    write_down (self, kinds[outcome], worked / LIMBER_USEC_PER_SEC, at_wall);
+    write_record (
+        self,
+        (LimberHistoryRecord){ .kind = kinds[outcome],
+                               .value = action->worked / LIMBER_USEC_PER_SEC,
+                               .break_kind = action->kind,
+                               .taken = action->taken },
+        at_wall);
+}
+
+void
+limber_records_checkin (LimberRecords *self, guint rating, const char *note)
+{
+  write_record (self,
+                (LimberHistoryRecord){ .kind = LIMBER_HISTORY_CHECKIN,
+                                       .value = rating,
+                                       .note = note },
+                g_get_real_time ());
+}
+
+void
+limber_records_advised (LimberRecords *self)
+{
+  write_down (self, LIMBER_HISTORY_ADVISED, 0, g_get_real_time ());
+}
+
+GArray *
+limber_records_ratings (LimberRecords *self, guint days, gint64 *advised_at,
+                        gboolean *completed)
+{
+  GArray *ratings;
+  gint64 since = g_get_real_time () / G_USEC_PER_SEC - (gint64) days * 86400;
+
+  *advised_at = 0;
+  *completed = FALSE;
+  /* Look-ups, like the stats: the history was read once. */
+  if (!load_days (self))
+    return NULL;
+  *advised_at = self->advised_at;
+  *completed = self->completed;
+  ratings = g_array_new (FALSE, FALSE, sizeof (LimberRating));
+  for (guint i = 0; i < self->ratings->len; i++)
+    {
+      const LimberRating *r = &g_array_index (self->ratings, LimberRating, i);
+      if (r->time >= since)
+        g_array_append_val (ratings, *r);
+    }
+  return ratings;
+}
+
+gboolean
+limber_records_guided_before (LimberRecords *self)
+{
+  return load_days (self) && self->guided;
+}
+
+gint64
+limber_records_last_ended (LimberRecords *self, LimberBreakKind kind)
+{
+  g_return_val_if_fail (kind < LIMBER_N_KINDS, 0);
+  return load_days (self) ? self->last_ended[kind] : 0;
 }
 
 void
@@ -193,7 +324,8 @@ limber_records_today (LimberRecords *self, gint64 now_wall)
                             .taken = d->taken,
                             .snoozed = d->snoozed,
                             .skipped = d->skipped,
-                            .natural = d->natural };
+                            .natural = d->natural,
+                            .deferred = d->deferred };
 }
 
 GArray *
@@ -203,16 +335,22 @@ limber_records_stats (LimberRecords *self, guint days, gint64 stretch,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr (GArray) year = NULL;
 
-  *streak = *bad_lines = 0;
+  *streak = 0;
+  if (bad_lines != NULL)
+    *bad_lines = 0;
   /* What the stats count is on disk too (appends: cheap). */
   limber_storage_flush (self->storage);
   /* Tried again if it could not be read at start (a link since replaced
    * by the file, say); nothing is read otherwise. */
   if (!load_days (self))
     return NULL;
-  /* Said once: loading compacted them away. */
-  *bad_lines = self->bad_lines;
-  self->bad_lines = 0;
+  /* Said once, to the one who asks for them: loading compacted them
+   * away. */
+  if (bad_lines != NULL)
+    {
+      *bad_lines = self->bad_lines;
+      self->bad_lines = 0;
+    }
   /* The streak looks back a year, whatever @days shows. */
   year = limber_day_table_stats (self->days, now, 366, stretch);
   *streak = limber_stats_streak (year);

@@ -46,6 +46,7 @@ limber_state_to_text (const LimberStateRecord *record)
   clamped.window_end
       = CLAMP (clamped.window_end, clamped.window_start, YEAR_USEC);
   clamped.pause_left = CLAMP (clamped.pause_left, -1, MAX_PAUSE_LEFT);
+  clamped.closed_worked = CLAMP (clamped.closed_worked, 0, YEAR_USEC);
   gint64 saved_at = CLAMP (record->saved_at, 1, G_MAXINT64 / 2);
   g_autofree char *boot
       = record->boot_id[0] != '\0'
@@ -65,11 +66,14 @@ limber_state_to_text (const LimberStateRecord *record)
                           "snoozed=%s\n"
                           "phase=%s\n"
                           "pause-left=%" G_GINT64_FORMAT "\n"
+                          "closed=%s\n"
+                          "closed-worked=%" G_GINT64_FORMAT "\n"
                           "%s",
                           VERSION, saved_at, s->worked,
                           s->accruing ? "true" : "false", s->window_start,
                           s->window_end, s->snoozed ? "true" : "false",
-                          phase_names[s->phase], s->pause_left, boot);
+                          phase_names[s->phase], s->pause_left,
+                          s->closed ? "true" : "false", s->closed_worked, boot);
 }
 
 static gboolean
@@ -107,6 +111,32 @@ get_bool (GKeyFile *file, const char *key, gboolean *value, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* Keys added since version 1 was first written: a file from an older
+ * limberd, without them, loads with @fallback. */
+static gboolean
+get_optional_bool (GKeyFile *file, const char *key, gboolean fallback,
+                   gboolean *value, GError **error)
+{
+  if (!g_key_file_has_key (file, GROUP, key, NULL))
+    {
+      *value = fallback;
+      return TRUE;
+    }
+  return get_bool (file, key, value, error);
+}
+
+static gboolean
+get_optional_int (GKeyFile *file, const char *key, gint64 min, gint64 max,
+                  gint64 fallback, gint64 *value, GError **error)
+{
+  if (!g_key_file_has_key (file, GROUP, key, NULL))
+    {
+      *value = fallback;
+      return TRUE;
+    }
+  return get_int (file, key, min, max, value, error);
 }
 
 /* "f81d4fae-7dec-11d0-a765-00a0c91e6bf6" */
@@ -203,8 +233,14 @@ limber_state_parse (const char *data, gsize length, LimberStateRecord *record,
                    error)
       || !get_bool (file, "snoozed", &r.scheduler.snoozed, error)
       || !get_int (file, "pause-left", -1, MAX_PAUSE_LEFT,
-                   &r.scheduler.pause_left, error))
+                   &r.scheduler.pause_left, error)
+      || !get_optional_bool (file, "closed", FALSE, &r.scheduler.closed, error)
+      || !get_optional_int (file, "closed-worked", 0, YEAR_USEC, 0,
+                            &r.scheduler.closed_worked, error))
     return FALSE;
+  /* Only a break on screen can have been closed. */
+  if (r.scheduler.phase != LIMBER_PHASE_ON_BREAK)
+    r.scheduler.closed = FALSE;
   /* Optional (older files have neither): both, and well-formed, or the
    * wall clock measures the gap. */
   g_autofree char *boot_id

@@ -129,6 +129,19 @@ limber_day_table_add (LimberDayTable *self, const LimberHistoryRecord *r)
   if (julian == 0)
     return;
   d = day_of (self, julian, TRUE);
+  if (r->kind == LIMBER_HISTORY_DONE && r->taken == LIMBER_TAKEN_COMPLETED)
+    d->completed++;
+  if (r->kind == LIMBER_HISTORY_CHECKIN)
+    d->rating = (guint) r->value;
+  /* Posture checks and check-ins are not breaks. */
+  if (r->break_kind == LIMBER_KIND_POSTURE_CHECK)
+    {
+      if (r->kind == LIMBER_HISTORY_SHOWN)
+        d->posture++;
+      return;
+    }
+  if (r->break_kind == LIMBER_KIND_CHECKIN)
+    return;
   switch (r->kind)
     {
     case LIMBER_HISTORY_SHOWN:
@@ -136,24 +149,34 @@ limber_day_table_add (LimberDayTable *self, const LimberHistoryRecord *r)
       break;
     case LIMBER_HISTORY_DONE:
       d->taken++;
+      if (r->break_kind == LIMBER_KIND_STRETCH)
+        d->stretches++;
       break;
     case LIMBER_HISTORY_SNOOZED:
-      d->snoozed++;
+      if (r->break_kind == LIMBER_KIND_MICRO_BREAK)
+        d->snoozed++;
       break;
     case LIMBER_HISTORY_SKIPPED:
-      d->skipped++;
+      /* A stretch skipped is no break skipped: the streak stands. */
+      if (r->break_kind == LIMBER_KIND_MICRO_BREAK)
+        d->skipped++;
       break;
     case LIMBER_HISTORY_NATURAL:
       d->natural++;
+      break;
+    case LIMBER_HISTORY_DEFERRED:
+      d->deferred++;
       break;
     case LIMBER_HISTORY_EXPIRED:
     case LIMBER_HISTORY_CLOSED:
     case LIMBER_HISTORY_PAUSED:
     case LIMBER_HISTORY_RESUMED:
+    case LIMBER_HISTORY_CHECKIN:
+    case LIMBER_HISTORY_ADVISED:
     default:
       break;
     }
-  if (limber_history_kind_resets (r->kind))
+  if (limber_history_record_resets (r))
     {
       d->active += r->value;
       d->longest = MAX (d->longest, r->value);

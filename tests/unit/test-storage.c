@@ -1,6 +1,8 @@
 /* The state file, the history format and file, when the storage writes
  * them, and stats by day. */
+#include "advice.h"
 #include "history-file.h"
+#include "records.h"
 #include "stats.h"
 #include "state-file.h"
 #include "storage.h"
@@ -81,6 +83,42 @@ test_state_round_trip (void)
   g_assert_true (limber_state_parse (text, strlen (text), &out, NULL));
   g_assert_cmpint (out.scheduler.pause_left, ==, -1);
   g_assert_true (out.scheduler.snoozed);
+  g_assert_false (out.scheduler.closed);
+
+  /* A break the user closed stays closed. */
+  in.scheduler.phase = LIMBER_PHASE_ON_BREAK;
+  in.scheduler.pause_left = 0;
+  in.scheduler.closed = TRUE;
+  in.scheduler.closed_worked = 1200000000;
+  g_free (text);
+  text = limber_state_to_text (&in);
+  g_assert_true (limber_state_parse (text, strlen (text), &out, NULL));
+  g_assert_true (out.scheduler.closed);
+  g_assert_cmpint (out.scheduler.closed_worked, ==, 1200000000);
+}
+
+/* A file from a limberd before 'closed' was kept still loads. */
+static void
+test_state_without_closed (void)
+{
+  static const char old[] = "[state]\n"
+                            "version=1\n"
+                            "saved-at=1795622162000000\n"
+                            "worked=1234567890\n"
+                            "accruing=true\n"
+                            "window-start=1800000000\n"
+                            "window-end=2700000000\n"
+                            "snoozed=false\n"
+                            "phase=break\n"
+                            "pause-left=0\n";
+  g_autoptr (GError) error = NULL;
+  LimberStateRecord out;
+
+  g_assert_true (limber_state_parse (old, strlen (old), &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (out.scheduler.phase, ==, LIMBER_PHASE_ON_BREAK);
+  g_assert_false (out.scheduler.closed);
+  g_assert_cmpint (out.scheduler.closed_worked, ==, 0);
 }
 
 /* Whatever limberd holds, it writes what it reads back: a counter or a
@@ -186,6 +224,8 @@ test_state_rejects (void)
     { "pause-left=0", "pause-left=-7", "pause-left" },
     { "saved-at=1795622162000000", "saved-at=0", "saved-at" },
     { "[state]", "[other]", "missing" },
+    { "closed=false", "closed=maybe", "closed" },
+    { "closed-worked=0", "closed-worked=-1", "closed-worked" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -295,6 +335,18 @@ test_storage_saves_counter_at_stop (void)
   limber_storage_flush (storage);
   g_assert_cmpint (worked_on_disk (path), ==, record.scheduler.worked);
 
+  /* The pop-up closed matters too: a kill must not bring it back. */
+  record.scheduler.worked += 60 * G_USEC_PER_SEC;
+  record.scheduler.phase = LIMBER_PHASE_ON_BREAK;
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  record.scheduler.worked += 60 * G_USEC_PER_SEC;
+  record.scheduler.closed = TRUE;
+  record.scheduler.closed_worked = record.scheduler.worked;
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  g_assert_cmpint (worked_on_disk (path), ==, record.scheduler.worked);
+
   /* Stopping: at once, counter and all. */
   record.scheduler.worked += 60 * G_USEC_PER_SEC;
   limber_storage_set_state (storage, &record);
@@ -320,20 +372,121 @@ test_history_format_and_parse (void)
                              "1795622190 done -5\n"
                              "99999999999999 done 5\n"
                              "1795622200 paused 3600\n"
+                             "1795622205 deferred 1800\n"
                              "1795622210 snoozed 18";
   guint bad;
   g_autoptr (GArray) records = NULL;
 
   g_assert_cmpstr (line, ==, "1795622162 done 1800\n");
   records = limber_history_parse (text, strlen (text), &bad);
-  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpuint (records->len, ==, 4);
   /* garbage, the far future, and the torn last line; "dancing" and "-5"
    * are a newer limber's, not damage. */
   g_assert_cmpuint (bad, ==, 3);
   g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 2).kind, ==,
                    LIMBER_HISTORY_PAUSED);
-  g_assert_true (limber_history_kind_resets (LIMBER_HISTORY_NATURAL));
-  g_assert_false (limber_history_kind_resets (LIMBER_HISTORY_SNOOZED));
+  g_assert_true (limber_history_record_resets (
+      &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_NATURAL }));
+  g_assert_false (limber_history_record_resets (
+      &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_SNOOZED }));
+  g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 3).kind, ==,
+                   LIMBER_HISTORY_DEFERRED);
+  g_assert_false (limber_history_record_resets (
+      &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_DEFERRED }));
+}
+
+/* A break's kind and how it was taken, a check-in's rating and note:
+ * written, read back, and old lines still read as micro-breaks done. */
+static void
+test_history_kinds_and_checkins (void)
+{
+  LimberHistoryRecord stretch = { .time = 1795622162,
+                                  .kind = LIMBER_HISTORY_DONE,
+                                  .value = 600,
+                                  .break_kind = LIMBER_KIND_STRETCH,
+                                  .taken = LIMBER_TAKEN_COMPLETED };
+  LimberHistoryRecord posture = { .time = 1795622163,
+                                  .kind = LIMBER_HISTORY_SHOWN,
+                                  .break_kind = LIMBER_KIND_POSTURE_CHECK };
+  LimberHistoryRecord walked = { .time = 1795622164,
+                                 .kind = LIMBER_HISTORY_DONE,
+                                 .value = 1800,
+                                 .taken = LIMBER_TAKEN_WALKED_AWAY };
+  LimberHistoryRecord checkin = { .time = 1795622165,
+                                  .kind = LIMBER_HISTORY_CHECKIN,
+                                  .value = 4,
+                                  .note = "stiff neck,\nbetter \\ après" };
+  g_autofree char *a = limber_history_format (&stretch);
+  g_autofree char *b = limber_history_format (&posture);
+  g_autofree char *c = limber_history_format (&walked);
+  g_autofree char *d = limber_history_format (&checkin);
+  g_autofree char *all = g_strconcat (a, b, c, d,
+                                      "1795622166 done 1800\n"
+                                      "1795622167 checkin 11\n"
+                                      "1795622168 checkin 0\n"
+                                      "1795622169 done 5 nap completed\n"
+                                      "1795622170 done 5 stretch\n"
+                                      "1795622171 shown 0 stretch done\n"
+                                      "1795622172 checkin 5 trailing\\\n"
+                                      "1795622173 advised 0\n",
+                                      NULL);
+  g_autoptr (GArray) records = NULL;
+  const LimberHistoryRecord *r;
+  guint bad;
+
+  g_assert_cmpstr (a, ==, "1795622162 done 600 stretch completed\n");
+  g_assert_cmpstr (b, ==, "1795622163 shown 0 posture-check\n");
+  g_assert_cmpstr (c, ==, "1795622164 done 1800 micro-break walked-away\n");
+  /* One line, readable: the line break and backslash escaped, the accent
+   * kept. */
+  g_assert_cmpstr (d, ==,
+                   "1795622165 checkin 4 stiff neck,\\nbetter \\\\ après\n");
+  records = limber_history_parse (all, strlen (all), &bad);
+  /* 11 and 0 are no ratings; no kind "nap"; done says how; shown does
+   * not; a note cannot end in half an escape: none is a record, but each
+   * is "TIME WORD …", which a newer limber may write, so none is damage
+   * either (foreign lines are kept, not counted). */
+  g_assert_cmpuint (bad, ==, 0);
+  g_assert_cmpuint (records->len, ==, 6);
+  {
+    static const char *const foreign[] = {
+      "1795622167 checkin 11",           "1795622168 checkin 0",
+      "1795622169 done 5 nap completed", "1795622170 done 5 stretch",
+      "1795622171 shown 0 stretch done", "1795622172 checkin 5 trailing\\",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS (foreign); i++)
+      {
+        LimberHistoryRecord one;
+        g_assert_cmpint (
+            limber_history_parse_line (foreign[i], strlen (foreign[i]), &one),
+            ==, LIMBER_HISTORY_LINE_FOREIGN);
+      }
+  }
+  r = &g_array_index (records, LimberHistoryRecord, 0);
+  g_assert_cmpint (r->break_kind, ==, LIMBER_KIND_STRETCH);
+  g_assert_cmpint (r->taken, ==, LIMBER_TAKEN_COMPLETED);
+  g_assert_true (limber_history_record_resets (r));
+  g_assert_true (limber_history_record_taken (r));
+  r = &g_array_index (records, LimberHistoryRecord, 1);
+  g_assert_cmpint (r->break_kind, ==, LIMBER_KIND_POSTURE_CHECK);
+  r = &g_array_index (records, LimberHistoryRecord, 2);
+  g_assert_cmpint (r->taken, ==, LIMBER_TAKEN_WALKED_AWAY);
+  r = &g_array_index (records, LimberHistoryRecord, 3);
+  g_assert_cmpint (r->kind, ==, LIMBER_HISTORY_CHECKIN);
+  g_assert_cmpint (r->value, ==, 4);
+  g_assert_null (r->note);
+  r = &g_array_index (records, LimberHistoryRecord, 4);
+  g_assert_cmpint (r->break_kind, ==, LIMBER_KIND_MICRO_BREAK);
+  g_assert_cmpint (r->taken, ==, LIMBER_TAKEN_DONE);
+  r = &g_array_index (records, LimberHistoryRecord, 5);
+  g_assert_cmpint (r->kind, ==, LIMBER_HISTORY_ADVISED);
+  /* A posture check done is no break, and work goes on counting. */
+  g_assert_false (limber_history_record_taken (&(LimberHistoryRecord){
+      .kind = LIMBER_HISTORY_DONE, .break_kind = LIMBER_KIND_POSTURE_CHECK }));
+  g_assert_false (limber_history_record_resets (&(LimberHistoryRecord){
+      .kind = LIMBER_HISTORY_DONE, .break_kind = LIMBER_KIND_POSTURE_CHECK }));
+  g_assert_false (limber_history_record_resets (&(LimberHistoryRecord){
+      .kind = LIMBER_HISTORY_SKIPPED, .break_kind = LIMBER_KIND_STRETCH }));
 }
 
 static void
@@ -468,6 +621,10 @@ test_stats_by_day (void)
     at (0, 0, 5, LIMBER_HISTORY_DONE, 600),
     at (0, 9, 0, LIMBER_HISTORY_PAUSED, 3600),
     at (0, 10, 0, LIMBER_HISTORY_RESUMED, 0),
+    /* Held back by a call, offered after it, taken. */
+    at (0, 11, 0, LIMBER_HISTORY_DEFERRED, 1800),
+    at (0, 11, 40, LIMBER_HISTORY_SHOWN, 0),
+    at (0, 11, 41, LIMBER_HISTORY_DONE, 4200),
   };
   g_autoptr (GArray) records
       = g_array_new (FALSE, FALSE, sizeof (LimberHistoryRecord));
@@ -493,9 +650,12 @@ test_stats_by_day (void)
   g_assert_cmpint (d->active, ==, 3200);
   /* Today: a stretch ended just after midnight, and 15 min under way. */
   d = &g_array_index (week, LimberDayStats, 6);
-  g_assert_cmpuint (d->taken, ==, 1);
-  g_assert_cmpint (d->active, ==, 600 + 900);
-  g_assert_cmpint (d->longest, ==, 900);
+  g_assert_cmpuint (d->taken, ==, 2);
+  g_assert_cmpuint (d->deferred, ==, 1);
+  /* A deferral does not end the stretch: the break taken after it does. */
+  g_assert_cmpint (d->active, ==, 600 + 4200 + 900);
+  g_assert_cmpint (d->longest, ==, 4200);
+  g_assert_cmpuint (g_array_index (week, LimberDayStats, 4).deferred, ==, 0);
   /* Tuesday had a skip: the streak is today alone. */
   g_assert_cmpuint (limber_stats_streak (week), ==, 1);
 }
@@ -521,6 +681,76 @@ test_streak_skips_days_off (void)
   g_assert_cmpuint (limber_stats_streak (week), ==, 3);
 }
 
+static void
+ignore (gpointer user_data)
+{
+  (void) user_data;
+}
+
+/* What the routines and check-ins ask of the history comes from the one
+ * pass at start, and from what is recorded since, not from the disk. */
+static void
+test_records_history_facts (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "history", NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *text
+      = g_strdup_printf ("%" G_GINT64_FORMAT " checkin 7\n"
+                         "%" G_GINT64_FORMAT " advised 0\n"
+                         "%" G_GINT64_FORMAT " done 600 stretch stopped\n"
+                         "%" G_GINT64_FORMAT " skipped 0 stretch\n"
+                         "%" G_GINT64_FORMAT " checkin 4 stiff\n"
+                         "%" G_GINT64_FORMAT " nap 5 from a newer limber\n",
+                         now - 10 * 86400, now - 9 * 86400, now - 300,
+                         now - 200, now - 100, now - 50);
+  LimberRecordsListener listener
+      = { .error_changed = ignore, .save_due = ignore };
+  g_autoptr (LimberRecords) records = NULL;
+  g_autoptr (GArray) ratings = NULL;
+  gint64 advised_at;
+  gboolean completed;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  records = limber_records_new (dir, &listener);
+  ratings = limber_records_ratings (records, 3, &advised_at, &completed);
+  g_assert_nonnull (ratings);
+  g_assert_cmpuint (ratings->len, ==, 1);
+  g_assert_cmpuint (g_array_index (ratings, LimberRating, 0).rating, ==, 4);
+  g_assert_cmpint (advised_at, ==, now - 9 * 86400);
+  g_assert_false (completed);
+  g_assert_true (limber_records_guided_before (records));
+  g_assert_cmpint (limber_records_last_ended (records, LIMBER_KIND_STRETCH), ==,
+                   now - 200);
+  g_assert_cmpint (limber_records_last_ended (records, LIMBER_KIND_CHECKIN), ==,
+                   now - 100);
+  g_assert_cmpint (limber_records_last_ended (records, LIMBER_KIND_MICRO_BREAK),
+                   ==, 0);
+  g_clear_pointer (&ratings, g_array_unref);
+
+  /* Once read, the file is not read again: what is recorded since counts
+   * without it. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  limber_records_checkin (records, 6, NULL);
+  limber_records_outcome (records,
+                          &(LimberAction){ .outcome = LIMBER_OUTCOME_DONE,
+                                           .kind = LIMBER_KIND_STRETCH,
+                                           .taken = LIMBER_TAKEN_COMPLETED },
+                          g_get_real_time ());
+  ratings = limber_records_ratings (records, 3, &advised_at, &completed);
+  g_assert_cmpuint (ratings->len, ==, 2);
+  g_assert_cmpuint (g_array_index (ratings, LimberRating, 1).rating, ==, 6);
+  g_assert_true (completed);
+  g_assert_cmpint (limber_records_last_ended (records, LIMBER_KIND_STRETCH), >=,
+                   now);
+  g_assert_cmpint (limber_records_last_ended (records, LIMBER_KIND_CHECKIN), >=,
+                   now);
+
+  g_clear_pointer (&records, limber_records_free);
+  remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -532,13 +762,17 @@ main (int argc, char **argv)
                    test_state_writes_what_it_reads);
   g_test_add_func ("/state/gap", test_state_gap);
   g_test_add_func ("/history/horizon", test_history_horizon);
+  g_test_add_func ("/state/without-closed", test_state_without_closed);
   g_test_add_func ("/state/files", test_state_files);
   g_test_add_func ("/storage/saves-counter-at-stop",
                    test_storage_saves_counter_at_stop);
   g_test_add_func ("/history/format-and-parse", test_history_format_and_parse);
+  g_test_add_func ("/history/kinds-and-checkins",
+                   test_history_kinds_and_checkins);
   g_test_add_func ("/history/file", test_history_file);
   g_test_add_func ("/history/failed-write", test_history_failed_write);
   g_test_add_func ("/stats/by-day", test_stats_by_day);
+  g_test_add_func ("/records/history-facts", test_records_history_facts);
   g_test_add_func ("/stats/streak", test_streak_skips_days_off);
   return g_test_run ();
 }
