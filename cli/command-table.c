@@ -113,6 +113,15 @@ const LimberCommand limber_commands[] = {
       .run = limber_cmd_stats,
   },
   {
+      .name = "start",
+      .summary = "Start limberd if it is not running",
+      .help = "Have the session bus start limberd if it is not running: "
+              "through\nlimberd.service where a systemd user manager runs, "
+              "else directly. Never\nstarts a second one. For window "
+              "managers' startup files (exec limberctl start).",
+      .run = limber_cmd_start,
+  },
+  {
       .name = "monitor",
       .synopsis = "[--json]",
       .summary = "Follow limberd's state and breaks as they happen",

@@ -21,7 +21,13 @@ add_setting (JsonBuilder *builder, const LimberSetting *setting)
   if (setting->kind == LIMBER_SETTING_DURATION)
     {
       g_autofree char *text = limber_duration_format (setting->default_seconds);
+      g_autofree char *min = limber_duration_format (setting->min);
+      g_autofree char *max = limber_duration_format (setting->max);
       json_builder_add_string_value (builder, text);
+      json_builder_set_member_name (builder, "min");
+      json_builder_add_string_value (builder, min);
+      json_builder_set_member_name (builder, "max");
+      json_builder_add_string_value (builder, max);
     }
   else
     json_builder_add_string_value (builder, setting->default_text);
