@@ -123,7 +123,7 @@ const LimberCommand limber_commands[] = {
   },
   {
       .name = "monitor",
-      .synopsis = "[--json]",
+      .synopsis = "[--json | --format waybar|text]",
       .summary = "Follow limberd's state and breaks as they happen",
       .help = "Print limberd's state changes and breaks as they happen, until "
               "interrupted.\nEvents: limberd (its bus name or 'gone'), state "
@@ -131,7 +131,10 @@ const LimberCommand limber_commands[] = {
               "break-recorded (a natural break), pause-ended,\nsettings (each "
               "key changed, as KEY=VALUE).\nWhen limberd stops, "
               "waits for it to start again; when the session bus goes,\nexits "
-              "with status 3.",
+              "with status 3.\n\n"
+              "--format waybar prints waybar's JSON and --format text one "
+              "line, for a\nstatus bar: a line on every change, and the "
+              "countdown once a minute.",
       .options = limber_monitor_options,
       .run = limber_cmd_monitor,
   },
