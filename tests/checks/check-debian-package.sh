@@ -11,6 +11,9 @@ src=$1
 version=$2
 work=$(mktemp -d "${TMPDIR:-/tmp}/limber-deb-XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# Nothing the tools run may write into the real home.
+export HOME="$work/home"
+mkdir "$HOME"
 arch=$(dpkg --print-architecture)
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 for tool in dpkg-buildpackage dh lintian; do

@@ -13,6 +13,9 @@ if [ ! -e "$src/.git" ]; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/limber-dist-XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# Nothing the tools run may write into the real home.
+export HOME="$work/home"
+mkdir "$HOME"
 fail=0
 problem() {
   echo "FAIL: $*"
