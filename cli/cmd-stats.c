@@ -12,15 +12,17 @@
 #include "terminal-style.h"
 #include "terminal-text.h"
 
-/* The table before the bar: label and counts, "%-12s %5u … %8s  ". */
-#define TABLE_WIDTH 63
+/* The table before the bar: label and counts, "%-12s %5u … %8s  "; the
+ * deferred column, " %8u", only where a break was deferred. */
+#define TABLE_WIDTH    63
+#define DEFERRED_WIDTH 9
 /* The bar at most, however wide the terminal. */
 #define BAR_MAX 24
 
 typedef struct
 {
   const char *date;
-  guint32 shown, taken, snoozed, skipped, natural;
+  guint32 shown, taken, snoozed, skipped, natural, deferred;
   guint64 active, longest;
 } Day;
 
@@ -34,6 +36,7 @@ read_day (GVariant *dict, Day *day)
   g_variant_lookup (dict, "snoozed", "u", &day->snoozed);
   g_variant_lookup (dict, "skipped", "u", &day->skipped);
   g_variant_lookup (dict, "natural", "u", &day->natural);
+  g_variant_lookup (dict, "deferred", "u", &day->deferred);
   g_variant_lookup (dict, "active", "t", &day->active);
   g_variant_lookup (dict, "longest", "t", &day->longest);
 }
@@ -72,8 +75,8 @@ print_human (GVariant *by_day, GVariant *summary)
   gsize n = g_variant_n_children (by_day);
   guint64 most = 0, unit;
   guint32 streak = 0, damaged = 0;
-  /* The bar takes what the terminal has left; none on a narrow one. */
-  int width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH - 1);
+  gboolean deferrals = FALSE;
+  int width;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -81,15 +84,22 @@ print_human (GVariant *by_day, GVariant *summary)
       Day day;
       read_day (dict, &day);
       most = MAX (most, day.active);
+      deferrals = deferrals || day.deferred > 0;
     }
+  /* The bar takes what the terminal has left; none on a narrow one. */
+  width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH
+                            - (deferrals ? DEFERRED_WIDTH : 0) - 1);
   width = width >= 4 ? width : 0;
   unit = bar_unit (most, MAX (width, 1));
   printf ("Breaks over the last %zu day%s", n, n == 1 ? "" : "s");
   if (width > 0)
     printf (" (bar: one block for %" G_GUINT64_FORMAT " min of work)", unit);
   printf ("\n");
-  printf ("%-12s %5s %7s %7s %7s %9s %8s\n", "", "taken", "snoozed", "skipped",
-          "natural", "work", "longest");
+  printf ("%-12s %5s %7s %7s %7s", "", "taken", "snoozed", "skipped",
+          "natural");
+  if (deferrals)
+    printf (" %8s", "deferred");
+  printf (" %9s %8s\n", "work", "longest");
   for (gsize i = 0; i < n; i++)
     {
       g_autoptr (GVariant) dict = g_variant_get_child_value (by_day, i);
@@ -105,10 +115,13 @@ print_human (GVariant *by_day, GVariant *summary)
         g_string_append (bar, "█");
       g_autofree char *styled
           = limber_terminal_style (stdout, LIMBER_STYLE_GOOD, bar->str);
-      printf ("%-12s %5u %7u %7u %7u %9s %8s%s%s\n", shown, day.taken,
-              day.snoozed, day.skipped, day.natural,
-              day.active > 0 ? work : "-", day.longest > 0 ? longest : "-",
-              bar->len > 0 ? "  " : "", bar->len > 0 ? styled : "");
+      printf ("%-12s %5u %7u %7u %7u", shown, day.taken, day.snoozed,
+              day.skipped, day.natural);
+      if (deferrals)
+        printf (" %8u", day.deferred);
+      printf (" %9s %8s%s%s\n", day.active > 0 ? work : "-",
+              day.longest > 0 ? longest : "-", bar->len > 0 ? "  " : "",
+              bar->len > 0 ? styled : "");
     }
   g_variant_lookup (summary, "streak", "u", &streak);
   g_variant_lookup (summary, "damaged-lines", "u", &damaged);
@@ -151,6 +164,7 @@ print_json (GVariant *by_day, GVariant *summary)
       add_uint (builder, "snoozed", day.snoozed);
       add_uint (builder, "skipped", day.skipped);
       add_uint (builder, "natural", day.natural);
+      add_uint (builder, "deferred", day.deferred);
       add_uint (builder, "active_seconds", day.active);
       add_uint (builder, "longest_stretch_seconds", day.longest);
       json_builder_end_object (builder);

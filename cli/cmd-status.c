@@ -18,10 +18,12 @@ typedef struct
   const char *version;
   const char *state;
   guint64 next_break, paused_until, worked, interval_min, interval_max;
-  guint32 taken, snoozed, skipped, natural;
+  guint32 taken, snoozed, skipped, natural, deferred;
+  GVariant *holds; /* a(sssttu), or NULL from an older limberd */
   const char *source;
   const char *config_error;
   const char *storage_error;
+  const char *popup, *popup_problem;
   GVariant *settings;
 } Status;
 
@@ -32,7 +34,9 @@ read_status (GVariant *all, Status *status)
                       .state = "?",
                       .source = "?",
                       .config_error = "",
-                      .storage_error = "" };
+                      .storage_error = "",
+                      .popup = "",
+                      .popup_problem = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
   g_variant_lookup (all, "State", "&s", &status->state);
   g_variant_lookup (all, "NextBreak", "t", &status->next_break);
@@ -44,9 +48,14 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "BreaksSnoozed", "u", &status->snoozed);
   g_variant_lookup (all, "BreaksSkipped", "u", &status->skipped);
   g_variant_lookup (all, "NaturalBreaks", "u", &status->natural);
+  g_variant_lookup (all, "BreaksDeferred", "u", &status->deferred);
+  status->holds
+      = g_variant_lookup_value (all, "Holds", G_VARIANT_TYPE ("a(sssttu)"));
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
+  g_variant_lookup (all, "Popup", "&s", &status->popup);
+  g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
       = g_variant_lookup_value (all, "Settings", G_VARIANT_TYPE_VARDICT);
 }
@@ -72,10 +81,33 @@ headline (const Status *status, gint64 now)
     }
   if (g_str_equal (state, "due"))
     return g_strdup ("Break due: it shows at the next pause in typing.");
-  if (g_str_equal (state, "break"))
-    return g_strdup_printf ("Break on screen since %s.", next_clock);
-  if (g_str_equal (state, "overdue"))
-    return g_strdup_printf ("Break overdue, on screen since %s.", next_clock);
+  if (g_str_equal (state, "held"))
+    {
+      if (status->next_break != 0 && (gint64) status->next_break <= now)
+        return g_strdup_printf ("Held: a break came due at %s; it is offered "
+                                "when the holds below end.",
+                                next_clock);
+      return g_strdup_printf ("Held: a break due meanwhile (in %s, around "
+                              "%s) waits until the holds below end.",
+                              next_in, next_clock);
+    }
+  if (g_str_equal (state, "break") || g_str_equal (state, "overdue"))
+    {
+      const char *which
+          = g_str_equal (state, "overdue") ? "Break overdue" : "Break";
+      if (g_str_equal (status->popup, "not-shown"))
+        {
+          g_autofree char *problem
+              = limber_terminal_text (status->popup_problem, FALSE);
+          return g_strdup_printf ("%s due since %s, but not on screen: %s.",
+                                  which, next_clock, problem);
+        }
+      if (g_str_equal (status->popup, "in-list"))
+        return g_strdup_printf ("%s since %s: its banner is gone, it is "
+                                "waiting in the notification list.",
+                                which, next_clock);
+      return g_strdup_printf ("%s on screen since %s.", which, next_clock);
+    }
   if (g_str_equal (state, "closed"))
     {
       guint64 length = 0;
@@ -99,6 +131,43 @@ headline (const Status *status, gint64 now)
   return g_strdup_printf ("%s: next break in %s (around %s).",
                           g_str_equal (state, "snoozed") ? "Snoozed" : "Active",
                           next_in, next_clock);
+}
+
+/* One line a hold: "lease  “running zoom”, by limberctl (pid 42), since
+ * 14:05, until 15:00". */
+static void
+print_holds (GVariant *holds, gint64 now)
+{
+  GVariantIter iter;
+  const char *kind, *who, *reason;
+  guint64 since, until;
+  guint32 id;
+  gboolean first = TRUE;
+
+  if (holds == NULL)
+    return;
+  g_variant_iter_init (&iter, holds);
+  while (g_variant_iter_next (&iter, "(&s&s&sttu)", &kind, &who, &reason,
+                              &since, &until, &id))
+    {
+      g_autofree char *safe_who = limber_terminal_text (who, FALSE);
+      g_autofree char *safe_reason = limber_terminal_text (reason, FALSE);
+      g_autofree char *from = limber_format_clock (now, (gint64) since);
+      g_autofree char *to
+          = until != 0 ? limber_format_clock (now, (gint64) until) : NULL;
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%-5s ", kind);
+      if (reason[0] != '\0')
+        g_string_append_printf (line, " “%s”,", safe_reason);
+      if (who[0] != '\0')
+        g_string_append_printf (line, " by %s,", safe_who);
+      g_string_append_printf (line, " since %s", from);
+      if (to != NULL)
+        g_string_append_printf (line, ", until %s", to);
+      printf ("  %-10s %s\n", first ? "Holds:" : "", line->str);
+      first = FALSE;
+    }
 }
 
 static void
@@ -126,10 +195,18 @@ print_human (const Status *status)
   printf ("%s\n", styled);
   printf ("  Worked:    %s since the last break\n", worked);
   printf ("  Interval:  a break after %s to %s of work\n", min, max);
-  printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural\n",
+  printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural",
           status->taken, status->snoozed, status->skipped, status->natural);
-  printf ("  Activity:  %s%s\n", source,
-          g_str_equal (status->source, "none") ? " (counting wall time)" : "");
+  if (status->deferred > 0)
+    printf (", %u deferred", status->deferred);
+  printf ("\n");
+  if (g_str_equal (status->source, "choosing"))
+    printf ("  Activity:  choosing… (the desktop's services are answering)\n");
+  else
+    printf ("  Activity:  %s%s\n", source,
+            g_str_equal (status->source, "none") ? " (counting wall time)"
+                                                 : "");
+  print_holds (status->holds, now);
   if (config_error[0] != '\0')
     {
       g_autofree char *red
@@ -171,6 +248,38 @@ add_int (JsonBuilder *builder, const char *member, gint64 value)
 }
 
 static void
+add_holds_json (JsonBuilder *builder, GVariant *holds)
+{
+  GVariantIter iter;
+  const char *kind, *who, *reason;
+  guint64 since, until;
+  guint32 id;
+
+  json_builder_set_member_name (builder, "holds");
+  json_builder_begin_array (builder);
+  if (holds != NULL)
+    {
+      g_variant_iter_init (&iter, holds);
+      while (g_variant_iter_next (&iter, "(&s&s&sttu)", &kind, &who, &reason,
+                                  &since, &until, &id))
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, kind);
+          json_builder_set_member_name (builder, "who");
+          json_builder_add_string_value (builder, who);
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, reason);
+          add_time (builder, "since", since);
+          add_time (builder, "until", until);
+          add_int (builder, "id", id);
+          json_builder_end_object (builder);
+        }
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 print_json (const Status *status)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -201,7 +310,9 @@ print_json (const Status *status)
   add_int (builder, "snoozed", status->snoozed);
   add_int (builder, "skipped", status->skipped);
   add_int (builder, "natural", status->natural);
+  add_int (builder, "deferred", status->deferred);
   json_builder_end_object (builder);
+  add_holds_json (builder, status->holds);
   json_builder_set_member_name (builder, "activity_source");
   json_builder_add_string_value (builder, status->source);
   json_builder_set_member_name (builder, "config_error");
@@ -212,6 +323,16 @@ print_json (const Status *status)
   json_builder_set_member_name (builder, "storage_error");
   if (status->storage_error[0] != '\0')
     json_builder_add_string_value (builder, status->storage_error);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "popup");
+  if (status->popup[0] != '\0')
+    json_builder_add_string_value (builder, status->popup);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "popup_problem");
+  if (status->popup_problem[0] != '\0')
+    json_builder_add_string_value (builder, status->popup_problem);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "settings");
@@ -251,5 +372,6 @@ limber_cmd_status (int argc, char **argv)
   else
     print_human (&status);
   g_clear_pointer (&status.settings, g_variant_unref);
+  g_clear_pointer (&status.holds, g_variant_unref);
   return LIMBER_EXIT_OK;
 }

@@ -16,13 +16,21 @@ const LimberCommand limber_commands[] = {
   },
   {
       .name = "pause",
-      .synopsis = "[DURATION | --until HH:MM | --indefinitely]",
-      .parameter = "[DURATION]",
-      .max_args = LIMBER_DURATION_WORDS,
+      .synopsis = "[DURATION | --until HH:MM | --indefinitely | --while -- "
+                  "CMD…] [--reason TEXT]",
+      .parameter = "[DURATION | -- CMD [ARG…]]",
+      /* DURATION takes up to LIMBER_DURATION_WORDS; a command, any. */
+      .max_args = G_MAXINT - 1,
       .summary = "Silence reminders, for pause-default (1h) unless told",
       .help = "Silence reminders, for a meeting or a talk. With no argument, "
-              "for\npause-default (1h), so that nobody forgets to resume.\n\n"
-              "Examples: limberctl pause 90min; limberctl pause --until 15:00",
+              "for\npause-default (1h), so that nobody forgets to resume. "
+              "--reason labels\nthe pause in limberctl status. --while -- "
+              "CMD runs CMD and holds\nreminders exactly as long as it runs "
+              "(the exit status is CMD's); a break\nthat comes due meanwhile "
+              "is offered when it ends.\n\n"
+              "Examples: limberctl pause 90min\n"
+              "          limberctl pause --until 15:00 --reason standup\n"
+              "          limberctl pause --while -- zoom",
       .options = limber_pause_options,
       .flags = LIMBER_PARSE_DURATION,
       .run = limber_cmd_pause,

@@ -28,7 +28,22 @@ struct _LimberDaemon
   LimberTime last_event;
   gboolean started;
   gboolean restoring; /* carrying out what the saved state says */
+  /* Who holds and why (daemon-holds.c): HoldNote by id; the pause's. */
+  GHashTable *hold_notes;
+  guint32 last_hold_id;
+  char *pause_who, *pause_reason;
+  /* Callers waiting for the pop-up to be shown or not (BreakNow). */
+  GPtrArray *popup_waiters;
 };
+
+/* Answers the callers waiting for the pop-up, once it has settled. */
+void limber_daemon_settle_waiters (LimberDaemon *self);
+
+/* Whether @reason (may be NULL) will do for a hold's. */
+gboolean limber_daemon_check_reason (const char *reason, GError **error);
+
+/* A hold's id is gone from the scheduler: forget what was said of it. */
+void limber_daemon_forget_hold (LimberDaemon *self, guint32 id);
 
 /* Feeds @event to the scheduler, stamped now, carries out what it answers,
  * and publishes the new state. */

@@ -11,6 +11,15 @@
 gboolean
 limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
 {
+  return limber_daemon_pause_for (self, seconds, NULL, NULL, error);
+}
+
+gboolean
+limber_daemon_pause_for (LimberDaemon *self, guint64 seconds, const char *who,
+                         const char *reason, GError **error)
+{
+  if (!limber_daemon_check_reason (reason, error))
+    return FALSE;
   if (seconds > LIMBER_MAX_PAUSE_SECONDS)
     {
       g_autofree char *given = limber_duration_format (seconds);
@@ -20,6 +29,11 @@ limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
                    given);
       return FALSE;
     }
+  /* Said before the pause is published. */
+  g_free (self->pause_who);
+  self->pause_who = g_strdup (who ? who : "");
+  g_free (self->pause_reason);
+  self->pause_reason = g_strdup (reason ? reason : "");
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
                                            .duration = (gint64) seconds
                                                        * LIMBER_USEC_PER_SEC });
@@ -73,6 +87,43 @@ void
 limber_daemon_break_now (LimberDaemon *self)
 {
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
+}
+
+typedef struct
+{
+  LimberDaemonSavedFunc func;
+  gpointer user_data;
+} PopupWaiter;
+
+void
+limber_daemon_when_popup_settled (LimberDaemon *self,
+                                  LimberDaemonSavedFunc func,
+                                  gpointer user_data)
+{
+  PopupWaiter *waiter;
+
+  if (limber_notifier_get_presence (self->notifier) != LIMBER_PRESENCE_SENDING)
+    {
+      limber_daemon_when_saved (self, func, user_data);
+      return;
+    }
+  waiter = g_new (PopupWaiter, 1);
+  *waiter = (PopupWaiter){ func, user_data };
+  if (self->popup_waiters == NULL)
+    self->popup_waiters = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->popup_waiters, waiter);
+}
+
+void
+limber_daemon_settle_waiters (LimberDaemon *self)
+{
+  g_autoptr (GPtrArray) waiters = g_steal_pointer (&self->popup_waiters);
+
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      PopupWaiter *waiter = g_ptr_array_index (waiters, i);
+      limber_daemon_when_saved (self, waiter->func, waiter->user_data);
+    }
 }
 
 void

@@ -30,6 +30,9 @@ limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
                          : paused == 0               ? 0
                                        : now_wall + (paused - now),
     .work_left = limber_scheduler_get_work_left (scheduler, now),
+    .popup
+    = limber_presence_to_string (limber_notifier_get_presence (self->notifier)),
+    .popup_problem = limber_notifier_get_problem (self->notifier),
   };
   snapshot->next_break
       = snapshot->next_break_wall == G_MAXINT64

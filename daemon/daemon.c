@@ -4,6 +4,7 @@
  * published. */
 #include "daemon-private.h"
 
+#include "offer-text.h"
 #include "sd-notify.h"
 
 static gboolean
@@ -29,9 +30,21 @@ perform (LimberDaemon *self, const LimberAction *action)
   switch (action->type)
     {
     case LIMBER_ACTION_SHOW_BREAK:
-      g_info ("break due: showing the pop-up (%s)",
-              limber_urgency_to_string (action->urgency));
-      limber_notifier_show (self->notifier, self->config, action->urgency);
+      g_info ("break due: showing the pop-up (%s%s)",
+              limber_urgency_to_string (action->urgency),
+              action->deferred ? ", deferred" : "");
+      {
+        LimberPopup *popup
+            = limber_popup_new_break (self->config, action->urgency);
+        /* The holds are over: the break they kept back, offered as such. */
+        if (action->deferred)
+          {
+            g_free (popup->title);
+            popup->title
+                = limber_deferred_title (limber_clock_now () - action->at);
+          }
+        limber_notifier_show (self->notifier, popup);
+      }
       if (self->listener.break_started != NULL)
         self->listener.break_started (action->urgency,
                                       self->listener.user_data);
@@ -44,15 +57,17 @@ perform (LimberDaemon *self, const LimberAction *action)
       break;
     case LIMBER_ACTION_ESCALATE:
       g_info ("break overdue: escalating the pop-up");
-      limber_notifier_show (self->notifier, self->config,
-                            LIMBER_URGENCY_CRITICAL);
+      limber_notifier_show (
+          self->notifier,
+          limber_popup_new_break (self->config, LIMBER_URGENCY_CRITICAL));
       break;
     case LIMBER_ACTION_END_BREAK:
       g_info ("break ended: %s", limber_outcome_to_string (action->outcome));
       limber_notifier_withdraw (self->notifier);
       if (self->listener.break_ended != NULL)
         self->listener.break_ended (action->outcome, self->listener.user_data);
-      record_outcome (self, action);
+      if (!action->repeated)
+        record_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
       g_info ("break %s", limber_outcome_to_string (action->outcome));
@@ -60,6 +75,11 @@ perform (LimberDaemon *self, const LimberAction *action)
         self->listener.break_recorded (action->outcome,
                                        self->listener.user_data);
       record_outcome (self, action);
+      break;
+    case LIMBER_ACTION_HOLD_EXPIRED:
+      limber_daemon_forget_hold (self, action->hold_id);
+      if (self->listener.hold_ended != NULL)
+        self->listener.hold_ended (action->hold_id, self->listener.user_data);
       break;
     case LIMBER_ACTION_QUERY_IDLE:
       /* From the main loop: the answer may come at once, and must not feed
@@ -96,6 +116,21 @@ carry_out (LimberDaemon *self, const LimberStep *step, LimberPhase before,
       (gint64) self->config->natural_break * LIMBER_USEC_PER_SEC);
 }
 
+/* A pause that ran out by itself is said once; one ended on request needs
+ * no telling. */
+static void
+tell_pause_over (LimberDaemon *self, const LimberEvent *event,
+                 LimberPhase before)
+{
+  if (before != LIMBER_PHASE_PAUSED
+      || limber_scheduler_get_phase (&self->scheduler) == LIMBER_PHASE_PAUSED
+      || event->type != LIMBER_EVENT_TICK || self->restoring)
+    return;
+  g_info ("the pause is over");
+  limber_notifier_notice (self->notifier, "Reminders are back",
+                          "The pause is over: limber counts your work again.");
+}
+
 static void
 run (LimberDaemon *self, const LimberEvent *event)
 {
@@ -103,6 +138,9 @@ run (LimberDaemon *self, const LimberEvent *event)
   LimberStep step = limber_scheduler_feed (&self->scheduler, event);
 
   carry_out (self, &step, before, event->time);
+  tell_pause_over (self, event, before);
+  limber_notifier_set_user_active (
+      self->notifier, !limber_scheduler_is_away (&self->scheduler));
 }
 
 /* Feeds one event, stamped now, and publishes the result. @woke_late: the
@@ -149,7 +187,7 @@ on_wakeup (LimberTime deadline, gpointer user_data)
 }
 
 static void
-on_response (LimberResponse response, gpointer user_data)
+on_popup_action (const char *action_id, gpointer user_data)
 {
   LimberDaemon *self = user_data;
   LimberEventType type;
@@ -157,28 +195,46 @@ on_response (LimberResponse response, gpointer user_data)
   /* A late answer to a pop-up that is already gone changes nothing. */
   if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
     return;
-
-  switch (response)
-    {
-    case LIMBER_RESPONSE_DONE:
-      type = LIMBER_EVENT_BREAK_DONE;
-      break;
-    case LIMBER_RESPONSE_SNOOZE:
-      type = LIMBER_EVENT_SNOOZE;
-      break;
-    case LIMBER_RESPONSE_EXPIRED:
-      type = LIMBER_EVENT_BREAK_EXPIRED;
-      break;
-    case LIMBER_RESPONSE_DISMISSED:
-      /* Closed is seen, not skipped: only Skip skips. */
-      type = LIMBER_EVENT_BREAK_CLOSED;
-      break;
-    case LIMBER_RESPONSE_SKIP:
-    default:
-      type = LIMBER_EVENT_SKIP;
-      break;
-    }
+  if (g_str_equal (action_id, "snooze"))
+    type = LIMBER_EVENT_SNOOZE;
+  else if (g_str_equal (action_id, "skip"))
+    type = LIMBER_EVENT_SKIP;
+  else
+    type = LIMBER_EVENT_BREAK_DONE;
   limber_daemon_feed (self, (LimberEvent){ .type = type });
+}
+
+static void
+on_popup_closed (LimberClosedReason reason, gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
+    return;
+  /* Closed by the user is seen, not skipped: only Skip skips. Expired, or
+   * closed for a reason of the server's own: nothing on screen any more. */
+  limber_daemon_feed (
+      self, (LimberEvent){ .type = reason == LIMBER_CLOSED_DISMISSED
+                                       ? LIMBER_EVENT_BREAK_CLOSED
+                                       : LIMBER_EVENT_BREAK_EXPIRED });
+}
+
+static void
+on_popup_presence (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  LimberPresence presence = limber_notifier_get_presence (self->notifier);
+
+  if (presence == LIMBER_PRESENCE_NOT_SHOWN)
+    limber_daemon_feed (self,
+                        (LimberEvent){ .type = LIMBER_EVENT_POPUP_UNSHOWN });
+  else if (presence == LIMBER_PRESENCE_ON_SCREEN)
+    limber_daemon_feed (self,
+                        (LimberEvent){ .type = LIMBER_EVENT_POPUP_SHOWN });
+  else
+    limber_daemon_publish (self);
+  if (presence != LIMBER_PRESENCE_SENDING)
+    limber_daemon_settle_waiters (self);
 }
 
 static void
@@ -201,6 +257,12 @@ on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
       (LimberEvent){ .type = type, .since = limber_clock_now () - idle_usec });
 }
 
+static void
+on_activity_renamed (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
 LimberDaemon *
 limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                    const char *config_error)
@@ -215,10 +277,15 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
   limber_sleep_detector_init (&self->sleep);
   self->timer = limber_wakeup_timer_new (on_wakeup, self);
-  self->notifier = limber_notifier_new (on_response, self);
+  self->notifier = limber_notifier_new (
+      &(LimberNotifierCallbacks){ .action = on_popup_action,
+                                  .closed = on_popup_closed,
+                                  .presence_changed = on_popup_presence,
+                                  .user_data = self });
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
+                                  .renamed = on_activity_renamed,
                                   .user_data = self },
       config->activity_source, timings.lull);
   return self;
@@ -247,11 +314,16 @@ limber_daemon_free (LimberDaemon *self)
   limber_daemon_save_now (self);
   g_clear_pointer (&self->records, limber_records_free);
   g_clear_pointer (&self->activity, limber_activity_free);
+  /* Nobody is left waiting for an answer. */
+  limber_daemon_settle_waiters (self);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
   g_strfreev (self->config_paths);
+  g_clear_pointer (&self->hold_notes, g_hash_table_unref);
+  g_free (self->pause_who);
+  g_free (self->pause_reason);
   g_free (self);
 }
 
@@ -293,9 +365,12 @@ limber_daemon_start (LimberDaemon *self)
                                      .save_due = on_save_due,
                                      .user_data = self });
   resume_from_disk (self);
-  /* The desktop's sources come as their bus names appear. */
-  limber_activity_start (self->activity);
   on_activity_changed (self);
+  /* The desktop's sources come as their bus names appear; one there at
+   * once (XSync) tells what it sees now, which a later SOURCE_CHANGED
+   * would wipe out: a session idle since before limberd would count as
+   * work until the next key press. */
+  limber_activity_start (self->activity);
   limber_sd_notify_ready ();
 }
 

@@ -22,6 +22,8 @@ typedef struct
   /* A break went into the history with no pop-up to end (a natural
    * break, a skip or snooze ahead of the pop-up). */
   void (*break_recorded) (LimberOutcome outcome, gpointer user_data);
+  /* Hold @id ended by itself, at its deadline (a lease that expired). */
+  void (*hold_ended) (guint32 id, gpointer user_data);
   gpointer user_data;
 } LimberDaemonListener;
 
@@ -44,12 +46,49 @@ void limber_daemon_start (LimberDaemon *self);
 /* What clients may ask for. Bad arguments fail with LIMBER_ERROR_*. */
 gboolean limber_daemon_pause (LimberDaemon *self, guint64 seconds,
                               GError **error);
+/* As limber_daemon_pause(), saying who paused (may be NULL) and why (may
+ * be NULL or ""), for the list of holds. */
+gboolean limber_daemon_pause_for (LimberDaemon *self, guint64 seconds,
+                                  const char *who, const char *reason,
+                                  GError **error);
 void limber_daemon_resume (LimberDaemon *self);
+
+/* Holds (daemon-holds.c): a hold of @kind (not LIMBER_HOLD_PAUSE) keeps
+ * breaks back for @seconds (0: until released), held by @who for @reason.
+ * Returns its id (never 0), or 0 with @error set: a reason too long, a
+ * deadline too far, too many holds. */
+guint32 limber_daemon_hold (LimberDaemon *self, LimberHoldKind kind,
+                            const char *who, const char *reason,
+                            guint64 seconds, GError **error);
+/* Ends hold @id; nothing if it is over already. */
+void limber_daemon_release (LimberDaemon *self, guint32 id);
+/* Says why hold @id holds, when that changes (a call moves to the camera). */
+void limber_daemon_hold_set_reason (LimberDaemon *self, guint32 id,
+                                    const char *reason);
+
+typedef struct
+{
+  guint32 id; /* 0 for the pause */
+  LimberHoldKind kind;
+  const char *who;    /* "limberctl (pid 4242)", "PipeWire"; "" unknown */
+  const char *reason; /* as given; "" when none was */
+  gint64 since_wall;  /* µs since the epoch */
+  gint64 until_wall;  /* µs since the epoch; 0 until it is ended */
+} LimberHoldInfo;
+
+/* The holds on, the pause first, then oldest first: LimberHoldInfo, whose
+ * strings last until the next change. */
+GArray *limber_daemon_list_holds (LimberDaemon *self);
 gboolean limber_daemon_snooze (LimberDaemon *self, guint64 seconds,
                                GError **error);
 /* Fails with LIMBER_ERROR_NO_BREAK when no break is there to skip. */
 gboolean limber_daemon_skip (LimberDaemon *self, GError **error);
 void limber_daemon_break_now (LimberDaemon *self);
+/* Calls @func once the pop-up is shown or known not to be (and what the
+ * calls so far changed is on disk). */
+void limber_daemon_when_popup_settled (LimberDaemon *self,
+                                       LimberDaemonSavedFunc func,
+                                       gpointer user_data);
 gboolean limber_daemon_set (LimberDaemon *self, const char *key,
                             GVariant *value, GError **error);
 gboolean limber_daemon_reload (LimberDaemon *self, GError **error);
@@ -86,6 +125,8 @@ typedef struct
   LimberDayCounts today;
   gint64 now_wall; /* µs since the epoch */
   gint64 next_break_wall, paused_until_wall, work_left; /* µs */
+  const char *popup;         /* limber_presence_to_string() */
+  const char *popup_problem; /* why it is not shown; "" */
 } LimberSnapshot;
 
 void limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot);

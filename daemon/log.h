@@ -1,7 +1,15 @@
-/* Where limberd's messages go: GLib's structured logging, to the journal
- * under systemd and to stderr otherwise. Under the journal, break events
- * (info) are kept, for 'journalctl --user -u limberd'; on a terminal only
- * warnings show, unless --verbose. */
+/* Where limberd's messages go, through GLib's structured logging:
+ *
+ * - under systemd (stderr is the journal's stream): the journal, break
+ *   events (info) included, for 'journalctl --user -u limberd';
+ * - with --verbose: stderr, limberd's own info and debug too;
+ * - run in the foreground of a terminal, or with stderr sent to a file or
+ *   a pipe: warnings to stderr;
+ * - a background job of a terminal ('limberd &'): nothing on the
+ *   terminal; warnings to the journal where there is one.
+ * Break events go to the journal where there is one. GLib's and other
+ * libraries' info and debug (GDBus' "this will deadlock if…" among them)
+ * show only where G_MESSAGES_DEBUG asks for them, --verbose or not. */
 #pragma once
 
 #include <glib.h>

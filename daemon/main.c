@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bus-caller.h"
 #include "config.h"
 #include "daemon.h"
 #include "limber-names.h"
@@ -100,29 +101,6 @@ on_name_acquired (GDBusConnection *connection, const char *name,
   limber_daemon_start (ctx->daemon);
 }
 
-/* "limberd (pid 1234)" for whoever holds @name, as well as can be told. */
-static char *
-describe_owner (GDBusConnection *connection, const char *name)
-{
-  g_autoptr (GVariant) reply = NULL;
-  g_autofree char *comm_path = NULL;
-  g_autofree char *comm = NULL;
-  guint32 pid;
-
-  reply = g_dbus_connection_call_sync (
-      connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-      "org.freedesktop.DBus", "GetConnectionUnixProcessID",
-      g_variant_new ("(s)", name), G_VARIANT_TYPE ("(u)"),
-      G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
-  if (reply == NULL)
-    return g_strdup ("another process");
-  g_variant_get (reply, "(u)", &pid);
-  comm_path = g_strdup_printf ("/proc/%u/comm", pid);
-  if (g_file_get_contents (comm_path, &comm, NULL, NULL))
-    return g_strdup_printf ("%s (pid %u)", g_strstrip (comm), pid);
-  return g_strdup_printf ("pid %u", pid);
-}
-
 static void
 on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
 {
@@ -136,7 +114,7 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
     }
   else if (!ctx->name_acquired)
     {
-      g_autofree char *owner = describe_owner (connection, name);
+      g_autofree char *owner = limber_describe_bus_name (connection, name);
       g_printerr ("limberd: %s is already owned by %s: limberd is already "
                   "running; use --replace to take over\n",
                   name, owner);
@@ -171,6 +149,12 @@ static void
 on_break_recorded (LimberOutcome outcome, gpointer service)
 {
   limber_service_emit_break_recorded (service, outcome);
+}
+
+static void
+on_hold_ended (guint32 id, gpointer service)
+{
+  limber_service_hold_ended (service, id);
 }
 
 /* At start-up there is no earlier configuration to keep: run with every
@@ -256,6 +240,7 @@ main (int argc, char **argv)
                                   .break_started = on_break_started,
                                   .break_ended = on_break_ended,
                                   .break_recorded = on_break_recorded,
+                                  .hold_ended = on_hold_ended,
                                   .user_data = ctx.service,
                               });
 

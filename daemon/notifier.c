@@ -1,166 +1,177 @@
 #include "notifier.h"
 
 #include "bus-peer.h"
-#include "limber-duration.h"
 #include "limber-names.h"
 
-#include <libnotify/notify.h>
+#define NOTIFICATIONS_NAME  "org.freedesktop.Notifications"
+#define NOTIFICATIONS_PATH  "/org/freedesktop/Notifications"
+#define NOTIFICATIONS_IFACE "org.freedesktop.Notifications"
 
-/* The spec's NotificationClosed reason for "dismissed by the user". */
-#define CLOSED_DISMISSED 2
+/* Long enough for a server being started by the bus; the loop never waits
+ * on it. */
+#define CALL_TIMEOUT_MS 5000
 
-#define NOTIFICATIONS_NAME "org.freedesktop.Notifications"
+/* What some servers do that no capability says, by the name they give in
+ * GetServerInformation. */
+typedef struct
+{
+  const char *name;
+  /* It draws no button for the "default" action (a click on the pop-up
+   * does it), so Done needs a button of its own. Elsewhere the default
+   * action may become a button, so Done *is* the default action there:
+   * never two "Done" buttons. */
+  gboolean hides_default_action;
+  /* A normal-urgency banner leaves the screen for the notification list
+   * this long after the user is active (0: it stays). */
+  gint64 banner_usec;
+} ServerTraits;
+
+static const ServerTraits known_servers[] = {
+  /* GNOME Shell (js/ui/messageTray.js): banners time out 4 s after the
+   * user is active, except critical ones. */
+  { "gnome-shell", TRUE, 4 * G_USEC_PER_SEC },
+  { "Notification Daemon", TRUE, 0 },
+  { "Plasma", TRUE, 0 },
+};
+
+static const ServerTraits unknown_server = { NULL, FALSE, 0 };
 
 struct _LimberNotifier
 {
-  NotifyNotification *shown; /* on the server now */
-  gulong closed_handler;
-  guint response_idle;
-  LimberResponse response;
-  LimberResponseFunc func;
-  gpointer user_data;
-  /* While a break should be on screen: what to show, so that it can be
-   * shown again when a notification server comes (back). */
-  LimberConfig *wanted;
-  LimberUrgency wanted_urgency;
-  /* libnotify talks to the server; this tells when one comes and goes, and
-   * tries again one not answering yet. */
+  LimberNotifierCallbacks callbacks;
+  GDBusConnection *bus;
+  GCancellable *cancellable; /* every call of ours, until freed */
+  /* Tells when a server comes and goes. */
   LimberBusPeer *server;
-  /* What the server said it can do, the last time it answered. */
-  gboolean server_actions, server_markup;
+  guint generation; /* one per server owner: older answers are stale */
+  guint action_signal, closed_signal;
+
+  /* What the server is: known once both probes answered. */
+  gboolean probed;
+  guint probing; /* probes on their way */
+  gboolean can_actions, can_markup;
+  const ServerTraits *traits;
+
+  /* The pop-up wanted on screen, and where it is. */
+  LimberPopup *wanted;
+  guint32 id;        /* the server's, while it has our pop-up */
+  gboolean sending;  /* a Notify on its way */
+  gboolean resend;   /* and the pop-up changed since it left */
+  gboolean answered; /* an action came: a close after it is tidying up */
+  LimberPresence presence;
+  char *problem;
+
+  gboolean user_active;
+  guint banner_timer;
 };
 
-static void display (LimberNotifier *self);
-static void drop_shown (LimberNotifier *self);
+typedef struct
+{
+  LimberNotifier *self;
+  guint generation;
+} Call;
+
+static Call *
+call_new (LimberNotifier *self)
+{
+  Call *call = g_new (Call, 1);
+
+  call->self = self;
+  call->generation = self->generation;
+  return call;
+}
+
+/* The reply to @call, or NULL with *@error set; NULL with no error when
+ * the answer is stale or the notifier is gone. Frees @call. */
+static GVariant *
+call_finish (Call *call, GObject *source, GAsyncResult *result,
+             LimberNotifier **self, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autofree Call *owned = call;
+  GVariant *reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source),
+                                                   result, &local);
+
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  *self = call->self;
+  if (call->generation != call->self->generation)
+    {
+      g_clear_pointer (&reply, g_variant_unref);
+      return NULL;
+    }
+  if (reply == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return reply;
+}
 
 static void
-on_server_appeared (LimberBusPeer *server, gpointer user_data)
+call_server (LimberNotifier *self, const char *method, GVariant *args,
+             const char *reply_type, GDBusCallFlags flags,
+             GAsyncReadyCallback callback)
 {
-  LimberNotifier *self = user_data;
+  g_dbus_connection_call (self->bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH,
+                          NOTIFICATIONS_IFACE, method, args,
+                          reply_type ? G_VARIANT_TYPE (reply_type) : NULL,
+                          flags, CALL_TIMEOUT_MS, self->cancellable, callback,
+                          callback != NULL ? call_new (self) : NULL);
+}
 
-  (void) server;
-  if (self->wanted != NULL && self->shown == NULL)
+const char *
+limber_presence_to_string (LimberPresence presence)
+{
+  switch (presence)
     {
-      g_message ("a notification server is back: showing the break again");
-      display (self);
+    case LIMBER_PRESENCE_SENDING:
+      return "sending";
+    case LIMBER_PRESENCE_ON_SCREEN:
+      return "on-screen";
+    case LIMBER_PRESENCE_IN_LIST:
+      return "in-list";
+    case LIMBER_PRESENCE_NOT_SHOWN:
+      return "not-shown";
+    case LIMBER_PRESENCE_NONE:
+    default:
+      return "";
     }
 }
 
 static void
-on_server_vanished (LimberBusPeer *server, gpointer user_data)
+set_presence (LimberNotifier *self, LimberPresence presence,
+              const char *problem)
 {
-  LimberNotifier *self = user_data;
-
-  (void) server;
-  /* Its notifications went with it. */
-  if (self->shown != NULL)
-    g_warning ("the notification server is gone; the break comes back with "
-               "it");
-  drop_shown (self);
-}
-
-LimberNotifier *
-limber_notifier_new (LimberResponseFunc func, gpointer user_data)
-{
-  LimberNotifier *self = g_new0 (LimberNotifier, 1);
-
-  self->func = func;
-  self->user_data = user_data;
-  notify_init ("limber");
-  self->server
-      = limber_bus_peer_new (G_BUS_TYPE_SESSION, NOTIFICATIONS_NAME,
-                             on_server_appeared, on_server_vanished, self);
-  return self;
-}
-
-/* Forgets the pop-up without telling the server. */
-static void
-drop_shown (LimberNotifier *self)
-{
-  if (self->shown == NULL)
+  if (presence != LIMBER_PRESENCE_ON_SCREEN)
+    g_clear_handle_id (&self->banner_timer, g_source_remove);
+  if (self->presence == presence
+      && g_strcmp0 (self->problem, problem ? problem : "") == 0)
     return;
-  g_clear_signal_handler (&self->closed_handler, self->shown);
-  notify_notification_clear_actions (self->shown);
-  g_clear_object (&self->shown);
+  if (presence == LIMBER_PRESENCE_NOT_SHOWN)
+    g_warning ("the break pop-up is not shown: %s", problem);
+  self->presence = presence;
+  g_free (self->problem);
+  self->problem = g_strdup (problem ? problem : "");
+  if (self->callbacks.presence_changed != NULL)
+    self->callbacks.presence_changed (self->callbacks.user_data);
 }
 
-void
-limber_notifier_free (LimberNotifier *self)
+/* Why a call to the server failed, in the user's words. */
+static char *
+describe_failure (const GError *error)
 {
-  if (self == NULL)
-    return;
-  g_clear_handle_id (&self->response_idle, g_source_remove);
-  g_clear_pointer (&self->server, limber_bus_peer_free);
-  limber_notifier_withdraw (self);
-  g_free (self);
-  notify_uninit ();
-}
+  g_autofree char *remote = g_dbus_error_get_remote_error (error);
 
-static gboolean
-deliver_response (gpointer user_data)
-{
-  LimberNotifier *self = user_data;
-
-  self->response_idle = 0;
-  self->func (self->response, self->user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_action (NotifyNotification *notification, char *action, gpointer user_data)
-{
-  LimberNotifier *self = user_data;
-
-  if (g_str_equal (action, "snooze"))
-    self->response = LIMBER_RESPONSE_SNOOZE;
-  else if (g_str_equal (action, "skip"))
-    self->response = LIMBER_RESPONSE_SKIP;
-  else
-    self->response = LIMBER_RESPONSE_DONE; /* "done", or the default action */
-
-  /* A NotificationClosed after an action is the server tidying up, not a
-   * dismissal. */
-  g_clear_signal_handler (&self->closed_handler, notification);
-  /* libnotify still uses the notification after this callback returns, so
-   * the daemon withdraws (and unrefs) it from an idle. */
-  if (self->response_idle == 0)
-    self->response_idle = g_idle_add (deliver_response, self);
-}
-
-static void
-on_closed (NotifyNotification *notification, gpointer user_data)
-{
-  LimberNotifier *self = user_data;
-  int reason = notify_notification_get_closed_reason (notification);
-
-  g_debug ("notification closed by the server, reason %d", reason);
-  drop_shown (self);
-  /* Closed by the user: not to be put back when a server comes back. */
-  if (reason == CLOSED_DISMISSED)
-    g_clear_pointer (&self->wanted, limber_config_free);
-  /* Dismissed by the user, or expired (despite asking for no timeout) or
-   * closed for a reason of the server's own. */
-  self->func (reason == CLOSED_DISMISSED ? LIMBER_RESPONSE_DISMISSED
-                                         : LIMBER_RESPONSE_EXPIRED,
-              self->user_data);
-}
-
-static gboolean
-has_capability (GList *caps, const char *name)
-{
-  return g_list_find_custom (caps, name, (GCompareFunc) g_strcmp0) != NULL;
-}
-
-/* FALSE if the server gave no capabilities at all. */
-static gboolean
-get_server_caps (gboolean *actions, gboolean *markup)
-{
-  GList *caps = notify_get_server_caps ();
-
-  *actions = has_capability (caps, "actions");
-  *markup = has_capability (caps, "body-markup");
-  g_list_free_full (caps, g_free);
-  return caps != NULL;
+  if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN)
+      || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER))
+    return g_strdup ("no notification server is running; the break shows "
+                     "when one starts");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
+      || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY)
+      || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT))
+    return g_strdup ("the notification server does not answer");
+  g_autofree char *message = g_strdup (error->message);
+  g_dbus_error_strip_remote_error ((GError *) error);
+  return g_strdup_printf ("the notification server refused it (%s)",
+                          remote != NULL ? error->message : message);
 }
 
 /* Text as the user wrote it, control characters included: those are shown
@@ -182,23 +193,358 @@ visible_text (const char *text)
 }
 
 static char *
-compose_body (const LimberConfig *config, gboolean markup, gboolean actions)
+compose_body (LimberNotifier *self, const LimberPopup *popup)
 {
-  g_autofree char *routine = visible_text (config->routine);
-  g_autoptr (GString) body = g_string_new (routine);
+  g_autofree char *text = visible_text (popup->body);
+  g_autoptr (GString) body = g_string_new (text);
 
-  if (!actions)
-    {
-      g_autofree char *length = limber_duration_format (config->break_length);
-      g_string_append_printf (body,
-                              "\n\nStep away for %s and it counts as done. "
-                              "To postpone: limberctl snooze; to skip: "
-                              "limberctl skip.",
-                              length);
-    }
-  if (markup)
+  if (!self->can_actions && popup->without_actions != NULL)
+    g_string_append_printf (body, "\n\n%s", popup->without_actions);
+  if (self->can_markup)
     return g_markup_escape_text (body->str, (gssize) body->len);
   return g_strdup (body->str);
+}
+
+static void
+add_actions (LimberNotifier *self, const LimberPopup *popup,
+             GVariantBuilder *actions)
+{
+  const char *fold = NULL;
+
+  if (!self->can_actions)
+    return;
+  if (popup->default_action != NULL)
+    {
+      if (self->traits->hides_default_action)
+        g_variant_builder_add (actions, "s", "default"),
+            g_variant_builder_add (actions, "s", "");
+      else
+        fold = popup->default_action;
+    }
+  for (guint i = 0; i < popup->n_actions; i++)
+    {
+      const LimberPopupAction *action = &popup->actions[i];
+      gboolean is_default = g_strcmp0 (action->id, fold) == 0;
+      g_variant_builder_add (actions, "s", is_default ? "default" : action->id);
+      g_variant_builder_add (actions, "s", action->label);
+    }
+}
+
+static void on_notified (GObject *source, GAsyncResult *result,
+                         gpointer user_data);
+static void probe (LimberNotifier *self);
+static void on_retry (LimberBusPeer *server, gpointer user_data);
+
+static void
+send_wanted (LimberNotifier *self)
+{
+  const LimberPopup *popup = self->wanted;
+  GVariantBuilder actions, hints;
+
+  if (!self->probed)
+    {
+      probe (self);
+      return;
+    }
+  if (self->sending)
+    {
+      self->resend = TRUE;
+      return;
+    }
+
+  g_autofree char *title = visible_text (popup->title);
+  g_autofree char *body = compose_body (self, popup);
+  g_variant_builder_init (&actions, G_VARIANT_TYPE ("as"));
+  add_actions (self, popup, &actions);
+  g_variant_builder_init (&hints, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (
+      &hints, "{sv}", "urgency",
+      g_variant_new_byte (popup->urgency == LIMBER_URGENCY_CRITICAL ? 2 : 1));
+  g_variant_builder_add (&hints, "{sv}", "category",
+                         g_variant_new_string ("x-limber.break"));
+  g_variant_builder_add (&hints, "{sv}", "desktop-entry",
+                         g_variant_new_string (LIMBER_DESKTOP_ID));
+  /* Stays until answered or withdrawn, and past an answer until we take it
+   * down. */
+  g_variant_builder_add (&hints, "{sv}", "resident",
+                         g_variant_new_boolean (TRUE));
+  if (popup->value >= 0)
+    g_variant_builder_add (&hints, "{sv}", "value",
+                           g_variant_new_int32 (popup->value));
+
+  if (self->presence != LIMBER_PRESENCE_ON_SCREEN
+      && self->presence != LIMBER_PRESENCE_IN_LIST)
+    set_presence (self, LIMBER_PRESENCE_SENDING, NULL);
+  self->sending = TRUE;
+  call_server (self, "Notify",
+               g_variant_new ("(susssasa{sv}i)", "limber", self->id, "limber",
+                              title, body, &actions, &hints, 0),
+               "(u)", G_DBUS_CALL_FLAGS_NONE, on_notified);
+}
+
+static gboolean
+banner_gone (gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+
+  self->banner_timer = 0;
+  set_presence (self, LIMBER_PRESENCE_IN_LIST, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* On servers that move banners into their list, the clock starts once the
+ * user is active with the banner up. */
+static void
+follow_banner (LimberNotifier *self)
+{
+  if (self->presence != LIMBER_PRESENCE_ON_SCREEN
+      || self->traits->banner_usec == 0 || self->wanted == NULL
+      || self->wanted->urgency == LIMBER_URGENCY_CRITICAL || !self->user_active
+      || self->banner_timer != 0)
+    return;
+  self->banner_timer = g_timeout_add (
+      (guint) (self->traits->banner_usec / 1000), banner_gone, self);
+}
+
+static void
+close_on_server (LimberNotifier *self, guint32 id)
+{
+  /* Never starts a server just to close something it does not have. */
+  call_server (self, "CloseNotification", g_variant_new ("(u)", id), NULL,
+               G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
+}
+
+static void
+on_notified (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LimberNotifier *self = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply
+      = call_finish (user_data, source, result, &self, &error);
+
+  if (self == NULL)
+    return;
+  self->sending = FALSE;
+  if (reply == NULL && error == NULL)
+    return; /* from a server since gone */
+  if (reply == NULL)
+    {
+      g_autofree char *problem = describe_failure (error);
+      self->resend = FALSE;
+      if (self->wanted == NULL)
+        return;
+      set_presence (self, LIMBER_PRESENCE_NOT_SHOWN, problem);
+      /* A server that just took its name may not answer yet. */
+      limber_bus_peer_retry (self->server, on_retry);
+      return;
+    }
+
+  g_variant_get (reply, "(u)", &self->id);
+  self->answered = FALSE;
+  limber_bus_peer_reset_retries (self->server);
+  if (self->wanted == NULL)
+    {
+      /* Withdrawn while it was on its way. */
+      close_on_server (self, self->id);
+      self->id = 0;
+      return;
+    }
+  if (self->resend)
+    {
+      self->resend = FALSE;
+      send_wanted (self);
+      return;
+    }
+  /* An update puts a banner back on screen. */
+  g_clear_handle_id (&self->banner_timer, g_source_remove);
+  set_presence (self, LIMBER_PRESENCE_ON_SCREEN, NULL);
+  follow_banner (self);
+}
+
+static gboolean
+has_string (const char *const *list, const char *item)
+{
+  return list != NULL && g_strv_contains (list, item);
+}
+
+static void
+probe_done (LimberNotifier *self)
+{
+  if (--self->probing > 0)
+    return;
+  if (!self->probed)
+    return; /* a probe failed: said, and tried again */
+  if (self->wanted != NULL && self->id == 0)
+    send_wanted (self);
+}
+
+static void
+probe_failed (LimberNotifier *self, const GError *error)
+{
+  g_autofree char *problem = describe_failure (error);
+
+  self->probed = FALSE;
+  if (self->wanted != NULL)
+    set_presence (self, LIMBER_PRESENCE_NOT_SHOWN, problem);
+  limber_bus_peer_retry (self->server, on_retry);
+}
+
+static void
+on_capabilities (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LimberNotifier *self = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply
+      = call_finish (user_data, source, result, &self, &error);
+  g_autofree const char **caps = NULL;
+
+  if (self == NULL)
+    return;
+  if (reply == NULL && error != NULL)
+    probe_failed (self, error);
+  else if (reply != NULL)
+    {
+      g_variant_get (reply, "(^a&s)", &caps);
+      self->can_actions = has_string (caps, "actions");
+      self->can_markup = has_string (caps, "body-markup");
+      g_debug ("the notification server can: actions %d, markup %d",
+               self->can_actions, self->can_markup);
+    }
+  probe_done (self);
+}
+
+static void
+on_server_information (GObject *source, GAsyncResult *result,
+                       gpointer user_data)
+{
+  LimberNotifier *self = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply
+      = call_finish (user_data, source, result, &self, &error);
+  const char *name = NULL;
+
+  if (self == NULL)
+    return;
+  if (reply == NULL && error != NULL)
+    probe_failed (self, error);
+  else if (reply != NULL)
+    {
+      g_variant_get (reply, "(&s&s&s&s)", &name, NULL, NULL, NULL);
+      self->traits = &unknown_server;
+      for (guint i = 0; i < G_N_ELEMENTS (known_servers); i++)
+        if (g_str_equal (name, known_servers[i].name))
+          self->traits = &known_servers[i];
+      g_debug ("the notification server is %s", name);
+    }
+  probe_done (self);
+}
+
+/* Asks the server what it is and can do; the wanted pop-up follows. May
+ * start a server the bus knows how to start. */
+static void
+probe (LimberNotifier *self)
+{
+  if (self->probing > 0)
+    return;
+  if (self->presence == LIMBER_PRESENCE_NONE && self->wanted != NULL)
+    set_presence (self, LIMBER_PRESENCE_SENDING, NULL);
+  self->probed = TRUE; /* unless a probe fails */
+  self->probing = 2;
+  call_server (self, "GetCapabilities", NULL, "(as)", G_DBUS_CALL_FLAGS_NONE,
+               on_capabilities);
+  call_server (self, "GetServerInformation", NULL, "(ssss)",
+               G_DBUS_CALL_FLAGS_NONE, on_server_information);
+}
+
+static const char *
+action_of (LimberNotifier *self, const char *key)
+{
+  if (g_str_equal (key, "default"))
+    return self->wanted->default_action;
+  return key;
+}
+
+static void
+on_action_invoked (GDBusConnection *bus, const char *sender, const char *path,
+                   const char *iface, const char *signal, GVariant *params,
+                   gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+  guint32 id;
+  const char *key;
+
+  (void) bus, (void) sender, (void) path, (void) iface, (void) signal;
+  if (!g_variant_is_of_type (params, G_VARIANT_TYPE ("(us)")))
+    return;
+  g_variant_get (params, "(u&s)", &id, &key);
+  if (id == 0 || id != self->id || self->wanted == NULL)
+    return;
+  key = action_of (self, key);
+  if (key == NULL || limber_popup_get_label (self->wanted, key) == NULL)
+    return; /* not one we offered */
+  g_autofree char *chosen = g_strdup (key);
+  /* A NotificationClosed after an action is the server tidying up, not a
+   * dismissal. */
+  self->answered = TRUE;
+  self->callbacks.action (chosen, self->callbacks.user_data);
+}
+
+static void
+on_notification_closed (GDBusConnection *bus, const char *sender,
+                        const char *path, const char *iface, const char *signal,
+                        GVariant *params, gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+  guint32 id, reason;
+
+  (void) bus, (void) sender, (void) path, (void) iface, (void) signal;
+  if (!g_variant_is_of_type (params, G_VARIANT_TYPE ("(uu)")))
+    return;
+  g_variant_get (params, "(uu)", &id, &reason);
+  if (id == 0 || id != self->id)
+    return;
+  g_debug ("the pop-up was closed by the server, reason %u", reason);
+  self->id = 0;
+  if (self->answered || self->wanted == NULL)
+    return;
+  /* Not put back when a server comes back: the user or the server decided. */
+  g_clear_pointer (&self->wanted, limber_popup_free);
+  set_presence (self, LIMBER_PRESENCE_NONE, NULL);
+  if (reason < LIMBER_CLOSED_EXPIRED || reason > LIMBER_CLOSED_OTHER)
+    reason = LIMBER_CLOSED_OTHER;
+  self->callbacks.closed ((LimberClosedReason) reason,
+                          self->callbacks.user_data);
+}
+
+static void
+on_server_appeared (LimberBusPeer *server, gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+
+  (void) server;
+  if (self->wanted != NULL && self->id == 0)
+    {
+      g_message ("a notification server is there: showing the break");
+      probe (self);
+    }
+}
+
+static void
+on_server_vanished (LimberBusPeer *server, gpointer user_data)
+{
+  LimberNotifier *self = user_data;
+
+  (void) server;
+  /* Its notifications went with it, and what it said of itself. */
+  self->generation++;
+  self->probed = FALSE;
+  self->probing = 0;
+  self->sending = self->resend = FALSE;
+  self->id = 0;
+  if (self->wanted != NULL)
+    set_presence (self, LIMBER_PRESENCE_NOT_SHOWN,
+                  "the notification server went away; the break shows "
+                  "again when one starts");
 }
 
 static void
@@ -207,112 +553,134 @@ on_retry (LimberBusPeer *server, gpointer user_data)
   LimberNotifier *self = user_data;
 
   (void) server;
-  if (self->wanted != NULL && self->shown == NULL)
-    display (self);
+  if (self->wanted != NULL && self->id == 0 && !self->sending)
+    send_wanted (self);
 }
 
-/* A server that is there but not yet answering (it happens just after it
- * takes its name) is tried again in a moment, a few times. */
-static gboolean
-retry_later (LimberNotifier *self)
+LimberNotifier *
+limber_notifier_new (const LimberNotifierCallbacks *callbacks)
 {
-  return limber_bus_peer_retry (self->server, on_retry);
-}
-
-/* Puts the wanted break on the server: a new notification, or an update of
- * the one there. */
-static void
-display (LimberNotifier *self)
-{
-  const LimberConfig *config = self->wanted;
+  LimberNotifier *self = g_new0 (LimberNotifier, 1);
   g_autoptr (GError) error = NULL;
-  gboolean actions, markup;
 
-  /* No capabilities is a server not answering rather than one without
-   * actions: shown without buttons, the break could not be answered. */
-  if (get_server_caps (&actions, &markup))
-    {
-      self->server_actions = actions;
-      self->server_markup = markup;
-    }
-  else if (self->shown == NULL && retry_later (self))
-    {
-      g_debug ("the notification server does not answer yet");
-      return;
-    }
+  self->callbacks = *callbacks;
+  self->cancellable = g_cancellable_new ();
+  self->traits = &unknown_server;
+  self->user_active = TRUE;
+  self->problem = g_strdup ("");
+  /* The connection limberd owns its name on. */
+  self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (self->bus == NULL)
+    g_warning ("no session bus for the pop-up: %s", error->message);
   else
     {
-      actions = self->server_actions;
-      markup = self->server_markup;
+      /* By the well-known name: the bus delivers only its owner's. */
+      self->action_signal = g_dbus_connection_signal_subscribe (
+          self->bus, NOTIFICATIONS_NAME, NOTIFICATIONS_IFACE, "ActionInvoked",
+          NOTIFICATIONS_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE, on_action_invoked,
+          self, NULL);
+      self->closed_signal = g_dbus_connection_signal_subscribe (
+          self->bus, NOTIFICATIONS_NAME, NOTIFICATIONS_IFACE,
+          "NotificationClosed", NOTIFICATIONS_PATH, NULL,
+          G_DBUS_SIGNAL_FLAGS_NONE, on_notification_closed, self, NULL);
     }
-
-  g_autofree char *body = compose_body (config, markup, actions);
-  g_autofree char *title = visible_text (config->title);
-
-  if (self->shown == NULL)
-    {
-      self->shown = notify_notification_new (title, body, NULL);
-      self->closed_handler = g_signal_connect (self->shown, "closed",
-                                               G_CALLBACK (on_closed), self);
-    }
-  else
-    notify_notification_update (self->shown, title, body, NULL);
-
-  NotifyNotification *n = self->shown;
-  notify_notification_set_app_name (n, "limber");
-  notify_notification_set_category (n, "x-limber.break");
-  notify_notification_set_hint_string (n, "desktop-entry", LIMBER_DESKTOP_ID);
-  /* Stays until the user acts on it or the break ends; we withdraw it. */
-  notify_notification_set_timeout (n, NOTIFY_EXPIRES_NEVER);
-  notify_notification_set_hint (n, "resident", g_variant_new_boolean (TRUE));
-  notify_notification_set_urgency (n, self->wanted_urgency
-                                              == LIMBER_URGENCY_CRITICAL
-                                          ? NOTIFY_URGENCY_CRITICAL
-                                          : NOTIFY_URGENCY_NORMAL);
-  notify_notification_clear_actions (n);
-  if (actions)
-    {
-      g_autofree char *snooze = limber_duration_format (config->snooze);
-      g_autofree char *snooze_label = g_strdup_printf ("Snooze %s", snooze);
-      notify_notification_add_action (n, "default", "Done", on_action, self,
-                                      NULL);
-      notify_notification_add_action (n, "done", "Done", on_action, self, NULL);
-      notify_notification_add_action (n, "snooze", snooze_label, on_action,
-                                      self, NULL);
-      notify_notification_add_action (n, "skip", "Skip", on_action, self, NULL);
-    }
-
-  if (!notify_notification_show (n, &error))
-    {
-      /* Shown again when a server appears, or in a moment. */
-      g_warning ("cannot show the break notification: %s", error->message);
-      drop_shown (self);
-      retry_later (self);
-    }
-  else
-    limber_bus_peer_reset_retries (self->server);
+  self->server
+      = limber_bus_peer_new (G_BUS_TYPE_SESSION, NOTIFICATIONS_NAME,
+                             on_server_appeared, on_server_vanished, self);
+  return self;
 }
 
 void
-limber_notifier_show (LimberNotifier *self, const LimberConfig *config,
-                      LimberUrgency urgency)
+limber_notifier_free (LimberNotifier *self)
 {
-  g_clear_pointer (&self->wanted, limber_config_free);
-  self->wanted = limber_config_copy (config);
-  self->wanted_urgency = urgency;
-  display (self);
+  if (self == NULL)
+    return;
+  /* Its owner is going too: tell it nothing more. */
+  self->callbacks.presence_changed = NULL;
+  limber_notifier_withdraw (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->server, limber_bus_peer_free);
+  if (self->bus != NULL)
+    {
+      g_dbus_connection_signal_unsubscribe (self->bus, self->action_signal);
+      g_dbus_connection_signal_unsubscribe (self->bus, self->closed_signal);
+    }
+  g_clear_handle_id (&self->banner_timer, g_source_remove);
+  g_clear_object (&self->bus);
+  g_clear_object (&self->cancellable);
+  g_free (self->problem);
+  g_free (self);
+}
+
+void
+limber_notifier_show (LimberNotifier *self, LimberPopup *popup)
+{
+  g_clear_pointer (&self->wanted, limber_popup_free);
+  self->wanted = popup;
+  if (self->bus == NULL)
+    {
+      set_presence (self, LIMBER_PRESENCE_NOT_SHOWN, "there is no session bus");
+      return;
+    }
+  send_wanted (self);
 }
 
 void
 limber_notifier_withdraw (LimberNotifier *self)
 {
-  g_autoptr (GError) error = NULL;
+  g_clear_pointer (&self->wanted, limber_popup_free);
+  self->resend = FALSE;
+  /* One still on its way is closed when its id comes back. */
+  if (self->id != 0)
+    close_on_server (self, self->id);
+  self->id = 0;
+  set_presence (self, LIMBER_PRESENCE_NONE, NULL);
+}
 
-  g_clear_pointer (&self->wanted, limber_config_free);
-  if (self->shown == NULL)
+void
+limber_notifier_notice (LimberNotifier *self, const char *title,
+                        const char *body)
+{
+  GVariantBuilder hints;
+
+  /* Only to a server already there: a notice is not worth starting one. */
+  if (self->bus == NULL || !limber_bus_peer_has_owner (self->server))
     return;
-  g_clear_signal_handler (&self->closed_handler, self->shown);
-  if (!notify_notification_close (self->shown, &error))
-    g_debug ("cannot withdraw the break notification: %s", error->message);
-  drop_shown (self);
+  g_autofree char *visible_title = visible_text (title);
+  g_autofree char *visible_body = visible_text (body);
+  g_autofree char *escaped = self->can_markup
+                                 ? g_markup_escape_text (visible_body, -1)
+                                 : g_strdup (visible_body);
+  g_variant_builder_init (&hints, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&hints, "{sv}", "urgency", g_variant_new_byte (0));
+  g_variant_builder_add (&hints, "{sv}", "transient",
+                         g_variant_new_boolean (TRUE));
+  g_variant_builder_add (&hints, "{sv}", "category",
+                         g_variant_new_string ("x-limber.notice"));
+  g_variant_builder_add (&hints, "{sv}", "desktop-entry",
+                         g_variant_new_string (LIMBER_DESKTOP_ID));
+  call_server (self, "Notify",
+               g_variant_new ("(susss@asa{sv}i)", "limber", 0, "limber",
+                              visible_title, escaped,
+                              g_variant_new_strv (NULL, 0), &hints, -1),
+               NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
+}
+
+void
+limber_notifier_set_user_active (LimberNotifier *self, gboolean active)
+{
+  self->user_active = active;
+  follow_banner (self);
+}
+
+LimberPresence
+limber_notifier_get_presence (LimberNotifier *self)
+{
+  return self->presence;
+}
+
+const char *
+limber_notifier_get_problem (LimberNotifier *self)
+{
+  return self->problem;
 }

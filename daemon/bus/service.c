@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include "bus-caller.h"
+#include "leases.h"
 #include "limber-dbus-generated.h"
 #include "limber-error.h"
 #include "limber-names.h"
@@ -28,6 +30,7 @@ struct _LimberService
   LimberLiveSkeleton *skeleton;
   LimberDaemon *daemon;
   GHashTable *caller_uids; /* unique name → uid + 1 */
+  LimberLeases *leases;
 };
 
 /* Callers seen lately, by their unique names (never reused); dropped as a
@@ -55,6 +58,8 @@ live_value (LimberDaemon *daemon, const char *property)
     return g_variant_new_uint32 (now.today.skipped);
   if (g_str_equal (property, "NaturalBreaks"))
     return g_variant_new_uint32 (now.today.natural);
+  if (g_str_equal (property, "BreaksDeferred"))
+    return g_variant_new_uint32 (now.today.deferred);
   return NULL;
 }
 
@@ -184,6 +189,51 @@ handle_pause (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 }
 
 static gboolean
+handle_pause_with_reason (LimberDBusLimber1 *iface,
+                          GDBusMethodInvocation *invocation, guint64 seconds,
+                          const char *reason, LimberService *self)
+{
+  GError *error = NULL;
+  g_autofree char *who = limber_describe_bus_name (
+      g_dbus_method_invocation_get_connection (invocation),
+      g_dbus_method_invocation_get_sender (invocation));
+
+  (void) iface;
+  limber_daemon_pause_for (self->daemon, seconds, who, reason, &error);
+  return reply (self, invocation, error);
+}
+
+static gboolean
+handle_inhibit (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+                const char *reason, guint64 seconds, LimberService *self)
+{
+  GError *error = NULL;
+  guint32 cookie = limber_leases_take (
+      self->leases, g_dbus_method_invocation_get_connection (invocation),
+      g_dbus_method_invocation_get_sender (invocation), reason, seconds,
+      &error);
+
+  if (cookie == 0)
+    g_dbus_method_invocation_take_error (invocation, error);
+  else
+    limber_dbus_limber1_complete_inhibit (iface, invocation, cookie);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_uninhibit (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+                  guint32 cookie, LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_leases_release (self->leases,
+                         g_dbus_method_invocation_get_sender (invocation),
+                         cookie, &error);
+  return reply (self, invocation, error);
+}
+
+static gboolean
 handle_resume (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
                LimberService *self)
 {
@@ -220,7 +270,9 @@ handle_break_now (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 {
   (void) iface;
   limber_daemon_break_now (self->daemon);
-  return reply (self, invocation, NULL);
+  /* The caller hears whether the break could be shown. */
+  limber_daemon_when_popup_settled (self->daemon, return_nothing, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
 static gboolean
@@ -249,6 +301,7 @@ day_to_variant (const LimberDayStats *d)
   g_variant_dict_insert (&dict, "snoozed", "u", d->snoozed);
   g_variant_dict_insert (&dict, "skipped", "u", d->skipped);
   g_variant_dict_insert (&dict, "natural", "u", d->natural);
+  g_variant_dict_insert (&dict, "deferred", "u", d->deferred);
   g_variant_dict_insert (&dict, "active", "t", (guint64) d->active);
   g_variant_dict_insert (&dict, "longest", "t", (guint64) d->longest);
   return g_variant_dict_end (&dict);
@@ -323,6 +376,7 @@ limber_service_new (LimberDaemon *daemon)
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->skeleton = g_object_new (LIMBER_TYPE_LIVE_SKELETON, NULL);
   self->skeleton->daemon = daemon;
+  self->leases = limber_leases_new (daemon);
   g_signal_connect (self->skeleton, "g-authorize-method",
                     G_CALLBACK (on_authorize), self);
 
@@ -330,6 +384,12 @@ limber_service_new (LimberDaemon *daemon)
                     self);
   g_signal_connect (self->skeleton, "handle-resume", G_CALLBACK (handle_resume),
                     self);
+  g_signal_connect (self->skeleton, "handle-pause-with-reason",
+                    G_CALLBACK (handle_pause_with_reason), self);
+  g_signal_connect (self->skeleton, "handle-inhibit",
+                    G_CALLBACK (handle_inhibit), self);
+  g_signal_connect (self->skeleton, "handle-uninhibit",
+                    G_CALLBACK (handle_uninhibit), self);
   g_signal_connect (self->skeleton, "handle-snooze", G_CALLBACK (handle_snooze),
                     self);
   g_signal_connect (self->skeleton, "handle-skip", G_CALLBACK (handle_skip),
@@ -359,6 +419,7 @@ limber_service_free (LimberService *self)
   g_dbus_interface_skeleton_unexport (
       G_DBUS_INTERFACE_SKELETON (self->skeleton));
   g_clear_object (&self->skeleton);
+  g_clear_pointer (&self->leases, limber_leases_free);
   g_hash_table_unref (self->caller_uids);
   g_free (self);
 }
@@ -370,6 +431,24 @@ limber_service_export (LimberService *self, GDBusConnection *connection,
   return g_dbus_interface_skeleton_export (
       G_DBUS_INTERFACE_SKELETON (self->skeleton), connection,
       LIMBER_OBJECT_PATH, error);
+}
+
+static GVariant *
+holds_to_variant (LimberDaemon *daemon)
+{
+  g_autoptr (GArray) holds = limber_daemon_list_holds (daemon);
+  GVariantBuilder list;
+
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("a(sssttu)"));
+  for (guint i = 0; i < holds->len; i++)
+    {
+      const LimberHoldInfo *h = &g_array_index (holds, LimberHoldInfo, i);
+      g_variant_builder_add (
+          &list, "(sssttu)", limber_hold_kind_to_string (h->kind), h->who,
+          h->reason, (guint64) MAX (0, h->since_wall / G_USEC_PER_SEC),
+          (guint64) MAX (0, h->until_wall / G_USEC_PER_SEC), h->id);
+    }
+  return g_variant_builder_end (&list);
 }
 
 void
@@ -390,8 +469,12 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_breaks_snoozed (iface, now.today.snoozed);
   limber_dbus_limber1_set_breaks_skipped (iface, now.today.skipped);
   limber_dbus_limber1_set_natural_breaks (iface, now.today.natural);
+  limber_dbus_limber1_set_breaks_deferred (iface, now.today.deferred);
+  limber_dbus_limber1_set_holds (iface, holds_to_variant (self->daemon));
   limber_dbus_limber1_set_activity_source (
       iface, limber_daemon_get_activity_source (self->daemon));
+  limber_dbus_limber1_set_popup (iface, now.popup);
+  limber_dbus_limber1_set_popup_problem (iface, now.popup_problem);
   limber_dbus_limber1_set_settings (iface, limber_config_to_variant (config));
   limber_dbus_limber1_set_config_error (
       iface, limber_daemon_get_config_error (self->daemon));
@@ -418,4 +501,10 @@ limber_service_emit_break_recorded (LimberService *self, LimberOutcome outcome)
 {
   limber_dbus_limber1_emit_break_recorded (LIMBER_DBUS_LIMBER1 (self->skeleton),
                                            limber_outcome_to_string (outcome));
+}
+
+void
+limber_service_hold_ended (LimberService *self, guint32 id)
+{
+  limber_leases_ended (self->leases, id);
 }

@@ -26,3 +26,5 @@ void limber_service_emit_break_ended (LimberService *self,
                                       LimberOutcome outcome);
 void limber_service_emit_break_recorded (LimberService *self,
                                          LimberOutcome outcome);
+/* Hold @id ended by itself (a lease's deadline). */
+void limber_service_hold_ended (LimberService *self, guint32 id);

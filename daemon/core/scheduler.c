@@ -1,9 +1,18 @@
 #include "scheduler.h"
 
 static gboolean
+held (const LimberScheduler *self)
+{
+  return self->holds.n > 0;
+}
+
+/* During a call or a lease, time without input is still work: listening
+ * is not a break. Lock and sleep are away all the same. */
+static gboolean
 is_away (const LimberScheduler *self)
 {
-  return self->idle || self->locked || self->suspended;
+  return (self->idle && !limber_holds_engaged (&self->holds)) || self->locked
+         || self->suspended;
 }
 
 /* Work is counted while the user is present and reminders are not paused. */
@@ -72,6 +81,8 @@ static void
 restart_interval (LimberScheduler *self, LimberTime now)
 {
   self->worked = 0;
+  self->held_due_at = LIMBER_TIME_NEVER;
+  self->deferred_counted = FALSE;
   self->window_start = self->timings.interval_min;
   self->window_end = self->timings.interval_max;
   self->snoozed = FALSE;
@@ -90,8 +101,9 @@ end_break (LimberScheduler *self, LimberStep *step, LimberOutcome outcome)
   self->closed = FALSE;
 }
 
+/* The break is there from now on; show_break() puts it on screen. */
 static void
-show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+start_break (LimberScheduler *self, LimberTime now)
 {
   if (self->phase != LIMBER_PHASE_DUE)
     self->due_at = now;
@@ -101,13 +113,37 @@ show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
   self->shown_at = now;
   self->snoozed = FALSE;
   self->closed = FALSE;
+  self->held_due_at = LIMBER_TIME_NEVER;
+  self->unseen = FALSE;
   /* Walking away from this pop-up is measured from now on; a source that
    * must be asked is asked once the break could be over. */
   self->away_counted = FALSE;
   if (self->lulls == LIMBER_LULLS_QUERIED)
     self->query_at = now + self->timings.break_length;
+}
+
+static void
+show_break (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  start_break (self, now);
   push (self, step, LIMBER_ACTION_SHOW_BREAK, self->urgency,
         LIMBER_OUTCOME_DONE);
+}
+
+/* The break held back, offered once the holds are over: once, marked
+ * deferred, as a fresh offer (normal urgency, with a window's grace before
+ * it turns urgent) rather than an overdue one. */
+static void
+show_deferred (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  LimberTime due = self->held_due_at;
+  gint64 grace = self->timings.interval_max - self->timings.interval_min;
+
+  self->window_end
+      = MAX (self->window_end, add_saturating (self->worked, grace));
+  show_break (self, step, now);
+  step->actions[step->n_actions - 1].deferred = TRUE;
+  step->actions[step->n_actions - 1].at = due;
 }
 
 /* Has the user been away long enough for it to count as a break? */
@@ -117,6 +153,17 @@ check_away (LimberScheduler *self, LimberStep *step, LimberTime now)
   if (!is_away (self) || self->away_counted)
     return;
 
+  if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+    {
+      if (now - self->away_since >= self->timings.natural_break)
+        {
+          self->away_counted = TRUE;
+          end_break (self, step, LIMBER_OUTCOME_NATURAL);
+          backdate (step, self->away_since);
+          restart_interval (self, now);
+        }
+      return;
+    }
   if (self->phase == LIMBER_PHASE_ON_BREAK)
     {
       LimberTime from = MAX (self->away_since, self->shown_at);
@@ -179,7 +226,8 @@ on_user_idle (LimberScheduler *self, LimberTime now, LimberTime since)
     return;
 
   since = CLAMP (since, self->present_since, now);
-  if (accrues (self))
+  /* In a call, quiet hands are still work. */
+  if (accrues (self) && !limber_holds_engaged (&self->holds))
     {
       /* The work counted since the input stopped was not work after all. */
       gint64 back = now - MAX (since, self->accruing_since);
@@ -205,6 +253,17 @@ on_idle_time (LimberScheduler *self, LimberStep *step, LimberTime now,
         show_break (self, step, now);
       else
         self->query_at = since + self->timings.lull;
+    }
+  else if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+    {
+      if (now - since >= self->timings.natural_break)
+        {
+          end_break (self, step, LIMBER_OUTCOME_NATURAL);
+          backdate (step, since);
+          restart_interval (self, now);
+        }
+      else
+        self->query_at = since + self->timings.natural_break;
     }
   else if (self->phase == LIMBER_PHASE_ON_BREAK)
     {
@@ -237,6 +296,8 @@ postpone (LimberScheduler *self, LimberStep *step, gint64 duration,
 
   if (duration <= 0)
     duration = self->timings.snooze;
+  self->held_due_at = LIMBER_TIME_NEVER;
+  self->deferred_counted = FALSE;
   if (self->phase == LIMBER_PHASE_ON_BREAK)
     end_break (self, step, outcome);
   else if (self->phase == LIMBER_PHASE_DUE)
@@ -258,9 +319,80 @@ on_pause (LimberScheduler *self, LimberStep *step, LimberTime now,
 {
   if (self->phase == LIMBER_PHASE_ON_BREAK)
     end_break (self, step, LIMBER_OUTCOME_PAUSED);
+  if (self->phase != LIMBER_PHASE_PAUSED)
+    self->paused_since = now;
   self->phase = LIMBER_PHASE_PAUSED;
   self->paused_until
       = duration > 0 ? add_saturating (now, duration) : LIMBER_TIME_NEVER;
+}
+
+/* A hold's coming or going may turn quiet hands into work, or back into
+ * time away, from @now. */
+static void
+presence_changed (LimberScheduler *self, gboolean was_away, LimberTime now)
+{
+  if (!was_away && is_away (self))
+    {
+      self->away_since = now;
+      self->away_counted = FALSE;
+    }
+  else if (was_away && !is_away (self))
+    {
+      self->present_since = now;
+      self->away_counted = FALSE;
+    }
+}
+
+static void
+on_hold_begin (LimberScheduler *self, LimberStep *step, const LimberHold *hold,
+               LimberTime now)
+{
+  LimberHold added = *hold;
+
+  g_return_if_fail (hold->kind != LIMBER_HOLD_PAUSE);
+  added.since = now;
+  if (added.until <= 0)
+    added.until = LIMBER_TIME_NEVER;
+  /* Quiet hands turn into work: nothing to settle, the away time so far
+   * was checked before this event. */
+  if (!limber_holds_put (&self->holds, &added))
+    return;
+  /* Off the screen (it may be shared); it comes back when the holds end. */
+  if (self->phase == LIMBER_PHASE_ON_BREAK)
+    {
+      end_break (self, step, LIMBER_OUTCOME_DEFERRED);
+      step->actions[step->n_actions - 1].repeated = self->deferred_counted;
+      self->deferred_counted = TRUE;
+      self->phase = LIMBER_PHASE_DUE;
+      self->held_due_at = self->due_at;
+    }
+}
+
+static void
+on_hold_end (LimberScheduler *self, guint32 id, LimberTime now)
+{
+  gboolean was_away = is_away (self);
+
+  if (limber_holds_remove (&self->holds, id))
+    presence_changed (self, was_away, now);
+}
+
+/* Holds whose deadline has come end, each told to the shell. */
+static void
+expire_holds (LimberScheduler *self, LimberStep *step, LimberTime now)
+{
+  gboolean was_away = is_away (self);
+  guint32 id;
+
+  /* Room is kept for the break's own actions; more expire at the next
+   * wake-up, which is then at once. */
+  while (step->n_actions + 4 < LIMBER_MAX_ACTIONS
+         && limber_holds_pop_expired (&self->holds, now, &id))
+    {
+      record (self, step, LIMBER_ACTION_HOLD_EXPIRED, LIMBER_OUTCOME_DONE);
+      step->actions[step->n_actions - 1].hold_id = id;
+    }
+  presence_changed (self, was_away, now);
 }
 
 static void
@@ -285,7 +417,10 @@ on_config_changed (LimberScheduler *self, const LimberTimings *timings)
     }
   /* A due break the new settings no longer call for goes back to waiting. */
   if (self->phase == LIMBER_PHASE_DUE && self->worked < self->window_start)
-    self->phase = LIMBER_PHASE_WORKING;
+    {
+      self->phase = LIMBER_PHASE_WORKING;
+      self->held_due_at = LIMBER_TIME_NEVER;
+    }
 }
 
 static void
@@ -366,6 +501,19 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
       if (self->phase == LIMBER_PHASE_ON_BREAK)
         postpone (self, step, 0, LIMBER_OUTCOME_EXPIRED);
       break;
+    case LIMBER_EVENT_POPUP_UNSHOWN:
+      if (self->phase == LIMBER_PHASE_ON_BREAK)
+        self->unseen = TRUE;
+      break;
+    case LIMBER_EVENT_POPUP_SHOWN:
+      /* Stepping away counts from when it could be seen. */
+      if (self->phase == LIMBER_PHASE_ON_BREAK && self->unseen)
+        {
+          self->unseen = FALSE;
+          self->shown_at = now;
+          self->away_counted = FALSE;
+        }
+      break;
     case LIMBER_EVENT_CONFIG_CHANGED:
       g_return_if_fail (event->timings != NULL);
       on_config_changed (self, event->timings);
@@ -373,9 +521,17 @@ apply (LimberScheduler *self, LimberStep *step, const LimberEvent *event,
     case LIMBER_EVENT_SOURCE_CHANGED:
       /* What the old source said about presence no longer holds. */
       self->lulls = event->lulls;
-      self->query_at = LIMBER_TIME_NEVER;
+      /* A source that must be asked is asked at once about a break due or
+       * on screen already (advance_break drops the question otherwise). */
+      self->query_at = now;
       self->query_pending = FALSE;
       clear_absence (self, now, TRUE, TRUE, TRUE);
+      break;
+    case LIMBER_EVENT_HOLD_BEGIN:
+      on_hold_begin (self, step, &event->hold, now);
+      break;
+    case LIMBER_EVENT_HOLD_END:
+      on_hold_end (self, event->hold.id, now);
       break;
     }
 }
@@ -386,6 +542,7 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
 {
   if (self->phase == LIMBER_PHASE_PAUSED && now >= self->paused_until)
     end_pause (self);
+  expire_holds (self, step, now);
   check_away (self, step, now);
   if (self->phase == LIMBER_PHASE_PAUSED)
     return;
@@ -400,7 +557,27 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
   if (self->phase == LIMBER_PHASE_DUE)
     {
       if (self->worked < self->window_start)
-        self->phase = LIMBER_PHASE_WORKING;
+        {
+          self->phase = LIMBER_PHASE_WORKING;
+          self->held_due_at = LIMBER_TIME_NEVER;
+        }
+      else if (held (self))
+        {
+          /* Written down once, as it is held back. */
+          if (self->held_due_at == LIMBER_TIME_NEVER)
+            {
+              self->held_due_at = self->due_at;
+              if (!self->deferred_counted)
+                record (self, step, LIMBER_ACTION_RECORD,
+                        LIMBER_OUTCOME_DEFERRED);
+              self->deferred_counted = TRUE;
+            }
+        }
+      else if (self->held_due_at != LIMBER_TIME_NEVER)
+        {
+          if (can_show (self))
+            show_deferred (self, step, now);
+        }
       else if (can_show (self)
                && (self->worked >= self->window_end
                    || self->lulls == LIMBER_LULLS_UNSEEN
@@ -426,10 +603,12 @@ advance_break (LimberScheduler *self, LimberStep *step, LimberTime now)
             LIMBER_OUTCOME_DONE);
     }
 
-  /* Asking the source: only while a break is due or on screen. */
+  /* Asking the source: only while a break is due (and not held back) or
+   * on screen. */
   if (self->lulls != LIMBER_LULLS_QUERIED
       || (self->phase != LIMBER_PHASE_DUE
-          && self->phase != LIMBER_PHASE_ON_BREAK))
+          && self->phase != LIMBER_PHASE_ON_BREAK)
+      || (self->phase == LIMBER_PHASE_DUE && held (self)))
     self->query_at = LIMBER_TIME_NEVER;
   else if (!self->query_pending && self->query_at <= now)
     {
@@ -450,15 +629,17 @@ next_wakeup (const LimberScheduler *self, LimberTime now)
   /* Nothing runs while suspended; resuming is an event of its own. */
   if (is_away (self) && !self->suspended && !self->away_counted)
     {
-      if (self->phase == LIMBER_PHASE_ON_BREAK)
+      if (self->phase == LIMBER_PHASE_ON_BREAK && !self->unseen)
         wake = MIN (wake, MAX (self->away_since, self->shown_at)
                               + self->timings.break_length);
       else
         wake = MIN (wake, self->away_since + self->timings.natural_break);
     }
 
-  if (self->phase == LIMBER_PHASE_DUE && self->lulls == LIMBER_LULLS_PUSHED
-      && self->idle && can_show (self))
+  wake = MIN (wake, limber_holds_next_expiry (&self->holds));
+
+  if (self->phase == LIMBER_PHASE_DUE && !held (self)
+      && self->lulls == LIMBER_LULLS_PUSHED && self->idle && can_show (self))
     wake = MIN (wake, self->idle_since + self->timings.lull);
 
   if (!self->query_pending)
@@ -471,7 +652,7 @@ next_wakeup (const LimberScheduler *self, LimberTime now)
         target = self->window_start;
       else if (self->phase == LIMBER_PHASE_ON_BREAK && self->closed)
         target = add_saturating (self->closed_worked, self->timings.snooze);
-      else if (self->phase == LIMBER_PHASE_DUE
+      else if ((self->phase == LIMBER_PHASE_DUE && !held (self))
                || (self->phase == LIMBER_PHASE_ON_BREAK
                    && self->urgency == LIMBER_URGENCY_NORMAL))
         target = self->window_end;
@@ -495,6 +676,7 @@ limber_scheduler_init (LimberScheduler *self, const LimberTimings *timings,
     .window_start = timings->interval_min,
     .window_end = timings->interval_max,
     .query_at = LIMBER_TIME_NEVER,
+    .held_due_at = LIMBER_TIME_NEVER,
   };
 }
 
@@ -509,6 +691,10 @@ limber_scheduler_save (const LimberScheduler *self, LimberTime now,
     .window_end = self->window_end,
     .snoozed = self->snoozed,
     .phase = self->phase,
+    .closed = self->phase == LIMBER_PHASE_ON_BREAK && self->closed,
+    .closed_worked = self->phase == LIMBER_PHASE_ON_BREAK && self->closed
+                         ? self->closed_worked
+                         : 0,
     .pause_left = self->phase != LIMBER_PHASE_PAUSED ? 0
                   : self->paused_until == LIMBER_TIME_NEVER
                       ? -1
@@ -524,6 +710,7 @@ limber_scheduler_restore (LimberScheduler *self, const LimberSavedState *saved,
   gint64 worked = MAX (0, saved->worked);
 
   gap = MAX (0, gap);
+  self->paused_since = now;
   if (saved->pause_left < 0)
     {
       self->phase = LIMBER_PHASE_PAUSED;
@@ -557,7 +744,16 @@ limber_scheduler_restore (LimberScheduler *self, const LimberSavedState *saved,
           self->window_end = MAX (self->window_start, saved->window_end);
         }
       if (saved->phase == LIMBER_PHASE_ON_BREAK
-          && self->phase != LIMBER_PHASE_PAUSED)
+          && self->phase != LIMBER_PHASE_PAUSED && saved->closed)
+        {
+          /* Seen and closed: not shown again, and still a break to step
+           * away for. */
+          start_break (self, now);
+          self->closed = TRUE;
+          self->closed_worked = CLAMP (saved->closed_worked, 0, self->worked);
+        }
+      else if (saved->phase == LIMBER_PHASE_ON_BREAK
+               && self->phase != LIMBER_PHASE_PAUSED)
         show_break (self, &step, now);
     }
 
@@ -650,6 +846,28 @@ limber_scheduler_get_paused_until (const LimberScheduler *self)
   return self->phase == LIMBER_PHASE_PAUSED ? self->paused_until : 0;
 }
 
+guint
+limber_scheduler_list_holds (const LimberScheduler *self, LimberHold *out,
+                             guint max)
+{
+  guint n = 0;
+
+  if (self->phase == LIMBER_PHASE_PAUSED && n < max)
+    out[n++] = (LimberHold){ .id = 0,
+                             .kind = LIMBER_HOLD_PAUSE,
+                             .since = self->paused_since,
+                             .until = self->paused_until };
+  for (guint i = 0; i < self->holds.n && n < max; i++)
+    out[n++] = self->holds.holds[i];
+  return n;
+}
+
+gboolean
+limber_scheduler_is_held (const LimberScheduler *self)
+{
+  return held (self);
+}
+
 gboolean
 limber_scheduler_has_break (const LimberScheduler *self)
 {
@@ -669,9 +887,11 @@ limber_scheduler_get_state_name (const LimberScheduler *self)
         return "closed";
       return self->urgency == LIMBER_URGENCY_CRITICAL ? "overdue" : "break";
     case LIMBER_PHASE_DUE:
-      return "due";
+      return held (self) ? "held" : "due";
     case LIMBER_PHASE_WORKING:
     default:
+      if (held (self))
+        return "held";
       if (is_away (self))
         return "idle";
       return self->snoozed ? "snoozed" : "active";
@@ -697,6 +917,8 @@ limber_outcome_to_string (LimberOutcome outcome)
       return "expired";
     case LIMBER_OUTCOME_CLOSED:
       return "closed";
+    case LIMBER_OUTCOME_DEFERRED:
+      return "deferred";
     default:
       g_return_val_if_reached ("unknown");
     }

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "holds.h"
+
 typedef gint64 LimberTime;
 #define LIMBER_TIME_NEVER G_MAXINT64
 
@@ -51,8 +53,15 @@ typedef enum
   LIMBER_EVENT_BREAK_DONE,
   LIMBER_EVENT_BREAK_EXPIRED,  /* the server took the pop-up down itself */
   LIMBER_EVENT_BREAK_CLOSED,   /* the user closed the pop-up: seen, no more */
+  LIMBER_EVENT_POPUP_SHOWN,    /* the pop-up reached the screen (again) */
+  LIMBER_EVENT_POPUP_UNSHOWN,  /* no notification server could show it */
   LIMBER_EVENT_CONFIG_CHANGED, /* .timings */
   LIMBER_EVENT_SOURCE_CHANGED, /* .lulls */
+  /* .hold (id, kind, until; not LIMBER_HOLD_PAUSE): a due break is held
+   * back until the last hold ends, then offered, deferred. Beginning a hold
+   * with the id of one on changes its deadline. */
+  LIMBER_EVENT_HOLD_BEGIN,
+  LIMBER_EVENT_HOLD_END, /* .hold.id */
 } LimberEventType;
 
 typedef struct
@@ -63,6 +72,7 @@ typedef struct
   gint64 duration;              /* SNOOZE, PAUSE */
   const LimberTimings *timings; /* CONFIG_CHANGED */
   LimberLullSensing lulls;      /* SOURCE_CHANGED */
+  LimberHold hold;              /* HOLD_BEGIN, HOLD_END */
 } LimberEvent;
 
 typedef enum
@@ -88,15 +98,18 @@ typedef enum
   LIMBER_OUTCOME_PAUSED,
   LIMBER_OUTCOME_EXPIRED, /* back after a snooze's worth of work */
   LIMBER_OUTCOME_CLOSED,  /* pop-up closed, then a snooze's worth of work */
+  /* Held back by a hold (a call, a lease): offered when the holds end. */
+  LIMBER_OUTCOME_DEFERRED,
 } LimberOutcome;
 
 typedef enum
 {
-  LIMBER_ACTION_SHOW_BREAK, /* .urgency */
-  LIMBER_ACTION_ESCALATE,   /* the pop-up on screen turns critical */
-  LIMBER_ACTION_END_BREAK,  /* withdraw the pop-up; .outcome */
-  LIMBER_ACTION_RECORD,     /* a break outcome without a pop-up; .outcome */
-  LIMBER_ACTION_QUERY_IDLE, /* ask the source how long input has stopped */
+  LIMBER_ACTION_SHOW_BREAK,   /* .urgency */
+  LIMBER_ACTION_ESCALATE,     /* the pop-up on screen turns critical */
+  LIMBER_ACTION_END_BREAK,    /* withdraw the pop-up; .outcome */
+  LIMBER_ACTION_RECORD,       /* a break outcome without a pop-up; .outcome */
+  LIMBER_ACTION_QUERY_IDLE,   /* ask the source how long input has stopped */
+  LIMBER_ACTION_HOLD_EXPIRED, /* hold .hold_id reached its deadline */
 } LimberActionType;
 
 typedef struct
@@ -109,6 +122,12 @@ typedef struct
    * or a natural break), when the work before it stopped, so that the
    * history puts an evening's last stretch on that evening. */
   LimberTime at;
+  /* SHOW_BREAK: a break held back, offered now that the holds are over;
+   * .at is when it came due. */
+  gboolean deferred;
+  /* END_BREAK "deferred" of a break deferred before: in the history once. */
+  gboolean repeated;
+  guint32 hold_id; /* HOLD_EXPIRED */
 } LimberAction;
 
 #define LIMBER_MAX_ACTIONS 8
@@ -132,6 +151,13 @@ typedef struct
   LimberPhase phase;
   gboolean snoozed; /* the window was moved by a snooze */
   LimberTime paused_until;
+  LimberTime paused_since;
+
+  /* What holds breaks back (not the pause), and when the break that came
+   * due under them did (LIMBER_TIME_NEVER: none). */
+  LimberHolds holds;
+  LimberTime held_due_at;
+  gboolean deferred_counted; /* this break is in the history as deferred */
 
   /* Presence: any of these makes the user away. */
   gboolean idle, locked, suspended;
@@ -154,6 +180,9 @@ typedef struct
    * break done, until a snooze's worth of work past @closed_worked. */
   gboolean closed;
   gint64 closed_worked;
+  /* The pop-up could not be shown: walking away is no break taken, until
+   * it is (only time away for natural-break is). */
+  gboolean unseen;
   LimberUrgency urgency;
 } LimberScheduler;
 
@@ -171,6 +200,10 @@ typedef struct
   gboolean snoozed;
   LimberPhase phase;
   gint64 pause_left; /* µs left of a pause; -1 until resumed; 0 none */
+  /* The break on screen was closed by the user (seen), at this much work:
+   * it stays closed, not shown again. */
+  gboolean closed;
+  gint64 closed_worked; /* µs */
 } LimberSavedState;
 
 void limber_scheduler_save (const LimberScheduler *self, LimberTime now,
@@ -181,7 +214,8 @@ void limber_scheduler_save (const LimberScheduler *self, LimberTime now,
  * a break (a natural break is recorded if there was work) and the interval
  * starts over. Shorter: work goes on from where it was, the gap counting as
  * work if work was being counted. A pause still running carries on either
- * way. The step's actions put a break that was on screen back. */
+ * way. The step's actions put a break that was on screen back; one the
+ * user had closed stays closed, and off the screen. */
 LimberStep limber_scheduler_restore (LimberScheduler *self,
                                      const LimberSavedState *saved, gint64 gap,
                                      LimberTime now);
@@ -214,8 +248,16 @@ LimberTime limber_scheduler_get_next_break (const LimberScheduler *self,
 LimberTime limber_scheduler_get_paused_until (const LimberScheduler *self);
 
 /* The state name published on D-Bus: "active", "idle", "due", "break",
- * "overdue", "snoozed" or "paused". */
+ * "overdue", "closed", "snoozed", "held" or "paused". */
 const char *limber_scheduler_get_state_name (const LimberScheduler *self);
+
+/* The holds on, oldest first; the pause, if any, comes first, as a hold
+ * of kind LIMBER_HOLD_PAUSE and id 0. Returns how many were written to
+ * @out (at most @max). */
+guint limber_scheduler_list_holds (const LimberScheduler *self, LimberHold *out,
+                                   guint max);
+/* Whether anything holds breaks back (the pause aside). */
+gboolean limber_scheduler_is_held (const LimberScheduler *self);
 
 /* Whether a break is there to skip: on screen, due, or snoozed. */
 gboolean limber_scheduler_has_break (const LimberScheduler *self);

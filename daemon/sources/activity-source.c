@@ -27,6 +27,15 @@ limber_activity_source_set_available (LimberActivitySource *self,
   self->listener->changed (self, self->listener->user_data);
 }
 
+void
+limber_activity_source_settle (LimberActivitySource *self)
+{
+  if (self->settled)
+    return;
+  self->settled = TRUE;
+  self->listener->changed (self, self->listener->user_data);
+}
+
 static LimberSenses
 sense_of (LimberEventType type)
 {

@@ -60,6 +60,9 @@ struct _LimberActivitySource
   LimberSenses senses;    /* what it can tell now */
   LimberSenses reporting; /* what the manager listens to it for */
   gint64 lull;            /* µs */
+  /* It has found out, once, whether its service is there and answers:
+   * the first choice waits for this. */
+  gboolean settled;
 };
 
 /* For the sources. */
@@ -69,6 +72,10 @@ void limber_activity_source_init (LimberActivitySource *self,
 void limber_activity_source_set_available (LimberActivitySource *self,
                                            gboolean available,
                                            LimberSenses senses);
+/* The source knows, for the first time, what it can tell (its service
+ * answered, or is not there, or stopped answering). Later comings and
+ * goings are set_available()'s. */
+void limber_activity_source_settle (LimberActivitySource *self);
 /* Passes @type on if the manager listens to this source for it. */
 void limber_activity_source_emit (LimberActivitySource *self,
                                   LimberEventType type, gint64 idle_usec);

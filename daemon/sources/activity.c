@@ -18,12 +18,37 @@ struct _LimberActivity
   LimberActivitySource *primary, *idle, *lock, *sleep;
   LimberLullSensing lulls;
   char *name;
+  /* A source that could change the choice has not yet said whether it
+   * is there: status says so rather than name a choice about to change. */
+  gboolean choosing;
 };
 
 static gboolean
 senses (LimberActivitySource *source, LimberSenses what)
 {
   return source != NULL && source->available && (source->senses & what);
+}
+
+/* Whether a source not yet settled could still change the choice of
+ * @primary: one ahead of it, or logind, which helps any. */
+static gboolean
+still_choosing (LimberActivity *self, LimberActivitySource *primary)
+{
+  gboolean before_primary = TRUE;
+
+  if (g_str_equal (self->forced, "none"))
+    return FALSE;
+  for (guint i = 0; i < self->n_sources; i++)
+    {
+      LimberActivitySource *s = self->sources[i];
+      gboolean eligible = g_str_equal (self->forced, "auto")
+                          || g_str_equal (self->forced, s->klass->name);
+      if (s == primary)
+        before_primary = FALSE;
+      if (!s->settled && (s == self->logind || (eligible && before_primary)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -71,9 +96,19 @@ choose (LimberActivity *self)
   if (primary == self->primary && idle == self->idle && lock == self->lock
       && sleep == self->sleep && lulls == self->lulls
       && g_strcmp0 (name, self->name) == 0)
-    return;
+    {
+      /* Only the status shows it: the scheduler need not hear again. */
+      gboolean choosing = still_choosing (self, primary);
+      if (choosing != self->choosing)
+        {
+          self->choosing = choosing;
+          self->callbacks.renamed (self->callbacks.user_data);
+        }
+      return;
+    }
 
   g_info ("activity from %s", name);
+  self->choosing = still_choosing (self, primary);
   self->primary = primary;
   self->idle = idle;
   self->lock = lock;
@@ -153,6 +188,7 @@ limber_activity_new (const LimberActivityCallbacks *callbacks,
   self->forced = g_strdup (forced);
   self->lull = lull;
   self->name = g_strdup ("none");
+  self->choosing = TRUE;
   self->sources[self->n_sources++] = limber_source_mutter_new (&self->listener);
   self->sources[self->n_sources++]
       = limber_source_screensaver_new (&self->listener);
@@ -215,7 +251,7 @@ limber_activity_set_lull (LimberActivity *self, gint64 lull)
 const char *
 limber_activity_get_name (LimberActivity *self)
 {
-  return self->name;
+  return self->choosing ? "choosing" : self->name;
 }
 
 LimberLullSensing

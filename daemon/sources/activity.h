@@ -18,6 +18,8 @@ typedef struct
   /* @type happened; for USER_IDLE and IDLE_TIME, input stopped @idle_usec
    * ago. */
   void (*event) (LimberEventType type, gint64 idle_usec, gpointer user_data);
+  /* Only what limber_activity_get_name() says changed (choosing ended). */
+  void (*renamed) (gpointer user_data);
   gpointer user_data;
 } LimberActivityCallbacks;
 
@@ -32,7 +34,8 @@ void limber_activity_start (LimberActivity *self);
 void limber_activity_set_forced (LimberActivity *self, const char *forced);
 void limber_activity_set_lull (LimberActivity *self, gint64 lull);
 
-/* "mutter+logind", "logind", "none"… */
+/* "mutter+logind", "logind", "none"…; "choosing" at start, until every
+ * source that could change the choice has said whether it is there. */
 const char *limber_activity_get_name (LimberActivity *self);
 LimberLullSensing limber_activity_get_lulls (LimberActivity *self);
 /* Whether a source tells suspend and resume. */

@@ -199,6 +199,7 @@ on_session_properties (GObject *bus, GAsyncResult *result, gpointer user_data)
   limber_activity_source_set_available (&self->parent, TRUE,
                                         LIMBER_SENSES_SLEEP | LIMBER_SENSES_LOCK
                                             | LIMBER_SENSES_IDLE);
+  limber_activity_source_settle (&self->parent);
 }
 
 static void
@@ -347,6 +348,8 @@ find_session (SourceLogind *self)
       if (!limber_bus_peer_retry (self->peer, find_again))
         g_info ("logind: no session found for this user; following sleep "
                 "only");
+      /* Sleep alone, until a look again finds the session. */
+      limber_activity_source_settle (&self->parent);
       return;
     }
 }
@@ -374,6 +377,7 @@ on_name_vanished (LimberBusPeer *peer, gpointer user_data)
   (void) peer;
   unfollow_session (self);
   limber_activity_source_set_available (&self->parent, FALSE, 0);
+  limber_activity_source_settle (&self->parent);
 }
 
 static void

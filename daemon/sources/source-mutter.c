@@ -114,13 +114,16 @@ on_idle_watch_added (GObject *bus, GAsyncResult *result, gpointer user_data)
     return;
   if (reply == NULL)
     {
-      limber_bus_peer_retry (self->peer, retry_idle_watch);
+      /* Tries used up: not usable, for now. */
+      if (!limber_bus_peer_retry (self->peer, retry_idle_watch))
+        limber_activity_source_settle (&self->parent);
       return;
     }
   g_variant_get (reply, "(u)", &self->idle_watch);
   /* The monitor answers: it is usable. */
   limber_activity_source_set_available (&self->parent, TRUE,
                                         LIMBER_SENSES_IDLE);
+  limber_activity_source_settle (&self->parent);
 }
 
 static void
@@ -153,6 +156,7 @@ on_name_vanished (LimberBusPeer *peer, gpointer user_data)
   (void) peer;
   self->idle_watch = self->active_watch = 0;
   limber_activity_source_set_available (&self->parent, FALSE, 0);
+  limber_activity_source_settle (&self->parent);
 }
 
 static void

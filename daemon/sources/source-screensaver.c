@@ -67,12 +67,15 @@ on_get_active (GObject *bus, GAsyncResult *result, gpointer user_data)
     return;
   if (reply == NULL)
     {
-      limber_bus_peer_retry (self->peer, probe);
+      /* Tries used up: not usable, for now. */
+      if (!limber_bus_peer_retry (self->peer, probe))
+        limber_activity_source_settle (&self->parent);
       return;
     }
   g_variant_get (reply, "(b)", &self->active);
   limber_activity_source_set_available (&self->parent, TRUE,
                                         LIMBER_SENSES_LOCK);
+  limber_activity_source_settle (&self->parent);
 }
 
 static void
@@ -121,6 +124,7 @@ on_name_vanished (LimberBusPeer *peer, gpointer user_data)
   (void) peer;
   self->active = FALSE;
   limber_activity_source_set_available (&self->parent, FALSE, 0);
+  limber_activity_source_settle (&self->parent);
 }
 
 static void

@@ -187,9 +187,8 @@ disconnect (SourceXsync *self)
 }
 
 static void
-xsync_start (LimberActivitySource *source)
+connect_to_x (SourceXsync *self)
 {
-  SourceXsync *self = (SourceXsync *) source;
   const xcb_query_extension_reply_t *extension;
   xcb_sync_initialize_reply_t *version;
 
@@ -223,6 +222,14 @@ xsync_start (LimberActivitySource *source)
                                   G_IO_IN, on_x_readable, self);
   limber_activity_source_set_available (&self->parent, TRUE,
                                         LIMBER_SENSES_IDLE);
+}
+
+static void
+xsync_start (LimberActivitySource *source)
+{
+  /* The X server answers at once, or not at all. */
+  connect_to_x ((SourceXsync *) source);
+  limber_activity_source_settle (source);
 }
 
 static void

@@ -11,7 +11,7 @@ static const char *const kind_names[] = {
   [LIMBER_HISTORY_SNOOZED] = "snoozed", [LIMBER_HISTORY_SKIPPED] = "skipped",
   [LIMBER_HISTORY_NATURAL] = "natural", [LIMBER_HISTORY_EXPIRED] = "expired",
   [LIMBER_HISTORY_PAUSED] = "paused",   [LIMBER_HISTORY_RESUMED] = "resumed",
-  [LIMBER_HISTORY_CLOSED] = "closed",
+  [LIMBER_HISTORY_CLOSED] = "closed",   [LIMBER_HISTORY_DEFERRED] = "deferred",
 };
 
 gboolean

@@ -7,16 +7,18 @@
 
 typedef enum
 {
-  LIMBER_HISTORY_SHOWN,   /* value: 0 normal, 1 critical */
-  LIMBER_HISTORY_DONE,    /* value: seconds of work before the break */
-  LIMBER_HISTORY_SNOOZED, /* value: seconds of work so far */
-  LIMBER_HISTORY_SKIPPED, /* value: seconds of work before it */
-  LIMBER_HISTORY_NATURAL, /* value: seconds of work before it */
-  LIMBER_HISTORY_EXPIRED, /* value: seconds of work so far */
-  LIMBER_HISTORY_PAUSED,  /* value: seconds; 0 until resumed */
-  LIMBER_HISTORY_RESUMED, /* value: 0 */
-  LIMBER_HISTORY_CLOSED,  /* value: seconds of work before it: the pop-up
-                           * was closed and work went on */
+  LIMBER_HISTORY_SHOWN,    /* value: 0 normal, 1 critical */
+  LIMBER_HISTORY_DONE,     /* value: seconds of work before the break */
+  LIMBER_HISTORY_SNOOZED,  /* value: seconds of work so far */
+  LIMBER_HISTORY_SKIPPED,  /* value: seconds of work before it */
+  LIMBER_HISTORY_NATURAL,  /* value: seconds of work before it */
+  LIMBER_HISTORY_EXPIRED,  /* value: seconds of work so far */
+  LIMBER_HISTORY_PAUSED,   /* value: seconds; 0 until resumed */
+  LIMBER_HISTORY_RESUMED,  /* value: 0 */
+  LIMBER_HISTORY_CLOSED,   /* value: seconds of work before it: the pop-up
+                            * was closed and work went on */
+  LIMBER_HISTORY_DEFERRED, /* value: seconds of work so far: a break held
+                            * back (a call, a lease), offered later */
 } LimberHistoryKind;
 
 typedef struct

@@ -52,7 +52,8 @@ count_today (LimberRecords *self)
                                    .taken = d->taken,
                                    .snoozed = d->snoozed,
                                    .skipped = d->skipped,
-                                   .natural = d->natural };
+                                   .natural = d->natural,
+                                   .deferred = d->deferred };
 }
 
 LimberRecords *
@@ -99,6 +100,7 @@ limber_records_outcome (LimberRecords *self, LimberOutcome outcome,
     [LIMBER_OUTCOME_NATURAL] = LIMBER_HISTORY_NATURAL,
     [LIMBER_OUTCOME_EXPIRED] = LIMBER_HISTORY_EXPIRED,
     [LIMBER_OUTCOME_CLOSED] = LIMBER_HISTORY_CLOSED,
+    [LIMBER_OUTCOME_DEFERRED] = LIMBER_HISTORY_DEFERRED,
   };
   guint32 day = limber_day_of (at_wall);
 

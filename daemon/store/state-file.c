@@ -42,11 +42,14 @@ limber_state_to_text (const LimberStateRecord *record)
                           "window-end=%" G_GINT64_FORMAT "\n"
                           "snoozed=%s\n"
                           "phase=%s\n"
-                          "pause-left=%" G_GINT64_FORMAT "\n",
+                          "pause-left=%" G_GINT64_FORMAT "\n"
+                          "closed=%s\n"
+                          "closed-worked=%" G_GINT64_FORMAT "\n",
                           VERSION, record->saved_at, s->worked,
                           s->accruing ? "true" : "false", s->window_start,
                           s->window_end, s->snoozed ? "true" : "false",
-                          phase_names[s->phase], s->pause_left);
+                          phase_names[s->phase], s->pause_left,
+                          s->closed ? "true" : "false", s->closed_worked);
 }
 
 static gboolean
@@ -84,6 +87,32 @@ get_bool (GKeyFile *file, const char *key, gboolean *value, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* Keys added since version 1 was first written: a file from an older
+ * limberd, without them, loads with @fallback. */
+static gboolean
+get_optional_bool (GKeyFile *file, const char *key, gboolean fallback,
+                   gboolean *value, GError **error)
+{
+  if (!g_key_file_has_key (file, GROUP, key, NULL))
+    {
+      *value = fallback;
+      return TRUE;
+    }
+  return get_bool (file, key, value, error);
+}
+
+static gboolean
+get_optional_int (GKeyFile *file, const char *key, gint64 min, gint64 max,
+                  gint64 fallback, gint64 *value, GError **error)
+{
+  if (!g_key_file_has_key (file, GROUP, key, NULL))
+    {
+      *value = fallback;
+      return TRUE;
+    }
+  return get_int (file, key, min, max, value, error);
 }
 
 gboolean
@@ -139,8 +168,14 @@ limber_state_parse (const char *data, gsize length, LimberStateRecord *record,
                    error)
       || !get_bool (file, "snoozed", &r.scheduler.snoozed, error)
       || !get_int (file, "pause-left", -1, 32 * DAY_USEC,
-                   &r.scheduler.pause_left, error))
+                   &r.scheduler.pause_left, error)
+      || !get_optional_bool (file, "closed", FALSE, &r.scheduler.closed, error)
+      || !get_optional_int (file, "closed-worked", 0, YEAR_USEC, 0,
+                            &r.scheduler.closed_worked, error))
     return FALSE;
+  /* Only a break on screen can have been closed. */
+  if (r.scheduler.phase != LIMBER_PHASE_ON_BREAK)
+    r.scheduler.closed = FALSE;
   if (r.scheduler.window_end < r.scheduler.window_start)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,

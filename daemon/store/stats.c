@@ -73,6 +73,9 @@ limber_stats_by_day (const GArray *records, gint64 now, guint days,
         case LIMBER_HISTORY_NATURAL:
           d->natural++;
           break;
+        case LIMBER_HISTORY_DEFERRED:
+          d->deferred++;
+          break;
         case LIMBER_HISTORY_EXPIRED:
         case LIMBER_HISTORY_CLOSED:
         case LIMBER_HISTORY_PAUSED:

@@ -6,7 +6,7 @@
 typedef struct
 {
   guint32 day; /* yyyymmdd, local time */
-  guint shown, taken, snoozed, skipped, natural;
+  guint shown, taken, snoozed, skipped, natural, deferred;
   gint64 active;  /* seconds of work in the stretches that ended that day */
   gint64 longest; /* seconds: the longest stretch without a break */
 } LimberDayStats;

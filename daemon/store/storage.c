@@ -140,6 +140,7 @@ differs (const LimberStateRecord *a, const LimberStateRecord *b)
   return x->worked < y->worked || x->phase != y->phase
          || x->accruing != y->accruing || x->snoozed != y->snoozed
          || x->window_start != y->window_start || x->window_end != y->window_end
+         || x->closed != y->closed || x->closed_worked != y->closed_worked
          || (x->pause_left < 0) != (y->pause_left < 0)
          || ABS (x_pause_end - y_pause_end) > G_USEC_PER_SEC;
 }

@@ -136,7 +136,7 @@ class DunstTest(LimberTestCase):
         self.assertGreater(self.changed_pixels(self.blank, shot), 20000)
 
         # Done, picked from dunst's own action menu, ends the break.
-        self.choose("done")
+        self.choose("default")
         status = wait_until(lambda: (s := self.status())["today"]["taken"] == 1 and s,
                             message="the break to count as taken")
         self.assertEqual(status["state"], "active")

@@ -76,6 +76,28 @@ class XsyncTest(XvfbTestCase):
         self.assertEqual(popup["hints"]["urgency"], 1)
 
 
+class IdleAtStartTest(XvfbTestCase):
+    """A session idle since before limberd started is idle from the first
+    status on: the source asks the X server's IDLETIME as it starts, since
+    its alarms fire only when the idle time crosses the lull, which it
+    already has."""
+
+    def test_idle_before_start_is_not_work(self):
+        # Nobody has touched this X server since it started: idle for
+        # twice the lull by the time limberd asks (the counter only needs
+        # to be past the lull, however unevenly it grows).
+        time.sleep(2 * 1.0)
+        self.start_limberd()
+        status = self.wait_for_source("xsync")
+        self.assertEqual(status["state"], "idle")
+        self.assertEqual(status["worked_seconds"], 0)
+        # The alarms still follow the user from there.
+        subprocess.run(["xdotool", "mousemove_relative", "--", "7", "3"],
+                       env=self.env, check=True)
+        self.wait_for_state("active")
+        self.wait_for_state("idle")
+
+
 class WaylandSessionTest(XvfbTestCase):
     """Under XWayland, X's idle time sees only input to X windows: in a
     Wayland session limberd leaves the XSync source (and xcb) unloaded."""

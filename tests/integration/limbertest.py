@@ -257,6 +257,15 @@ class LimberTestCase(dbusmock.DBusTestCase):
         new = [c for c in calls if c["replaces_id"] == 0]
         return len(new) if index == -1 else index + 1
 
+    def action_key(self, label):
+        """The key of the action labelled @label in the latest pop-up: Done
+        is the default action itself on servers that may draw it as a
+        button (one Done, never two)."""
+        actions = self.notify_calls()[-1]["actions"]
+        keys = [key for key, shown in zip(actions[::2], actions[1::2]) if shown == label]
+        self.assertEqual(len(keys), 1, f"one action labelled {label!r} in {actions}")
+        return keys[0]
+
     def invoke_action(self, action, notification_id=None):
         nid = notification_id or self.notification_id()
         self.notifications_mock.EmitSignal(
@@ -326,8 +335,8 @@ class LimberTestCase(dbusmock.DBusTestCase):
             server.wait()
 
     def wait_for_source(self, name, timeout=10.0):
-        return wait_until(lambda: self.status()["activity_source"] == name, timeout,
-                          f"activity source {name}")
+        return wait_until(lambda: (s := self.status())["activity_source"] == name and s,
+                          timeout, f"activity source {name}")
 
     # limberd
 

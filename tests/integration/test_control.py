@@ -217,7 +217,8 @@ class StatusTest(LimberTestCase):
         self.assertAlmostEqual(status["next_break_in_seconds"], 3600, delta=5)
         self.assertEqual(status["activity_source"], "none")
         self.assertEqual(status["settings"]["snooze"], 2)
-        self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0, "natural": 0})
+        self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0, "natural": 0,
+                                           "deferred": 0})
 
     def test_worked_seconds_are_live(self):
         first = int(self.property("WorkedSeconds"))

@@ -47,8 +47,8 @@ class NotificationServerTest(LimberTestCase):
         self.assertIn("shoulders", popup["body"])
         # With its buttons, even when the server took its name before it
         # answered (as dbusmock does while it loads its template).
-        self.assertIn("done", popup["actions"])
-        self.invoke_action("done")
+        self.assertIn("Done", popup["actions"])
+        self.invoke_action(self.action_key("Done"))
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="done")
 
 
@@ -57,9 +57,9 @@ class LateServerTest(LimberTestCase):
     start_notification_server = False
 
     def test_server_appears_after_the_break(self):
-        self.ctl("break", check=0)
+        self.ctl("break", check=1)
         self.assertEqual(self.status()["state"], "break")
-        self.assertIn("cannot show the break notification", self.daemon_output())
+        self.assertIn("the break pop-up is not shown", self.daemon_output())
         self.start_notifications()
         self.wait_for_popups(1)
 

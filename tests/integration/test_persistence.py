@@ -128,7 +128,7 @@ class PersistenceTest(LimberTestCase):
     def test_history_feeds_stats_and_survives_restart(self):
         self.ctl("break", check=0)
         self.wait_for_popups(1)
-        self.invoke_action("done")
+        self.invoke_action(self.action_key("Done"))
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
         self.ctl("snooze", "10min", check=0)
         self.ctl("skip", check=0)
@@ -156,7 +156,7 @@ class PersistenceTest(LimberTestCase):
     def test_stats_for_people(self):
         self.ctl("break", check=0)
         self.wait_for_popups(1)
-        self.invoke_action("done")
+        self.invoke_action(self.action_key("Done"))
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
         out = self.ctl("stats", "--days", "3", check=0).stdout
         lines = out.splitlines()
@@ -258,6 +258,48 @@ class CrashRestartTest(LimberTestCase):
         status = self.status()
         self.assertEqual(status["today"]["natural"], 0)
         self.assertGreaterEqual(status["worked_seconds"], CRASH_NATURAL_BREAK)
+
+
+class ClosedBreakRestartTest(LimberTestCase):
+    """A break whose pop-up the user closed (seen, not skipped) stays
+    closed across a restart, a kill -9 included: not shown again, and
+    stepping away from the keyboard still counts as the break done."""
+
+    # A snooze's worth of work would end the closed break: longer than
+    # the test.
+    config = dict(SLOW, **{"snooze": "10min", "lull": "1s"})
+    start_daemon = False
+
+    def setUp(self):
+        super().setUp()
+        self.start_mutter()
+        self.mutter.StartTyping()
+        self.start_limberd()
+        self.wait_for_source("mutter")
+
+    def state_file(self):
+        with open(self.path("state", "limber", "state"), encoding="utf-8") as f:
+            return f.read()
+
+    def test_kill_9_keeps_a_closed_break_closed(self):
+        self.ctl("break", check=0)
+        self.wait_for_popups(1)
+        self.close_by_user()
+        self.wait_for_state("closed")
+        # On disk without waiting for limberd to stop.
+        wait_until(lambda: "closed=true" in self.state_file(),
+                   message="the closed break in the state file")
+        self.daemon.kill()
+        self.daemon.wait()
+        self.start_limberd()
+        self.wait_for_source("mutter")
+        self.assertEqual(self.status()["state"], "closed")
+        self.mutter.StopTyping()
+        status = wait_until(lambda: (s := self.status())["today"]["taken"] == 1 and s,
+                            message="stepping away to count as the break done")
+        self.assertEqual(status["today"]["skipped"], 0)
+        # Never put back on screen.
+        self.assertEqual(len(self.notify_calls()), 1)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,11 @@ class PopupTest(LimberTestCase):
         self.assertIn("30 seconds", body)
         # Actions come in (key, label) pairs.
         actions = dict(zip(popup["actions"][::2], popup["actions"][1::2]))
-        self.assertEqual(actions["done"], "Done")
+        # One Done: a server not known to hide the default action may draw
+        # it as a button (xfce4-notifyd does), so Done is the default action.
+        self.assertEqual(actions["default"], "Done")
+        labels = list(actions.values())
+        self.assertEqual(len(labels), len(set(labels)), f"a label twice: {labels}")
         self.assertEqual(actions["snooze"], "Snooze 2s")
         self.assertEqual(actions["skip"], "Skip")
         self.assertEqual(popup["hints"]["desktop-entry"], "io.github.limber.Limber")
@@ -46,7 +50,7 @@ class PopupTest(LimberTestCase):
 
     def test_done_action_ends_break(self):
         self.wait_for_popups()
-        self.invoke_action("done")
+        self.invoke_action(self.action_key("Done"))
         wait_until(self.close_calls, message="the pop-up to be withdrawn")
         status = self.wait_for_state("active")
         self.assertEqual(status["today"]["taken"], 1)
@@ -84,7 +88,7 @@ class PopupTest(LimberTestCase):
             [dbus.UInt32(nid), dbus.UInt32(1)])
         status = self.wait_for_state("snoozed")
         self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0,
-                                           "natural": 0})
+                                           "natural": 0, "deferred": 0})
         expired_at = time.time()
         again = self.wait_for_popups(2)[1]
         self.assertEqual(again["replaces_id"], 0)
@@ -104,8 +108,8 @@ class PopupTest(LimberTestCase):
 
 
 class LateAnswerTest(LimberTestCase):
-    """An answer read while the pop-up is on screen, carried out after the
-    break ended another way, changes nothing."""
+    """An answer that comes after the break ended another way changes
+    nothing."""
 
     config = dict(limbertest.FAST_CONFIG, **{"break-length": "1s",
                                              "activity-source": "logind"})
@@ -119,30 +123,18 @@ class LateAnswerTest(LimberTestCase):
 
     def test_answer_after_the_break_ended_is_ignored(self):
         self.wait_for_popups()
-        # At the escalation (interval-max), the server sends a click on Skip
-        # and then keeps limberd waiting on GetCapabilities; meanwhile logind
-        # says the user has been away since before the pop-up, which ends the
-        # break as taken. limberd reads both in one go once the server
-        # answers: the click first, then the absence that withdraws the
-        # pop-up; the click's answer is carried out (from an idle) last.
-        self.notifications_mock.AddMethod(
-            limbertest.NOTIFY_IFACE, "GetCapabilities", "", "as",
-            f"""if not getattr(self, "answered", False):
-    self.answered = True
-    self.EmitSignal("{limbertest.NOTIFY_IFACE}", "ActionInvoked", "us",
-                    [dbus.UInt32(1), "skip"])
-    self.connection.flush()
-    time.sleep(1.0)
-ret = {self.capabilities.split()!r}""")
-        with open(self.notifications_log, encoding="utf-8") as log:
-            wait_until(lambda: "ActionInvoked" in log.read(), message="the click")
+        nid = self.notification_id()
+        # logind says the user has been away since before the pop-up: the
+        # break ends as taken, and the pop-up is withdrawn.
         self.set_idle_hint(True, since_seconds_ago=30)
-        status = wait_until(lambda: (s := self.status())["today"]["taken"] and s,
-                            message="the break taken")
+        wait_until(lambda: self.status()["today"]["taken"] == 1, message="the break taken")
+        wait_until(self.close_calls, message="the pop-up withdrawn")
+        # A click on Skip that the server sends late, for that pop-up.
+        self.invoke_action("skip", notification_id=nid)
         time.sleep(0.3)
         status = self.status()
         self.assertEqual(status["today"], {"taken": 1, "snoozed": 0, "skipped": 0,
-                                           "natural": 0})
+                                           "natural": 0, "deferred": 0})
 
 
 class ClosedPopupTest(LimberTestCase):
@@ -156,7 +148,7 @@ class ClosedPopupTest(LimberTestCase):
         self.close_by_user()
         status = self.wait_for_state("closed")
         self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0,
-                                           "natural": 0})
+                                           "natural": 0, "deferred": 0})
         self.assertIn("Break seen (the pop-up was closed): step away for 1min",
                       self.ctl("status", check=0).stdout)
         # A snooze's worth of work later it ends as closed, not skipped, and

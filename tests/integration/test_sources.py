@@ -5,6 +5,7 @@ org.freedesktop.ScreenSaver that behave as the real ones (templates/), and
 the real limberd switching between them. Each test checks what limberd then
 reports through `limberctl status --json`, and whether a pop-up comes."""
 
+import json
 import os
 import subprocess
 import time
@@ -269,6 +270,67 @@ class MutterTest(LimberTestCase):
         self.assertGreaterEqual(time.monotonic() - stopped, 1.9)
 
 
+class StartupTest(LimberTestCase):
+    """The first status after limberd starts: the source it will use, or
+    that it is still choosing, never wall time while the desktop's
+    services are still answering."""
+
+    config = QUIET
+    start_daemon = False
+
+    def statuses_until(self, source):
+        """Every status from the moment limberd answers until it names
+        @source, asked as fast as limberctl can."""
+        seen = []
+        deadline = time.monotonic() + 15 * limbertest.SLOWDOWN
+        while time.monotonic() < deadline:
+            result = self.ctl("status", "--json")
+            if result.returncode == 3:  # not on the bus yet
+                continue
+            self.assertEqual(result.returncode, 0, result.stderr)
+            seen.append(json.loads(result.stdout)["activity_source"])
+            if seen[-1] == source:
+                return seen
+        raise AssertionError(f"never {source}: {seen}")
+
+    def test_first_status_names_the_source_or_choosing(self):
+        self.start_logind()
+        self.start_mutter()
+        self.mutter.StartTyping()
+        self.start_limberd(wait=False)
+        seen = self.statuses_until("mutter+logind")
+        self.assertLessEqual(set(seen), {"choosing", "mutter+logind"}, seen)
+        text = self.ctl("status", check=0).stdout
+        self.assertIn("Activity:  mutter+logind\n", text)
+
+    def test_choosing_while_a_service_does_not_answer_yet(self):
+        # The IdleMonitor's name is owned, but nothing answers on it yet
+        # (as while GNOME Shell starts): limberd asks again, and says so.
+        server = self.spawn_server("org.gnome.Mutter.IdleMonitor",
+                                   "/org/gnome/Mutter/IdleMonitor/Core",
+                                   "org.gnome.Mutter.IdleMonitor",
+                                   stdout=subprocess.DEVNULL)
+        self.addCleanup(self.stop_server, server)
+        self.start_limberd()
+        wait_until(lambda: "IdleMonitor AddIdleWatch" in self.daemon_output(),
+                   message="limberd to ask the IdleMonitor")
+        self.assertEqual(self.status()["activity_source"], "choosing")
+        self.assertIn("Activity:  choosing… (the desktop's services are answering)\n",
+                      self.ctl("status", check=0).stdout)
+        monitor = dbus.Interface(
+            self.bus.get_object("org.gnome.Mutter.IdleMonitor",
+                                "/org/gnome/Mutter/IdleMonitor/Core"),
+            "org.freedesktop.DBus.Mock")
+        monitor.AddMethod("org.gnome.Mutter.IdleMonitor", "AddIdleWatch", "t", "u",
+                          "ret = 1")
+        self.wait_for_source("mutter")
+
+    def test_choosing_ends_without_any_source(self):
+        self.start_limberd(wait=False)
+        seen = self.statuses_until("none")
+        self.assertLessEqual(set(seen), {"choosing", "none"}, seen)
+
+
 class ScreenSaverTest(LimberTestCase):
     config = QUIET
     start_daemon = False
@@ -310,7 +372,7 @@ class ScreenSaverTest(LimberTestCase):
         self.screensaver.SetIdleTime(3)
         self.wait_for_popups()
         asked = self.idle_queries()
-        self.invoke_action("done")
+        self.invoke_action(self.action_key("Done"))
         self.wait_for_state("active")
         time.sleep(1.5)
         # Once the break is over, no more questions.

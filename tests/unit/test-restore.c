@@ -124,6 +124,53 @@ test_break_on_screen_comes_back (Sim *sim, gconstpointer data)
   g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_ESCALATE), ==, 1);
 }
 
+/* A break whose pop-up the user closed: saved at 32 min of work, closed
+ * at 31. */
+static void
+close_and_restart (Sim *sim)
+{
+  LimberSavedState saved;
+
+  sim_run_until (sim, MINUTES (31));
+  sim_event (sim, LIMBER_EVENT_BREAK_CLOSED);
+  sim_run_until (sim, MINUTES (32));
+  save_and_wait (sim, &saved, SECONDS (5));
+  g_assert_true (saved.closed);
+  g_assert_cmpint (saved.closed_worked, ==, MINUTES (31));
+  restart (sim, &saved, SECONDS (5));
+  /* Seen: not put back on screen. */
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
+  g_assert_cmpstr (limber_scheduler_get_state_name (&sim->scheduler), ==,
+                   "closed");
+}
+
+static void
+test_closed_break_stays_closed (Sim *sim, gconstpointer data)
+{
+  (void) data;
+  close_and_restart (sim);
+  /* Stepping away still counts as the break done. */
+  sim_feed (sim,
+            (LimberEvent){ .type = LIMBER_EVENT_USER_IDLE, .since = sim->now });
+  sim_run_for (sim, MINUTES (1));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 1);
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
+}
+
+static void
+test_closed_break_ends_as_closed (Sim *sim, gconstpointer data)
+{
+  (void) data;
+  close_and_restart (sim);
+  /* Worked on instead: closed, a snooze's worth (5 min) of work after it
+   * was closed, the 5 s down counted as work. */
+  sim_run_for (sim, MINUTES (10));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_CLOSED), ==, 1);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_END_BREAK, 0), ==,
+                   MINUTES (36));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
+}
+
 static void
 test_snooze_carries_over (Sim *sim, gconstpointer data)
 {
@@ -173,6 +220,9 @@ main (int argc, char **argv)
   sim_test_add ("/restore/pause", test_pause_carries_over);
   sim_test_add ("/restore/break-on-screen", test_break_on_screen_comes_back);
   sim_test_add ("/restore/snooze", test_snooze_carries_over);
+  sim_test_add ("/restore/closed-stays-closed", test_closed_break_stays_closed);
+  sim_test_add ("/restore/closed-ends-as-closed",
+                test_closed_break_ends_as_closed);
   sim_test_add ("/restore/odd-values", test_odd_values);
   return g_test_run ();
 }

@@ -495,6 +495,51 @@ test_walk_away_counts_as_done (Sim *sim, gconstpointer data)
   g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 0);
 }
 
+/* A pop-up no server could show: walking away from it is no break done,
+ * only time away for natural-break is (a natural break); shown later,
+ * walking away counts from then. */
+static void
+test_unseen_popup (Sim *sim, gconstpointer data)
+{
+  LimberTime shown, away;
+
+  (void) data;
+  senses_lulls (sim);
+  sim_run_until (sim, MINUTES (32));
+  idle_since (sim, MINUTES (32));
+  sim_run_until (sim, MINUTES (32) + SECONDS (5));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
+  sim_event (sim, LIMBER_EVENT_POPUP_UNSHOWN);
+  /* Away past break-length: nothing. */
+  sim_run_until (sim, MINUTES (36));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_END_BREAK), ==, 0);
+  /* Away for natural-break (5 min): a natural break, dated from 32:00. */
+  sim_run_until (sim, MINUTES (40));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 0);
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_NATURAL), ==, 1);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_END_BREAK, 0), ==,
+                   MINUTES (37));
+  g_assert_cmpint (sim_last (sim)->action.at, ==, MINUTES (32));
+
+  /* The next one: unseen, then shown while the user is away; break-length
+   * (1 min) from then is the break done. */
+  sim_event (sim, LIMBER_EVENT_USER_ACTIVE);
+  sim_run_until (sim, MINUTES (75));
+  away = sim->now;
+  idle_since (sim, away);
+  sim_run_until (sim, away + SECONDS (5));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 2);
+  sim_event (sim, LIMBER_EVENT_POPUP_UNSHOWN);
+  sim_run_until (sim, away + MINUTES (2));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 0);
+  shown = sim->now;
+  sim_event (sim, LIMBER_EVENT_POPUP_SHOWN);
+  sim_run_until (sim, away + MINUTES (4));
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 1);
+  g_assert_cmpint (sim_action_time (sim, LIMBER_ACTION_END_BREAK, 1), ==,
+                   shown + MINUTES (1));
+}
+
 /* Closing the pop-up is seen, not skipped: walking away afterwards is the
  * break done; working on instead ends it as closed, and it is not put
  * back, not even overdue. */
@@ -712,6 +757,7 @@ main (int argc, char **argv)
   sim_test_add ("/scheduler/locked-screen-waits",
                 test_no_popup_on_locked_screen);
   sim_test_add ("/scheduler/walk-away-done", test_walk_away_counts_as_done);
+  sim_test_add ("/scheduler/unseen-popup", test_unseen_popup);
   sim_test_add ("/scheduler/closed-popup", test_closed_popup);
   sim_test_add ("/scheduler/short-absence", test_short_absence_keeps_popup);
   sim_test_add ("/scheduler/monotonic", test_time_never_runs_backwards);

@@ -81,6 +81,42 @@ test_state_round_trip (void)
   g_assert_true (limber_state_parse (text, strlen (text), &out, NULL));
   g_assert_cmpint (out.scheduler.pause_left, ==, -1);
   g_assert_true (out.scheduler.snoozed);
+  g_assert_false (out.scheduler.closed);
+
+  /* A break the user closed stays closed. */
+  in.scheduler.phase = LIMBER_PHASE_ON_BREAK;
+  in.scheduler.pause_left = 0;
+  in.scheduler.closed = TRUE;
+  in.scheduler.closed_worked = 1200000000;
+  g_free (text);
+  text = limber_state_to_text (&in);
+  g_assert_true (limber_state_parse (text, strlen (text), &out, NULL));
+  g_assert_true (out.scheduler.closed);
+  g_assert_cmpint (out.scheduler.closed_worked, ==, 1200000000);
+}
+
+/* A file from a limberd before 'closed' was kept still loads. */
+static void
+test_state_without_closed (void)
+{
+  static const char old[] = "[state]\n"
+                            "version=1\n"
+                            "saved-at=1795622162000000\n"
+                            "worked=1234567890\n"
+                            "accruing=true\n"
+                            "window-start=1800000000\n"
+                            "window-end=2700000000\n"
+                            "snoozed=false\n"
+                            "phase=break\n"
+                            "pause-left=0\n";
+  g_autoptr (GError) error = NULL;
+  LimberStateRecord out;
+
+  g_assert_true (limber_state_parse (old, strlen (old), &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (out.scheduler.phase, ==, LIMBER_PHASE_ON_BREAK);
+  g_assert_false (out.scheduler.closed);
+  g_assert_cmpint (out.scheduler.closed_worked, ==, 0);
 }
 
 static void
@@ -102,6 +138,8 @@ test_state_rejects (void)
     { "pause-left=0", "pause-left=-7", "pause-left" },
     { "saved-at=1795622162000000", "saved-at=0", "saved-at" },
     { "[state]", "[other]", "missing" },
+    { "closed=false", "closed=maybe", "closed" },
+    { "closed-worked=0", "closed-worked=-1", "closed-worked" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -211,6 +249,18 @@ test_storage_saves_counter_at_stop (void)
   limber_storage_flush (storage);
   g_assert_cmpint (worked_on_disk (path), ==, record.scheduler.worked);
 
+  /* The pop-up closed matters too: a kill must not bring it back. */
+  record.scheduler.worked += 60 * G_USEC_PER_SEC;
+  record.scheduler.phase = LIMBER_PHASE_ON_BREAK;
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  record.scheduler.worked += 60 * G_USEC_PER_SEC;
+  record.scheduler.closed = TRUE;
+  record.scheduler.closed_worked = record.scheduler.worked;
+  limber_storage_set_state (storage, &record);
+  limber_storage_flush (storage);
+  g_assert_cmpint (worked_on_disk (path), ==, record.scheduler.worked);
+
   /* Stopping: at once, counter and all. */
   record.scheduler.worked += 60 * G_USEC_PER_SEC;
   limber_storage_set_state (storage, &record);
@@ -236,19 +286,23 @@ test_history_format_and_parse (void)
                              "1795622190 done -5\n"
                              "99999999999999 done 5\n"
                              "1795622200 paused 3600\n"
+                             "1795622205 deferred 1800\n"
                              "1795622210 snoozed 18";
   guint bad;
   g_autoptr (GArray) records = NULL;
 
   g_assert_cmpstr (line, ==, "1795622162 done 1800\n");
   records = limber_history_parse (text, strlen (text), &bad);
-  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpuint (records->len, ==, 4);
   /* garbage, dancing, -5, the far future, and the torn last line. */
   g_assert_cmpuint (bad, ==, 5);
   g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 2).kind, ==,
                    LIMBER_HISTORY_PAUSED);
   g_assert_true (limber_history_kind_resets (LIMBER_HISTORY_NATURAL));
   g_assert_false (limber_history_kind_resets (LIMBER_HISTORY_SNOOZED));
+  g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 3).kind, ==,
+                   LIMBER_HISTORY_DEFERRED);
+  g_assert_false (limber_history_kind_resets (LIMBER_HISTORY_DEFERRED));
 }
 
 static void
@@ -383,6 +437,10 @@ test_stats_by_day (void)
     at (0, 0, 5, LIMBER_HISTORY_DONE, 600),
     at (0, 9, 0, LIMBER_HISTORY_PAUSED, 3600),
     at (0, 10, 0, LIMBER_HISTORY_RESUMED, 0),
+    /* Held back by a call, offered after it, taken. */
+    at (0, 11, 0, LIMBER_HISTORY_DEFERRED, 1800),
+    at (0, 11, 40, LIMBER_HISTORY_SHOWN, 0),
+    at (0, 11, 41, LIMBER_HISTORY_DONE, 4200),
   };
   g_autoptr (GArray) records
       = g_array_new (FALSE, FALSE, sizeof (LimberHistoryRecord));
@@ -408,9 +466,12 @@ test_stats_by_day (void)
   g_assert_cmpint (d->active, ==, 3200);
   /* Today: a stretch ended just after midnight, and 15 min under way. */
   d = &g_array_index (week, LimberDayStats, 6);
-  g_assert_cmpuint (d->taken, ==, 1);
-  g_assert_cmpint (d->active, ==, 600 + 900);
-  g_assert_cmpint (d->longest, ==, 900);
+  g_assert_cmpuint (d->taken, ==, 2);
+  g_assert_cmpuint (d->deferred, ==, 1);
+  /* A deferral does not end the stretch: the break taken after it does. */
+  g_assert_cmpint (d->active, ==, 600 + 4200 + 900);
+  g_assert_cmpint (d->longest, ==, 4200);
+  g_assert_cmpuint (g_array_index (week, LimberDayStats, 4).deferred, ==, 0);
   /* Tuesday had a skip: the streak is today alone. */
   g_assert_cmpuint (limber_stats_streak (week), ==, 1);
 }
@@ -443,6 +504,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/state/round-trip", test_state_round_trip);
   g_test_add_func ("/state/rejects", test_state_rejects);
+  g_test_add_func ("/state/without-closed", test_state_without_closed);
   g_test_add_func ("/state/files", test_state_files);
   g_test_add_func ("/storage/saves-counter-at-stop",
                    test_storage_saves_counter_at_stop);

@@ -1,0 +1,84 @@
+/* The content of limber's pop-ups, and the micro-break's own. */
+#include "popup.h"
+
+#include "limber-duration.h"
+
+LimberPopup *
+limber_popup_new (const char *title, const char *body, LimberUrgency urgency)
+{
+  LimberPopup *self = g_new0 (LimberPopup, 1);
+
+  self->title = g_strdup (title);
+  self->body = g_strdup (body);
+  self->urgency = urgency;
+  self->value = -1;
+  return self;
+}
+
+void
+limber_popup_free (LimberPopup *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < self->n_actions; i++)
+    {
+      g_free (self->actions[i].id);
+      g_free (self->actions[i].label);
+    }
+  g_free (self->title);
+  g_free (self->body);
+  g_free (self->without_actions);
+  g_free (self->default_action);
+  g_free (self);
+}
+
+LimberPopup *
+limber_popup_copy (const LimberPopup *self)
+{
+  LimberPopup *copy = limber_popup_new (self->title, self->body, self->urgency);
+
+  copy->without_actions = g_strdup (self->without_actions);
+  copy->default_action = g_strdup (self->default_action);
+  copy->value = self->value;
+  for (guint i = 0; i < self->n_actions; i++)
+    limber_popup_add_action (copy, self->actions[i].id, self->actions[i].label);
+  return copy;
+}
+
+void
+limber_popup_add_action (LimberPopup *self, const char *id, const char *label)
+{
+  g_return_if_fail (self->n_actions < LIMBER_POPUP_MAX_ACTIONS);
+  self->actions[self->n_actions].id = g_strdup (id);
+  self->actions[self->n_actions].label = g_strdup (label);
+  self->n_actions++;
+}
+
+const char *
+limber_popup_get_label (const LimberPopup *self, const char *id)
+{
+  for (guint i = 0; i < self->n_actions; i++)
+    if (g_strcmp0 (self->actions[i].id, id) == 0)
+      return self->actions[i].label;
+  return NULL;
+}
+
+LimberPopup *
+limber_popup_new_break (const LimberConfig *config, LimberUrgency urgency)
+{
+  LimberPopup *self
+      = limber_popup_new (config->title, config->routine, urgency);
+  g_autofree char *length = limber_duration_format (config->break_length);
+  g_autofree char *snooze = limber_duration_format (config->snooze);
+  g_autofree char *snooze_label = g_strdup_printf ("Snooze %s", snooze);
+
+  self->without_actions = g_strdup_printf (
+      "Step away for %s and it counts as done. To postpone: limberctl "
+      "snooze; to skip: limberctl skip.",
+      length);
+  limber_popup_add_action (self, "done", "Done");
+  limber_popup_add_action (self, "snooze", snooze_label);
+  limber_popup_add_action (self, "skip", "Skip");
+  self->default_action = g_strdup ("done");
+  return self;
+}
