@@ -39,10 +39,12 @@ percent_of (gint64 part, gint64 whole)
   return (int) CLAMP (part * 100 / whole, 0, 100);
 }
 
+/* Held (a call, a lease) counts work too: a call is not a break. */
 static gboolean
 counts_work (const char *state)
 {
-  return g_str_equal (state, "active") || g_str_equal (state, "snoozed");
+  return g_str_equal (state, "active") || g_str_equal (state, "snoozed")
+         || g_str_equal (state, "held");
 }
 
 void
@@ -73,8 +75,33 @@ limber_bar_line_compute (const LimberBarInput *input, gint64 now,
                            "%u natural",
                            input->taken, input->snoozed, input->skipped,
                            input->natural);
+  if (input->deferred > 0)
+    {
+      g_autofree char *counts = g_steal_pointer (&today);
+      today = g_strdup_printf ("%s, %u deferred", counts, input->deferred);
+    }
 
-  if (counts_work (state))
+  if (g_str_equal (state, "held"))
+    {
+      gint64 deadline = (gint64) input->next_break;
+      if (deadline != 0 && deadline <= now)
+        {
+          line->percentage = 100;
+          line->text = g_strdup ("break held");
+          headline = g_strdup ("Held: a break came due; it is offered when "
+                               "the hold (a call, a lease) ends.");
+        }
+      else
+        {
+          g_autofree char *left = minutes_text (deadline - now);
+          line->text = g_strdup_printf ("held, break in %s", left);
+          headline = g_strdup_printf ("Held (a call, a lease): a break due "
+                                      "in %s waits until the hold ends.",
+                                      left);
+          line->next_change = next_minute_change (deadline, now);
+        }
+    }
+  else if (counts_work (state))
     {
       gint64 deadline = (gint64) input->next_break;
       g_autofree char *left = minutes_text (deadline - now);

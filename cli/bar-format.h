@@ -14,7 +14,7 @@ typedef struct
   gboolean running; /* limberd owns its name */
   const char *state;
   guint64 next_break, paused_until, worked, interval_min;
-  guint32 taken, snoozed, skipped, natural;
+  guint32 taken, snoozed, skipped, natural, deferred;
   gint64 received;
 } LimberBarInput;
 

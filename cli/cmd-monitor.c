@@ -74,6 +74,7 @@ show_bar (Monitor *self)
       g_variant_dict_lookup (p, "BreaksSnoozed", "u", &input.snoozed);
       g_variant_dict_lookup (p, "BreaksSkipped", "u", &input.skipped);
       g_variant_dict_lookup (p, "NaturalBreaks", "u", &input.natural);
+      g_variant_dict_lookup (p, "BreaksDeferred", "u", &input.deferred);
     }
   /* The work done counts on from when limberd said it; the work left, from
    * when it said when the break comes. */

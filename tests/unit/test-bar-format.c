@@ -105,6 +105,28 @@ test_paused_and_breaks (void)
   limber_bar_line_clear (&line);
 }
 
+/* Held by a call or a lease: work counts on, the break waits. */
+static void
+test_held (void)
+{
+  LimberBarInput in = active (10 * 60, 20 * 60);
+  LimberBarLine line;
+
+  in.state = "held";
+  in.deferred = 2;
+  limber_bar_line_compute (&in, NOW + 60, &line);
+  g_assert_cmpstr (line.text, ==, "held, break in 9min");
+  g_assert_cmpint (line.next_change, ==, NOW + 120);
+  g_assert_cmpint (line.percentage, ==, 70);
+  g_assert_nonnull (strstr (line.tooltip, "2 deferred"));
+  limber_bar_line_clear (&line);
+
+  limber_bar_line_compute (&in, NOW + 11 * 60, &line);
+  g_assert_cmpstr (line.text, ==, "break held");
+  g_assert_cmpint (line.next_change, ==, G_MAXINT64);
+  limber_bar_line_clear (&line);
+}
+
 static void
 test_stopped (void)
 {
@@ -151,6 +173,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bar/countdown", test_countdown);
   g_test_add_func ("/bar/idle", test_idle_stands_still);
   g_test_add_func ("/bar/paused-and-breaks", test_paused_and_breaks);
+  g_test_add_func ("/bar/held", test_held);
   g_test_add_func ("/bar/stopped", test_stopped);
   g_test_add_func ("/bar/waybar-json", test_waybar_json);
   return g_test_run ();
