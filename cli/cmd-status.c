@@ -21,6 +21,7 @@ typedef struct
   guint32 taken, snoozed, skipped, natural, deferred;
   GVariant *holds; /* a(sssttu), or NULL from an older limberd */
   const char *source;
+  const char *reason;
   const char *config_error;
   const char *storage_error;
   const char *popup, *popup_problem;
@@ -33,6 +34,7 @@ read_status (GVariant *all, Status *status)
   *status = (Status){ .version = "?",
                       .state = "?",
                       .source = "?",
+                      .reason = "",
                       .config_error = "",
                       .storage_error = "",
                       .popup = "",
@@ -52,6 +54,7 @@ read_status (GVariant *all, Status *status)
   status->holds
       = g_variant_lookup_value (all, "Holds", G_VARIANT_TYPE ("a(sssttu)"));
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
+  g_variant_lookup (all, "ActivityReason", "&s", &status->reason);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
   g_variant_lookup (all, "Popup", "&s", &status->popup);
@@ -181,6 +184,7 @@ print_human (const Status *status)
   /* Text from limberd: the config error quotes the file, escape sequences
    * and all. */
   g_autofree char *source = limber_terminal_text (status->source, FALSE);
+  g_autofree char *reason = limber_terminal_text (status->reason, FALSE);
   g_autofree char *config_error
       = limber_terminal_text (status->config_error, FALSE);
   g_autofree char *storage_error
@@ -206,6 +210,8 @@ print_human (const Status *status)
     printf ("  Activity:  %s%s\n", source,
             g_str_equal (status->source, "none") ? " (counting wall time)"
                                                  : "");
+  if (reason[0] != '\0')
+    printf ("             %s\n", reason);
   print_holds (status->holds, now);
   if (config_error[0] != '\0')
     {
@@ -315,6 +321,8 @@ print_json (const Status *status)
   add_holds_json (builder, status->holds);
   json_builder_set_member_name (builder, "activity_source");
   json_builder_add_string_value (builder, status->source);
+  json_builder_set_member_name (builder, "activity_reason");
+  json_builder_add_string_value (builder, status->reason);
   json_builder_set_member_name (builder, "config_error");
   if (status->config_error[0] != '\0')
     json_builder_add_string_value (builder, status->config_error);

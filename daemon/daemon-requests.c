@@ -161,3 +161,9 @@ limber_daemon_get_activity_source (LimberDaemon *self)
 {
   return limber_activity_get_name (self->activity);
 }
+
+const char *
+limber_daemon_get_activity_reason (LimberDaemon *self)
+{
+  return limber_activity_get_reason (self->activity);
+}

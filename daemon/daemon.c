@@ -248,6 +248,12 @@ on_activity_changed (gpointer user_data)
 }
 
 static void
+on_activity_described (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
+static void
 on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
 {
   LimberDaemon *self = user_data;
@@ -285,6 +291,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
+                                  .described = on_activity_described,
                                   .renamed = on_activity_renamed,
                                   .user_data = self },
       config->activity_source, timings.lull);

@@ -134,3 +134,5 @@ const LimberConfig *limber_daemon_get_config (LimberDaemon *self);
 /* What is wrong with the configuration files; "" when nothing is. */
 const char *limber_daemon_get_config_error (LimberDaemon *self);
 const char *limber_daemon_get_activity_source (LimberDaemon *self);
+/* Why that source: what it uses, or why better ones are missing. */
+const char *limber_daemon_get_activity_reason (LimberDaemon *self);

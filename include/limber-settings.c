@@ -4,13 +4,17 @@
 #define DAY  (24 * HOUR)
 
 /* The activity sources limberd knows (daemon/sources/activity.c), or auto,
- * or none; xsync only where it was built. */
+ * or none; wayland and xsync only where they were built. */
 static const char *const activity_sources[] = {
-  "auto",   "mutter", "screensaver",
+  "auto",        "mutter",
+#ifdef LIMBER_HAVE_WAYLAND
+  "wayland",
+#endif
+  "screensaver",
 #ifdef LIMBER_HAVE_XSYNC
   "xsync",
 #endif
-  "logind", "none",   NULL,
+  "logind",      "none",   NULL,
 };
 
 #define DURATION(id, name, lo, hi, def, what)                                  \

@@ -24,7 +24,7 @@ out=$src/build-tests
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
-lintian fish zsh i3-wm sway"
+kwin-wayland sway wtype lintian fish zsh i3-wm"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086

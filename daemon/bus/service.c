@@ -473,6 +473,8 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_holds (iface, holds_to_variant (self->daemon));
   limber_dbus_limber1_set_activity_source (
       iface, limber_daemon_get_activity_source (self->daemon));
+  limber_dbus_limber1_set_activity_reason (
+      iface, limber_daemon_get_activity_reason (self->daemon));
   limber_dbus_limber1_set_popup (iface, now.popup);
   limber_dbus_limber1_set_popup_problem (iface, now.popup_problem);
   limber_dbus_limber1_set_settings (iface, limber_config_to_variant (config));

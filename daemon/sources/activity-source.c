@@ -28,6 +28,19 @@ limber_activity_source_set_available (LimberActivitySource *self,
 }
 
 void
+limber_activity_source_set_detail (LimberActivitySource *self,
+                                   const char *detail)
+{
+  if (g_strcmp0 (self->detail, detail) == 0)
+    return;
+  g_free (self->detail);
+  self->detail = g_strdup (detail);
+  if (detail != NULL)
+    g_info ("activity source %s: %s", self->klass->name, detail);
+  self->listener->changed (self, self->listener->user_data);
+}
+
+void
 limber_activity_source_settle (LimberActivitySource *self)
 {
   if (self->settled)
@@ -105,5 +118,6 @@ limber_activity_source_free (LimberActivitySource *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->detail, g_free);
   self->klass->free (self);
 }

@@ -197,6 +197,7 @@ mutter_free (LimberActivitySource *source)
 
 static const LimberActivitySourceClass mutter_class = {
   .name = "mutter",
+  .about = "Mutter's IdleMonitor",
   .lulls = LIMBER_LULLS_PUSHED,
   .start = mutter_start,
   .replay = mutter_replay,

@@ -258,6 +258,7 @@ xsync_free (LimberActivitySource *source)
 
 static const LimberActivitySourceClass xsync_class = {
   .name = "xsync",
+  .about = "the X server's IDLETIME counter",
   .lulls = LIMBER_LULLS_PUSHED,
   .start = xsync_start,
   .replay = xsync_replay,

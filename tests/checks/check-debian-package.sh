@@ -74,6 +74,7 @@ for f in \
   usr/share/icons/hicolor/symbolic/apps/limber-symbolic.svg \
   etc/xdg/autostart/io.github.limber.Limber.desktop \
   "usr/lib/$multiarch/limber/source-xsync.so" \
+  "usr/lib/$multiarch/limber/source-wayland.so" \
   usr/share/doc/limber/copyright \
   usr/share/doc/limber/changelog.gz; do
   grep -qx "$f" "$work/files" || problem "the package lacks /$f"

@@ -236,7 +236,7 @@ class DBusErrorsTest(LimberTestCase):
             ("Set", ("", dbus.UInt64(5)), "sv", "UnknownKey", "interval-min"),
             ("Set", ("interval-max", dbus.UInt64(60)), "sv", "InvalidArgument",
              "must not be shorter than interval-min"),
-            ("Set", ("activity-source", "wayland"), "sv", "InvalidArgument",
+            ("Set", ("activity-source", "kwin"), "sv", "InvalidArgument",
              "must be one of"),
             ("Set", ("lull", dbus.Double(1.5)), "sv", "InvalidArgument", "'d'"),
             ("GetStats", (dbus.UInt32(0),), "u", "InvalidArgument", "1 to 366 days"),
