@@ -27,7 +27,8 @@ struct _LimberDaemon
   LimberDaemonListener listener;
   LimberTime last_event;
   gboolean started;
-  gboolean restoring; /* carrying out what the saved state says */
+  gboolean stood_down; /* replaced: nothing more is fed or saved */
+  gboolean restoring;  /* carrying out what the saved state says */
   /* Who holds and why (daemon-holds.c): HoldNote by id; the pause's. */
   GHashTable *hold_notes;
   guint32 last_hold_id;

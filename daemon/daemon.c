@@ -151,7 +151,7 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
   LimberTime now = limber_clock_now ();
   gint64 slept = limber_sleep_detector_poll (&self->sleep);
 
-  if (!self->started)
+  if (!self->started || self->stood_down)
     return;
 
   /* Nothing told us the machine slept, but the clocks do. */
@@ -384,7 +384,14 @@ limber_daemon_start (LimberDaemon *self)
 void
 limber_daemon_save_now (LimberDaemon *self)
 {
-  if (self->records != NULL)
+  if (self->records != NULL && !self->stood_down)
     limber_records_save_now (self->records, &self->scheduler,
                              limber_clock_now ());
+}
+
+void
+limber_daemon_stand_down (LimberDaemon *self)
+{
+  self->stood_down = TRUE;
+  limber_wakeup_timer_arm (self->timer, LIMBER_TIME_NEVER);
 }

@@ -106,6 +106,12 @@ void limber_daemon_when_saved (LimberDaemon *self, LimberDaemonSavedFunc func,
  * and every so often while the work counter grows. */
 void limber_daemon_save_now (LimberDaemon *self);
 
+/* Another limberd took the bus name over and carries on from the state
+ * file: from now on this one feeds nothing to the scheduler and saves
+ * nothing, not even as it stops, so that it never overwrites what its
+ * successor wrote. */
+void limber_daemon_stand_down (LimberDaemon *self);
+
 /* What went wrong saving state or history; "" when nothing. */
 const char *limber_daemon_get_storage_error (LimberDaemon *self);
 

@@ -2,6 +2,8 @@
 
 #include <gio/gio.h>
 
+#include "limber-text.h"
+
 static const GDBusErrorEntry limber_error_entries[] = {
   { LIMBER_ERROR_FAILED, "io.github.limber.Limber1.Error.Failed" },
   { LIMBER_ERROR_INVALID_ARGUMENT,
@@ -30,7 +32,7 @@ limber_error_quark (void)
 char *
 limber_error_quote (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *valid = limber_text_visible (text, -1, LIMBER_TEXT_ONE_LINE);
 
   if (g_utf8_strlen (valid, -1) <= 40)
     return g_steal_pointer (&valid);

@@ -18,6 +18,6 @@ typedef enum
 
 GQuark limber_error_quark (void);
 
-/* @text as error messages quote what was given: valid UTF-8, and cut to
- * 40 characters with an ellipsis. */
+/* @text as error messages quote what was given: made visible on one line
+ * (limber_text_visible()), and cut to 40 characters with an ellipsis. */
 char *limber_error_quote (const char *text);

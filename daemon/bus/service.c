@@ -1,12 +1,12 @@
 #include "service.h"
 
-#include <unistd.h>
-
 #include "bus-caller.h"
+#include "callers.h"
 #include "leases.h"
 #include "limber-dbus-generated.h"
 #include "limber-error.h"
 #include "limber-names.h"
+#include "limber-text.h"
 #include "stats.h"
 
 /* The generated skeleton answers property reads from stored values. This
@@ -20,6 +20,7 @@ struct _LimberLiveSkeleton
 {
   LimberDBusLimber1Skeleton parent_instance;
   LimberDaemon *daemon;
+  LimberCallers *callers; /* once exported */
 };
 
 G_DEFINE_TYPE (LimberLiveSkeleton, limber_live_skeleton,
@@ -29,15 +30,11 @@ struct _LimberService
 {
   LimberLiveSkeleton *skeleton;
   LimberDaemon *daemon;
-  GHashTable *caller_uids; /* unique name → uid + 1 */
   LimberLeases *leases;
 };
 
-/* Callers seen lately, by their unique names (never reused); dropped as a
- * whole when there are many, so that it stays small. */
-#define MAX_CALLERS 64
-
 static GDBusInterfaceVTable live_vtable;
+static GDBusInterfaceMethodCallFunc stored_method_call;
 static GDBusInterfaceGetPropertyFunc stored_get_property;
 
 static GVariant *
@@ -63,19 +60,108 @@ live_value (LimberDaemon *daemon, const char *property)
   return NULL;
 }
 
+/* @name's value as of now (a full reference); NULL with @error if it
+ * cannot be read. */
 static GVariant *
-live_get_property (GDBusConnection *connection, const char *sender,
-                   const char *object_path, const char *interface_name,
-                   const char *property_name, GError **error,
-                   gpointer user_data)
+property_value (LimberLiveSkeleton *self, GDBusMethodInvocation *invocation,
+                const char *name, GError **error)
+{
+  GVariant *value = live_value (self->daemon, name);
+
+  if (value == NULL)
+    value = stored_get_property (
+        g_dbus_method_invocation_get_connection (invocation),
+        g_dbus_method_invocation_get_sender (invocation),
+        g_dbus_method_invocation_get_object_path (invocation), LIMBER_INTERFACE,
+        name, error, self);
+  /* Live values are floating, stored ones not: own either once. */
+  return value != NULL ? g_variant_take_ref (value) : NULL;
+}
+
+/* Properties.Get and GetAll, answered here rather than by GDBus, so that
+ * they pass the same check as the methods. GDBus has checked the interface
+ * and property names. */
+static void
+answer_property_read (LimberLiveSkeleton *self,
+                      GDBusMethodInvocation *invocation)
+{
+  GVariant *parameters = g_dbus_method_invocation_get_parameters (invocation);
+  GError *error = NULL;
+
+  if (g_str_equal (g_dbus_method_invocation_get_method_name (invocation),
+                   "Get"))
+    {
+      const char *name;
+      g_autoptr (GVariant) value = NULL;
+
+      g_variant_get (parameters, "(&s&s)", NULL, &name);
+      value = property_value (self, invocation, name, &error);
+      if (value == NULL)
+        g_dbus_method_invocation_take_error (invocation, error);
+      else
+        g_dbus_method_invocation_return_value (invocation,
+                                               g_variant_new ("(v)", value));
+      return;
+    }
+
+  GDBusInterfaceInfo *info = limber_dbus_limber1_interface_info ();
+  GVariantBuilder all;
+
+  g_variant_builder_init (&all, G_VARIANT_TYPE ("a{sv}"));
+  for (guint i = 0; info->properties[i] != NULL; i++)
+    {
+      GDBusPropertyInfo *property = info->properties[i];
+      g_autoptr (GVariant) value = NULL;
+
+      if (!(property->flags & G_DBUS_PROPERTY_INFO_FLAGS_READABLE))
+        continue;
+      value = property_value (self, invocation, property->name, &error);
+      if (value == NULL)
+        {
+          g_variant_builder_clear (&all);
+          g_dbus_method_invocation_take_error (invocation, error);
+          return;
+        }
+      g_variant_builder_add (&all, "{sv}", property->name, value);
+    }
+  g_dbus_method_invocation_return_value (invocation,
+                                         g_variant_new ("(a{sv})", &all));
+}
+
+/* A call its caller may make: to the generated skeleton, which emits the
+ * handle-* signal wired below, or a property read. */
+static void
+serve (GDBusMethodInvocation *invocation, gpointer user_data)
 {
   LimberLiveSkeleton *self = user_data;
-  GVariant *value = live_value (self->daemon, property_name);
 
-  if (value != NULL)
-    return value;
-  return stored_get_property (connection, sender, object_path, interface_name,
-                              property_name, error, user_data);
+  if (g_str_equal (g_dbus_method_invocation_get_interface_name (invocation),
+                   "org.freedesktop.DBus.Properties"))
+    {
+      answer_property_read (self, invocation);
+      return;
+    }
+  stored_method_call (g_dbus_method_invocation_get_connection (invocation),
+                      g_dbus_method_invocation_get_sender (invocation),
+                      g_dbus_method_invocation_get_object_path (invocation),
+                      g_dbus_method_invocation_get_interface_name (invocation),
+                      g_dbus_method_invocation_get_method_name (invocation),
+                      g_dbus_method_invocation_get_parameters (invocation),
+                      invocation, self);
+}
+
+/* Every call and property read, first to the check of who calls. */
+static void
+admit_call (GDBusConnection *connection, const char *sender,
+            const char *object_path, const char *interface_name,
+            const char *method_name, GVariant *parameters,
+            GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  LimberLiveSkeleton *self = user_data;
+
+  (void) connection, (void) sender, (void) object_path, (void) interface_name;
+  (void) method_name, (void) parameters;
+  limber_callers_admit (self->callers, invocation, serve, self);
 }
 
 static GDBusInterfaceVTable *
@@ -85,11 +171,15 @@ live_get_vtable (GDBusInterfaceSkeleton *skeleton)
       = G_DBUS_INTERFACE_SKELETON_CLASS (limber_live_skeleton_parent_class)
             ->get_vtable (skeleton);
 
-  if (stored_get_property == NULL)
+  if (stored_method_call == NULL)
     {
+      stored_method_call = stored->method_call;
       stored_get_property = stored->get_property;
       live_vtable = *stored;
-      live_vtable.get_property = live_get_property;
+      live_vtable.method_call = admit_call;
+      /* No get_property: GDBus then hands Properties.Get and GetAll to
+       * method_call, where they can wait for the check. */
+      live_vtable.get_property = NULL;
     }
   return &live_vtable;
 }
@@ -109,53 +199,17 @@ limber_live_skeleton_init (LimberLiveSkeleton *self)
   (void) self;
 }
 
-/* The uid behind @sender, asked of the bus; (guint) -1 if it cannot tell. */
-static guint
-caller_uid (LimberService *self, GDBusMethodInvocation *invocation)
+/* Answers @invocation with @error (taken). Its message may quote what the
+ * caller sent or a file holds: it goes back made visible, one line, so
+ * that no raw escape sequence reaches the terminal that shows it. */
+static void
+return_error (GDBusMethodInvocation *invocation, GError *error)
 {
-  const char *sender = g_dbus_method_invocation_get_sender (invocation);
-  GDBusConnection *bus = g_dbus_method_invocation_get_connection (invocation);
-  g_autoptr (GVariant) reply = NULL;
-  gpointer known;
-  guint32 uid;
+  char *shown = limber_text_visible (error->message, -1, LIMBER_TEXT_ONE_LINE);
 
-  if (sender == NULL)
-    return (guint) -1;
-  known = g_hash_table_lookup (self->caller_uids, sender);
-  if (known != NULL)
-    return GPOINTER_TO_UINT (known) - 1;
-  reply = g_dbus_connection_call_sync (
-      bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-      "org.freedesktop.DBus", "GetConnectionUnixUser",
-      g_variant_new ("(s)", sender), G_VARIANT_TYPE ("(u)"),
-      G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
-  if (reply == NULL)
-    return (guint) -1;
-  g_variant_get (reply, "(u)", &uid);
-  if (g_hash_table_size (self->caller_uids) >= MAX_CALLERS)
-    g_hash_table_remove_all (self->caller_uids);
-  g_hash_table_insert (self->caller_uids, g_strdup (sender),
-                       GUINT_TO_POINTER (uid + 1));
-  return uid;
-}
-
-/* Defence in depth: the session bus only lets our own user in, but a bus
- * configured otherwise must not let anyone else pause our reminders. */
-static gboolean
-on_authorize (GDBusInterfaceSkeleton *skeleton,
-              GDBusMethodInvocation *invocation, gpointer user_data)
-{
-  LimberService *self = user_data;
-  guint uid = caller_uid (self, invocation);
-
-  (void) skeleton;
-  if (uid == getuid ())
-    return TRUE;
-  g_dbus_method_invocation_return_error (
-      invocation, LIMBER_ERROR, LIMBER_ERROR_ACCESS_DENIED,
-      "limberd serves uid %u only; this call comes from %s", getuid (),
-      uid == (guint) -1 ? "an unknown user" : "another user");
-  return FALSE;
+  g_free (error->message);
+  error->message = shown;
+  g_dbus_method_invocation_take_error (invocation, error);
 }
 
 /* Method handlers: each hands the call to the daemon and answers. */
@@ -171,7 +225,7 @@ static gboolean
 reply (LimberService *self, GDBusMethodInvocation *invocation, GError *error)
 {
   if (error != NULL)
-    g_dbus_method_invocation_take_error (invocation, error);
+    return_error (invocation, error);
   else
     limber_daemon_when_saved (self->daemon, return_nothing, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
@@ -214,7 +268,7 @@ handle_inhibit (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
       &error);
 
   if (cookie == 0)
-    g_dbus_method_invocation_take_error (invocation, error);
+    return_error (invocation, error);
   else
     limber_dbus_limber1_complete_inhibit (iface, invocation, cookie);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
@@ -372,13 +426,9 @@ limber_service_new (LimberDaemon *daemon)
   LimberService *self = g_new0 (LimberService, 1);
 
   self->daemon = daemon;
-  self->caller_uids
-      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->skeleton = g_object_new (LIMBER_TYPE_LIVE_SKELETON, NULL);
   self->skeleton->daemon = daemon;
   self->leases = limber_leases_new (daemon);
-  g_signal_connect (self->skeleton, "g-authorize-method",
-                    G_CALLBACK (on_authorize), self);
 
   g_signal_connect (self->skeleton, "handle-pause", G_CALLBACK (handle_pause),
                     self);
@@ -416,11 +466,15 @@ limber_service_free (LimberService *self)
 {
   if (self == NULL)
     return;
-  g_dbus_interface_skeleton_unexport (
-      G_DBUS_INTERFACE_SKELETON (self->skeleton));
+  /* Never exported when the bus could not be reached at all. */
+  if (g_dbus_interface_skeleton_get_connection (
+          G_DBUS_INTERFACE_SKELETON (self->skeleton))
+      != NULL)
+    g_dbus_interface_skeleton_unexport (
+        G_DBUS_INTERFACE_SKELETON (self->skeleton));
+  g_clear_pointer (&self->skeleton->callers, limber_callers_free);
   g_clear_object (&self->skeleton);
   g_clear_pointer (&self->leases, limber_leases_free);
-  g_hash_table_unref (self->caller_uids);
   g_free (self);
 }
 
@@ -428,6 +482,10 @@ gboolean
 limber_service_export (LimberService *self, GDBusConnection *connection,
                        GError **error)
 {
+  /* Following who comes and goes on the bus first, so that no caller is
+   * missed. */
+  if (self->skeleton->callers == NULL)
+    self->skeleton->callers = limber_callers_new (connection);
   return g_dbus_interface_skeleton_export (
       G_DBUS_INTERFACE_SKELETON (self->skeleton), connection,
       LIMBER_OBJECT_PATH, error);

@@ -69,6 +69,16 @@ sense_of (LimberEventType type)
     }
 }
 
+gint64
+limber_idle_ms_to_usec (gint64 idle_ms)
+{
+  if (idle_ms <= 0)
+    return 0;
+  if (idle_ms > G_MAXINT64 / 1000)
+    return G_MAXINT64;
+  return idle_ms * 1000;
+}
+
 void
 limber_activity_source_emit (LimberActivitySource *self, LimberEventType type,
                              gint64 idle_usec)

@@ -77,6 +77,10 @@ void limber_activity_source_init (LimberActivitySource *self,
 void limber_activity_source_set_available (LimberActivitySource *self,
                                            gboolean available,
                                            LimberSenses senses);
+/* @idle_ms, as a desktop service reports it, in µs: a nonsensical
+ * answer (more than 64 bits of µs hold) is held at the largest, never
+ * overflowed into a small or negative idle time. */
+gint64 limber_idle_ms_to_usec (gint64 idle_ms);
 /* A new detail (see above); tells the manager when it changed. */
 void limber_activity_source_set_detail (LimberActivitySource *self,
                                         const char *detail);
