@@ -36,6 +36,7 @@ typedef struct
   gint64 next_break_received, worked_received;
   char *bar_line;
   guint redraw;
+  char *step; /* the routine's step last shown */
 } Monitor;
 
 static void show_bar (Monitor *self);
@@ -137,12 +138,14 @@ take_properties (Monitor *self, GVariant *changed)
   show_bar (self);
 }
 
-/* One line per event: "15:42:06 break-started normal", or a JSON object
- * {"time": …, "event": …, "value": …} per line. @note, when not NULL,
- * follows the value in the human form only. */
+/* One line per event: "15:42:06 break-started low posture-check", or a
+ * JSON object {"time": …, "event": …, "value": …, "kind": …} per line.
+ * @note, when not NULL, follows the value in the human form only; @kind,
+ * when not NULL, follows the value (in the human form, unless it is a
+ * micro-break). */
 static void
-emit_with_note (Monitor *self, const char *event, const char *value,
-                const char *note)
+emit_full (Monitor *self, const char *event, const char *value,
+           const char *kind, const char *note)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
@@ -158,6 +161,11 @@ emit_with_note (Monitor *self, const char *event, const char *value,
       json_builder_add_string_value (builder, event);
       json_builder_set_member_name (builder, "value");
       json_builder_add_string_value (builder, value);
+      if (kind != NULL)
+        {
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, kind);
+        }
       json_builder_end_object (builder);
       limber_print_json (builder, FALSE);
     }
@@ -165,16 +173,61 @@ emit_with_note (Monitor *self, const char *event, const char *value,
     {
       g_autofree char *clock = g_date_time_format (now, "%H:%M:%S");
       g_autofree char *shown = limber_terminal_text (value, FALSE);
-      printf ("%s %s %s%s%s\n", clock, event, shown, note ? " " : "",
-              note ? note : "");
+      /* A micro-break is the break: only the other kinds are named. */
+      if (g_strcmp0 (kind, "micro-break") == 0)
+        kind = NULL;
+      printf ("%s %s %s%s%s%s%s\n", clock, event, shown, kind ? " " : "",
+              kind ? kind : "", note ? " " : "", note ? note : "");
     }
   fflush (stdout);
+}
+
+static void
+emit_with_note (Monitor *self, const char *event, const char *value,
+                const char *note)
+{
+  emit_full (self, event, value, NULL, note);
 }
 
 static void
 emit (Monitor *self, const char *event, const char *value)
 {
   emit_with_note (self, event, value, NULL);
+}
+
+/* The routine's step, as it changes: "step 2/4 Now roll them backward
+ * (15s left)"; its countdown alone is not an event. */
+static void
+show_step (Monitor *self, GVariant *step)
+{
+  const char *phase = "", *text = "", *countdown = "", *routine = "";
+  guint32 number = 0, steps = 0;
+  g_autofree char *line = NULL;
+  g_autofree char *key = NULL;
+
+  g_variant_lookup (step, "phase", "&s", &phase);
+  g_variant_lookup (step, "routine", "&s", &routine);
+  g_variant_lookup (step, "step", "u", &number);
+  g_variant_lookup (step, "steps", "u", &steps);
+  g_variant_lookup (step, "text", "&s", &text);
+  g_variant_lookup (step, "countdown", "&s", &countdown);
+  if (phase[0] == '\0')
+    key = g_strdup ("");
+  else
+    key = g_strdup_printf ("%s %s %u", routine, phase, number);
+  if (g_strcmp0 (key, self->step) == 0)
+    return;
+  g_free (self->step);
+  self->step = g_steal_pointer (&key);
+  if (phase[0] == '\0')
+    return;
+  if (g_str_equal (phase, "thanks"))
+    line = g_strdup_printf ("%s done, thank you", routine);
+  else
+    line = g_strdup_printf ("%u/%u %s%s%s%s", number, steps, text,
+                            countdown[0] ? " (" : "", countdown,
+                            countdown[0] ? ")" : "");
+  emit (self, "step", line);
 }
 
 /* A state, once: and the end of a pause said as such. */
@@ -210,7 +263,7 @@ show_settings (Monitor *self, GVariant *settings)
       if (self->settings != NULL
           && (before == NULL || !g_variant_equal (before, value)))
         {
-          g_autofree char *text = limber_setting_to_text (value);
+          g_autofree char *text = limber_setting_to_text (key, value);
           g_autofree char *escaped = limber_setting_escape (text);
           g_autofree char *line = g_strdup_printf ("%s=%s", key, escaped);
           emit (self, "settings", line);
@@ -246,6 +299,9 @@ on_current (GObject *bus, GAsyncResult *result, gpointer user_data)
     show_settings (self, settings);
   if (g_variant_lookup (properties, "State", "&s", &state))
     show_state (self, state);
+  g_autoptr (GVariant) step = g_variant_lookup_value (properties, "Step", NULL);
+  if (step != NULL)
+    show_step (self, step);
 }
 
 static void
@@ -254,11 +310,13 @@ on_signal (GDBusConnection *connection, const char *sender, const char *path,
            gpointer user_data)
 {
   Monitor *self = user_data;
+  const char *value, *kind;
 
   (void) connection;
   (void) sender;
   (void) path;
   (void) interface;
+
   if (self->format != FORMAT_EVENTS)
     {
       /* The properties say all a bar shows, breaks included. */
@@ -270,26 +328,26 @@ on_signal (GDBusConnection *connection, const char *sender, const char *path,
         }
       return;
     }
-  if (g_str_equal (signal, "BreakStarted"))
+  if (g_str_equal (signal, "BreakStarted")
+      && g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ss)")))
     {
-      const char *urgency;
-      g_variant_get (parameters, "(&s)", &urgency);
-      emit (self, "break-started", urgency);
+      g_variant_get (parameters, "(&s&s)", &value, &kind);
+      emit_full (self, "break-started", value, kind, NULL);
     }
-  else if (g_str_equal (signal, "BreakEnded"))
+  else if (g_str_equal (signal, "BreakEnded")
+           && g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ss)")))
     {
-      const char *outcome;
-      g_variant_get (parameters, "(&s)", &outcome);
-      emit (self, "break-ended", outcome);
+      g_variant_get (parameters, "(&s&s)", &value, &kind);
+      emit_full (self, "break-ended", value, kind, NULL);
     }
-  else if (g_str_equal (signal, "BreakRecorded"))
+  else if (g_str_equal (signal, "BreakRecorded")
+           && g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ss)")))
     {
-      const char *outcome;
-      g_variant_get (parameters, "(&s)", &outcome);
-      emit_with_note (self, "break-recorded", outcome,
-                      g_str_equal (outcome, "natural")
-                          ? "(you were away: the interval starts over)"
-                          : NULL);
+      g_variant_get (parameters, "(&s&s)", &value, &kind);
+      emit_full (self, "break-recorded", value, kind,
+                 g_str_equal (value, "natural")
+                     ? "(you were away: the interval starts over)"
+                     : NULL);
     }
   else if (g_str_equal (signal, "PropertiesChanged"))
     {
@@ -302,6 +360,10 @@ on_signal (GDBusConnection *connection, const char *sender, const char *path,
           = g_variant_lookup_value (changed, "Settings", NULL);
       if (settings != NULL)
         show_settings (self, settings);
+      g_autoptr (GVariant) step
+          = g_variant_lookup_value (changed, "Step", NULL);
+      if (step != NULL)
+        show_step (self, step);
     }
 }
 
@@ -449,6 +511,7 @@ limber_cmd_monitor (int argc, char **argv)
   g_free (self.bar_line);
   g_variant_dict_unref (self.properties);
   g_free (self.state);
+  g_free (self.step);
   g_clear_pointer (&self.settings, g_variant_unref);
   return self.exit_code;
 }

@@ -62,9 +62,42 @@ const LimberCommand limber_commands[] = {
   },
   {
       .name = "break",
-      .summary = "Take a break now",
-      .help = "Show the break now (this ends a pause).",
+      .synopsis = "[KIND]",
+      .parameter = "[KIND]",
+      .max_args = 1,
+      .summary = "Take a break now: a micro-break, or another KIND",
+      .help = "Show a break now (this ends a pause): a micro-break, or KIND: "
+              "micro-break,\nposture-check, stretch (the stretch session) or "
+              "checkin (the weekly\ncheck-in).",
       .run = limber_cmd_break,
+  },
+  {
+      .name = "routine",
+      .synopsis = "[list | show NAME | safety | start | next | stop] [--json]",
+      .parameter = "[ACTION] [NAME]",
+      .max_args = 2,
+      .summary = "The routines, step by step; a guided break",
+      .help = "list (the default) shows the routines limberd knows, built in "
+              "and yours;\nshow NAME their steps; safety when to stop and "
+              "see someone. start walks\nyou through the break on screen (a "
+              "micro-break when none is), next moves\non a step, stop ends "
+              "it; the break counts as taken.",
+      .options = limber_routine_options,
+      .run = limber_cmd_routine,
+  },
+  {
+      .name = "checkin",
+      .synopsis = "RATING [--note TEXT]",
+      .parameter = "RATING",
+      .min_args = 1,
+      .max_args = 1,
+      .summary = "Rate your discomfort this week, 1 to 10",
+      .help = "Answer the weekly check-in: RATING is your discomfort this "
+              "week, from 1\n(none) to 10 (the worst). 'limberctl stats' "
+              "shows the ratings beside\nyour breaks.",
+      .options = limber_checkin_options,
+      .flags = LIMBER_PARSE_RATING,
+      .run = limber_cmd_checkin,
   },
   {
       .name = "set",

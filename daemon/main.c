@@ -152,21 +152,22 @@ on_daemon_changed (gpointer service)
 }
 
 static void
-on_break_started (LimberUrgency urgency, gpointer service)
+on_break_started (LimberUrgency urgency, LimberBreakKind kind, gpointer service)
 {
-  limber_service_emit_break_started (service, urgency);
+  limber_service_emit_break_started (service, urgency, kind);
 }
 
 static void
-on_break_ended (LimberOutcome outcome, gpointer service)
+on_break_ended (LimberOutcome outcome, LimberBreakKind kind, gpointer service)
 {
-  limber_service_emit_break_ended (service, outcome);
+  limber_service_emit_break_ended (service, outcome, kind);
 }
 
 static void
-on_break_recorded (LimberOutcome outcome, gpointer service)
+on_break_recorded (LimberOutcome outcome, LimberBreakKind kind,
+                   gpointer service)
 {
-  limber_service_emit_break_recorded (service, outcome);
+  limber_service_emit_break_recorded (service, outcome, kind);
 }
 
 static void

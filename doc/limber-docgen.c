@@ -19,6 +19,7 @@
 
 #include "commands.h"
 #include "limber-duration.h"
+#include "routine.h"
 #include "limber-settings.h"
 #include "settings-format.h"
 
@@ -46,7 +47,7 @@ static char *
 default_text (const LimberSetting *setting)
 {
   if (setting->kind == LIMBER_SETTING_DURATION)
-    return limber_duration_format (setting->default_seconds);
+    return limber_setting_format_seconds (setting, setting->default_seconds);
   return limber_setting_escape (setting->default_text);
 }
 
@@ -58,8 +59,17 @@ value_rule (const LimberSetting *setting)
     {
       g_autofree char *lo = limber_duration_format (setting->min);
       g_autofree char *hi = limber_duration_format (setting->max);
-      return g_strdup_printf ("A duration from %s to %s.", lo, hi);
+      return g_strdup_printf ("A duration from %s to %s%s.", lo, hi,
+                              setting->can_be_off ? ", or *off*" : "");
     }
+  if (setting->kind == LIMBER_SETTING_ROUTINE_NAME)
+    return g_strdup ("The name of a routine: a built-in one or a *[routine "
+                     "NAME]* group (ROUTINES below).");
+  if (setting->kind == LIMBER_SETTING_TIME)
+    return g_strdup ("A time of day, _HH:MM_, or *off*.");
+  if (setting->kind == LIMBER_SETTING_WEEKLY)
+    return g_strdup ("A day of the week and a time, as *Fri 16:00*, or "
+                     "*off*.");
   if (setting->kind == LIMBER_SETTING_CHOICE)
     {
       GString *out = g_string_new ("One of ");
@@ -78,16 +88,27 @@ value_rule (const LimberSetting *setting)
       setting->max);
 }
 
-/* Words a shell may offer as @setting's value: its default, or its
- * choices; nothing for free text. */
+/* Words a shell may offer as @setting's value: a choice's words, else its
+ * default and "off" where it takes that; nothing for free text, nor a
+ * value of two words ("Fri 16:00"), which a shell would offer as two. */
 static char *
 suggested_values (const LimberSetting *setting)
 {
+  g_autofree char *value = NULL;
+  gboolean takes_off;
+
   if (setting->kind == LIMBER_SETTING_CHOICE)
     return g_strjoinv (" ", (char **) setting->choices);
-  if (setting->kind == LIMBER_SETTING_DURATION)
-    return limber_duration_format (setting->default_seconds);
-  return NULL;
+  if (setting->kind == LIMBER_SETTING_TEXT)
+    return NULL;
+  value = default_text (setting);
+  takes_off = setting->can_be_off || setting->kind == LIMBER_SETTING_TIME
+              || setting->kind == LIMBER_SETTING_WEEKLY;
+  if (strchr (value, ' ') != NULL)
+    return takes_off ? g_strdup ("off") : NULL;
+  if (takes_off && !g_str_equal (value, "off"))
+    return g_strdup_printf ("%s off", value);
+  return g_steal_pointer (&value);
 }
 
 /* limber.conf(5)'s list: each key, its meaning, values and default, and
@@ -256,6 +277,78 @@ fill_fish_values (GString *out)
     }
 }
 
+/* The routines limber ships, each with its title and steps. */
+static void
+fill_builtin_routines (GString *out)
+{
+  g_autoptr (GPtrArray) routines
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_routine_free);
+
+  limber_routine_add_builtins (routines);
+  for (guint i = 0; i < routines->len; i++)
+    {
+      const LimberRoutine *routine = g_ptr_array_index (routines, i);
+      g_autofree char *title = scd_escape (routine->title);
+      g_autofree char *list = limber_routine_format_list (routine);
+      g_auto (GStrv) lines = g_strsplit (list, "\n", -1);
+
+      g_string_append_printf (out, "*%s*: %s\n\n", routine->name, title);
+      for (gsize j = 0; lines[j] != NULL; j++)
+        {
+          /* "• Step (5 times)": the list's own bullet instead. */
+          const char *step = g_str_has_prefix (lines[j], "• ")
+                                 ? lines[j] + strlen ("• ")
+                                 : lines[j];
+          g_autofree char *line = scd_escape (step);
+          g_string_append_printf (out, "- %s\n", line);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* The routines' limits, from routine.h. */
+static void
+fill_number (GString *out, guint number)
+{
+  g_string_append_printf (out, "%u", number);
+}
+static void
+fill_step_text_max (GString *out)
+{
+  fill_number (out, LIMBER_STEP_TEXT_MAX);
+}
+static void
+fill_step_cue_max (GString *out)
+{
+  fill_number (out, LIMBER_STEP_CUE_MAX);
+}
+static void
+fill_step_count_max (GString *out)
+{
+  fill_number (out, LIMBER_STEP_COUNT_MAX);
+}
+static void
+fill_step_seconds_max (GString *out)
+{
+  g_autofree char *text = limber_duration_format (LIMBER_STEP_SECONDS_MAX);
+  g_string_append (out, text);
+}
+static void
+fill_routine_steps_max (GString *out)
+{
+  fill_number (out, LIMBER_ROUTINE_STEPS_MAX);
+}
+static void
+fill_routine_name_max (GString *out)
+{
+  fill_number (out, LIMBER_ROUTINE_NAME_MAX);
+}
+static void
+fill_routine_title_max (GString *out)
+{
+  fill_number (out, LIMBER_ROUTINE_TITLE_MAX);
+}
+
 typedef struct
 {
   const char *name;
@@ -273,6 +366,14 @@ static const Filler fillers[] = {
   { "@FISH_COMMANDS@", fill_fish_commands },
   { "@VALUE_CASES@", fill_value_cases },
   { "@FISH_VALUES@", fill_fish_values },
+  { "@BUILTIN_ROUTINES@", fill_builtin_routines },
+  { "@STEP_TEXT_MAX@", fill_step_text_max },
+  { "@STEP_CUE_MAX@", fill_step_cue_max },
+  { "@STEP_COUNT_MAX@", fill_step_count_max },
+  { "@STEP_SECONDS_MAX@", fill_step_seconds_max },
+  { "@ROUTINE_STEPS_MAX@", fill_routine_steps_max },
+  { "@ROUTINE_NAME_MAX@", fill_routine_name_max },
+  { "@ROUTINE_TITLE_MAX@", fill_routine_title_max },
 };
 
 /* Takes the "@about KEY" blocks out of @lines into `about`. */

@@ -13,10 +13,11 @@ static const GDBusErrorEntry limber_error_entries[] = {
     "io.github.limber.Limber1.Error.InvalidConfig" },
   { LIMBER_ERROR_ACCESS_DENIED, "io.github.limber.Limber1.Error.AccessDenied" },
   { LIMBER_ERROR_NO_BREAK, "io.github.limber.Limber1.Error.NoBreak" },
+  { LIMBER_ERROR_NO_ROUTINE, "io.github.limber.Limber1.Error.NoRoutine" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (limber_error_entries)
-                 == LIMBER_ERROR_NO_BREAK + 1);
+                 == LIMBER_ERROR_NO_ROUTINE + 1);
 
 GQuark
 limber_error_quark (void)

@@ -13,7 +13,8 @@ typedef enum
   LIMBER_ERROR_UNKNOWN_KEY,
   LIMBER_ERROR_INVALID_CONFIG,
   LIMBER_ERROR_ACCESS_DENIED,
-  LIMBER_ERROR_NO_BREAK, /* nothing due to skip */
+  LIMBER_ERROR_NO_BREAK,   /* nothing due to skip */
+  LIMBER_ERROR_NO_ROUTINE, /* no routine running, or none for the break */
 } LimberError;
 
 GQuark limber_error_quark (void);

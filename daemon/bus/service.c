@@ -330,6 +330,149 @@ handle_break_now (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
 }
 
 static gboolean
+handle_take_break (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+                   const char *kind, LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_take_break (self->daemon, kind, &error);
+  return reply (self, invocation, error);
+}
+
+static gboolean
+handle_start_routine (LimberDBusLimber1 *iface,
+                      GDBusMethodInvocation *invocation, LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_routine_start (self->daemon, &error);
+  return reply (self, invocation, error);
+}
+
+static gboolean
+handle_next_step (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+                  LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_routine_next (self->daemon, &error);
+  return reply (self, invocation, error);
+}
+
+static gboolean
+handle_stop_routine (LimberDBusLimber1 *iface,
+                     GDBusMethodInvocation *invocation, LimberService *self)
+{
+  GError *error = NULL;
+
+  (void) iface;
+  limber_daemon_routine_stop (self->daemon, &error);
+  return reply (self, invocation, error);
+}
+
+static gboolean
+handle_check_in (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+                 guint rating, const char *note, LimberService *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *advice = NULL;
+
+  if (!limber_daemon_checkin (self->daemon, rating, note, &advice, &error))
+    {
+      g_dbus_method_invocation_return_gerror (invocation, error);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+  limber_dbus_limber1_complete_check_in (iface, invocation, advice);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+/* The kinds whose setting names @routine. */
+static GVariant *
+used_by (const LimberConfig *config, const LimberRoutine *routine)
+{
+  GVariantBuilder kinds;
+
+  g_variant_builder_init (&kinds, G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint k = 0; k < LIMBER_N_KINDS; k++)
+    if (limber_config_routine_for (config, k) == routine)
+      g_variant_builder_add (&kinds, "s", limber_kind_to_string (k));
+  return g_variant_builder_end (&kinds);
+}
+
+static GVariant *
+routine_to_variant (const LimberConfig *config, const LimberRoutine *routine)
+{
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "name", "s", routine->name);
+  g_variant_dict_insert (&dict, "title", "s",
+                         routine->title != NULL ? routine->title : "");
+  g_variant_dict_insert (&dict, "builtin", "b", routine->builtin);
+  g_variant_dict_insert (&dict, "steps", "u", limber_routine_n_steps (routine));
+  g_variant_dict_insert (&dict, "seconds", "u",
+                         limber_routine_seconds (routine));
+  g_variant_dict_insert_value (&dict, "used-by", used_by (config, routine));
+  return g_variant_dict_end (&dict);
+}
+
+static gboolean
+handle_list_routines (LimberDBusLimber1 *iface,
+                      GDBusMethodInvocation *invocation, LimberService *self)
+{
+  const LimberConfig *config = limber_daemon_get_config (self->daemon);
+  GVariantBuilder list;
+
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint i = 0; i < config->routines->routines->len; i++)
+    g_variant_builder_add_value (
+        &list, routine_to_variant (
+                   config, g_ptr_array_index (config->routines->routines, i)));
+  limber_dbus_limber1_complete_list_routines (iface, invocation,
+                                              g_variant_builder_end (&list));
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_get_routine (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
+                    const char *name, LimberService *self)
+{
+  const LimberConfig *config = limber_daemon_get_config (self->daemon);
+  const LimberRoutine *routine
+      = limber_routine_set_lookup (config->routines, name);
+  g_autoptr (GError) error = NULL;
+  GVariantBuilder steps;
+
+  if (routine == NULL)
+    {
+      limber_config_check_routine_name (config, NULL, name, &error);
+      g_dbus_method_invocation_return_gerror (invocation, error);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+  g_variant_builder_init (&steps, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint i = 0; i < limber_routine_n_steps (routine); i++)
+    {
+      const LimberRoutineStep *step = limber_routine_step (routine, i);
+      GVariantDict dict;
+
+      g_variant_dict_init (&dict, NULL);
+      g_variant_dict_insert (&dict, "text", "s", step->text);
+      g_variant_dict_insert (&dict, "cue", "s",
+                             step->cue != NULL ? step->cue : "");
+      g_variant_dict_insert (&dict, "count", "u", step->count);
+      g_variant_dict_insert (&dict, "seconds", "u", step->seconds);
+      g_variant_builder_add_value (&steps, g_variant_dict_end (&dict));
+    }
+  limber_dbus_limber1_complete_get_routine (
+      iface, invocation, routine_to_variant (config, routine),
+      g_variant_builder_end (&steps));
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
 handle_set (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
             const char *key, GVariant *value, LimberService *self)
 {
@@ -355,6 +498,10 @@ day_to_variant (const LimberDayStats *d)
   g_variant_dict_insert (&dict, "snoozed", "u", d->snoozed);
   g_variant_dict_insert (&dict, "skipped", "u", d->skipped);
   g_variant_dict_insert (&dict, "natural", "u", d->natural);
+  g_variant_dict_insert (&dict, "stretches", "u", d->stretches);
+  g_variant_dict_insert (&dict, "posture-checks", "u", d->posture);
+  g_variant_dict_insert (&dict, "completed", "u", d->completed);
+  g_variant_dict_insert (&dict, "rating", "u", d->rating);
   g_variant_dict_insert (&dict, "deferred", "u", d->deferred);
   g_variant_dict_insert (&dict, "active", "t", (guint64) d->active);
   g_variant_dict_insert (&dict, "longest", "t", (guint64) d->longest);
@@ -392,6 +539,8 @@ handle_get_stats (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
   g_variant_dict_init (&summary, NULL);
   g_variant_dict_insert (&summary, "streak", "u", streak);
   g_variant_dict_insert (&summary, "damaged-lines", "u", bad_lines);
+  g_autofree char *advice = limber_daemon_take_advice (self->daemon);
+  g_variant_dict_insert (&summary, "advice", "s", advice);
   limber_dbus_limber1_complete_get_stats (iface, invocation,
                                           g_variant_builder_end (&list),
                                           g_variant_dict_end (&summary));
@@ -454,6 +603,20 @@ limber_service_new (LimberDaemon *daemon)
                     self);
   g_signal_connect (self->skeleton, "handle-get-stats",
                     G_CALLBACK (handle_get_stats), self);
+  g_signal_connect (self->skeleton, "handle-take-break",
+                    G_CALLBACK (handle_take_break), self);
+  g_signal_connect (self->skeleton, "handle-list-routines",
+                    G_CALLBACK (handle_list_routines), self);
+  g_signal_connect (self->skeleton, "handle-get-routine",
+                    G_CALLBACK (handle_get_routine), self);
+  g_signal_connect (self->skeleton, "handle-start-routine",
+                    G_CALLBACK (handle_start_routine), self);
+  g_signal_connect (self->skeleton, "handle-next-step",
+                    G_CALLBACK (handle_next_step), self);
+  g_signal_connect (self->skeleton, "handle-stop-routine",
+                    G_CALLBACK (handle_stop_routine), self);
+  g_signal_connect (self->skeleton, "handle-check-in",
+                    G_CALLBACK (handle_check_in), self);
 
   limber_dbus_limber1_set_version (LIMBER_DBUS_LIMBER1 (self->skeleton),
                                    LIMBER_VERSION);
@@ -489,6 +652,52 @@ limber_service_export (LimberService *self, GDBusConnection *connection,
   return g_dbus_interface_skeleton_export (
       G_DBUS_INTERFACE_SKELETON (self->skeleton), connection,
       LIMBER_OBJECT_PATH, error);
+}
+
+static GVariant *
+upcoming_to_variant (const LimberSnapshot *now)
+{
+  GVariantBuilder upcoming;
+
+  g_variant_builder_init (&upcoming, G_VARIANT_TYPE ("a{st}"));
+  for (guint k = 0; k < LIMBER_N_KINDS; k++)
+    if (now->next_wall[k] != G_MAXINT64)
+      g_variant_builder_add (&upcoming, "{st}", limber_kind_to_string (k),
+                             (guint64) MAX (0, now->next_wall[k])
+                                 / G_USEC_PER_SEC);
+  return g_variant_builder_end (&upcoming);
+}
+
+static GVariant *
+step_to_variant (LimberDaemon *daemon)
+{
+  LimberGuideView view = limber_daemon_get_step (daemon);
+  const LimberRoutine *routine = limber_daemon_get_guided_routine (daemon);
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, NULL);
+  if (view.phase != LIMBER_GUIDE_OFF && routine != NULL)
+    {
+      g_variant_dict_insert (&dict, "routine", "s", routine->name);
+      g_variant_dict_insert (&dict, "phase", "s",
+                             view.phase == LIMBER_GUIDE_THANKS ? "thanks"
+                                                               : "step");
+      g_variant_dict_insert (&dict, "step", "u", view.step);
+      g_variant_dict_insert (&dict, "steps", "u", view.n_steps);
+      g_variant_dict_insert (&dict, "text", "s",
+                             view.text != NULL ? view.text : "");
+      g_variant_dict_insert (&dict, "cue", "s",
+                             view.cue != NULL ? view.cue : "");
+      g_variant_dict_insert (&dict, "count", "u", view.count);
+      if (view.left >= 0)
+        g_variant_dict_insert (
+            &dict, "left", "u",
+            (guint32) ((view.left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC));
+      g_variant_dict_insert (&dict, "countdown", "s", view.countdown);
+      g_variant_dict_insert (&dict, "value", "i", view.value);
+      g_variant_dict_insert (&dict, "safety", "b", view.safety);
+    }
+  return g_variant_dict_end (&dict);
 }
 
 static GVariant *
@@ -540,27 +749,36 @@ limber_service_publish (LimberService *self)
       iface, limber_daemon_get_config_error (self->daemon));
   limber_dbus_limber1_set_storage_error (
       iface, limber_daemon_get_storage_error (self->daemon));
+  limber_dbus_limber1_set_break_kind (iface, now.kind);
+  limber_dbus_limber1_set_upcoming (iface, upcoming_to_variant (&now));
+  limber_dbus_limber1_set_step (iface, step_to_variant (self->daemon));
 }
 
 void
-limber_service_emit_break_started (LimberService *self, LimberUrgency urgency)
+limber_service_emit_break_started (LimberService *self, LimberUrgency urgency,
+                                   LimberBreakKind kind)
 {
   limber_dbus_limber1_emit_break_started (LIMBER_DBUS_LIMBER1 (self->skeleton),
-                                          limber_urgency_to_string (urgency));
+                                          limber_urgency_to_string (urgency),
+                                          limber_kind_to_string (kind));
 }
 
 void
-limber_service_emit_break_ended (LimberService *self, LimberOutcome outcome)
+limber_service_emit_break_ended (LimberService *self, LimberOutcome outcome,
+                                 LimberBreakKind kind)
 {
   limber_dbus_limber1_emit_break_ended (LIMBER_DBUS_LIMBER1 (self->skeleton),
-                                        limber_outcome_to_string (outcome));
+                                        limber_outcome_to_string (outcome),
+                                        limber_kind_to_string (kind));
 }
 
 void
-limber_service_emit_break_recorded (LimberService *self, LimberOutcome outcome)
+limber_service_emit_break_recorded (LimberService *self, LimberOutcome outcome,
+                                    LimberBreakKind kind)
 {
   limber_dbus_limber1_emit_break_recorded (LIMBER_DBUS_LIMBER1 (self->skeleton),
-                                           limber_outcome_to_string (outcome));
+                                           limber_outcome_to_string (outcome),
+                                           limber_kind_to_string (kind));
 }
 
 void

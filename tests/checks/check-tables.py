@@ -111,8 +111,21 @@ compare("limberctl.fish's descriptions", "command",
 
 # What each shell offers as a key's value: a duration's default, a choice's
 # words.
-SUGGESTED = {s["key"]: " ".join(s.get("choices", [s["default"]]))
-             for s in tables["settings"] if s["kind"] != "text"}
+def suggested(setting):
+    """A choice's words; else the default, and off where the setting
+    takes it; never a value of two words."""
+    if "choices" in setting:
+        return " ".join(setting["choices"])
+    takes_off = setting["can_be_off"] or setting["kind"] in ("time of day", "day and time")
+    if " " in setting["default"]:
+        return "off" if takes_off else None
+    if takes_off and setting["default"] != "off":
+        return f"{setting['default']} off"
+    return setting["default"]
+
+
+SUGGESTED = {s["key"]: suggested(s) for s in tables["settings"]
+             if s["kind"] != "text" and suggested(s) is not None}
 for where, text, pattern in (
         ("limberctl.bash", bash, r"^\s*(\S+)\) values='([^']*)' ;;$"),
         ("_limberctl", zsh, r"^\s*(\S+)\) values='([^']*)' ;;$"),
