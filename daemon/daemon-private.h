@@ -7,6 +7,7 @@
 #include "activity.h"
 #include "clock.h"
 #include "clock-watch.h"
+#include "zone-watch.h"
 #include "daemon.h"
 #include "notifier.h"
 #include "scheduler.h"
@@ -41,6 +42,7 @@ struct _LimberDaemon
 
   /* Times of day: the clock or time zone changed, or a kind ended. */
   LimberClockWatch *clock_watch;
+  LimberZoneWatch *zone_watch;
   gboolean deadlines_stale;
   /* Who holds and why (daemon-holds.c): HoldNote by id; the pause's. */
   GHashTable *hold_notes;

@@ -391,6 +391,7 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->notifier, limber_notifier_free);
   limber_daemon_guide_clear (self);
   g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
+  g_clear_pointer (&self->zone_watch, limber_zone_watch_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
@@ -411,6 +412,18 @@ on_clock_changed (gpointer user_data)
 
   self->deadlines_stale = TRUE;
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
+}
+
+/* A new zone: the history's days are the new zone's, and the times of day
+ * move as for a clock set. */
+static void
+on_zone_changed (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  if (self->records != NULL)
+    limber_records_zone_changed (self->records);
+  on_clock_changed (self);
 }
 
 static void
@@ -459,6 +472,8 @@ limber_daemon_start (LimberDaemon *self)
   resume_from_disk (self);
   self->guided_before = limber_records_guided_before (self->records);
   self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
+  /* A new zone moves the times of day as a clock set does. */
+  self->zone_watch = limber_zone_watch_new (on_zone_changed, self);
   self->deadlines_stale = TRUE;
   on_activity_changed (self);
   /* The desktop's sources come as their bus names appear; one there at

@@ -248,8 +248,8 @@ handle_pause_with_reason (LimberDBusLimber1 *iface,
                           const char *reason, LimberService *self)
 {
   GError *error = NULL;
-  g_autofree char *who = limber_describe_bus_name (
-      g_dbus_method_invocation_get_connection (invocation),
+  g_autofree char *who = limber_callers_describe (
+      self->skeleton->callers,
       g_dbus_method_invocation_get_sender (invocation));
 
   (void) iface;
@@ -262,10 +262,12 @@ handle_inhibit (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
                 const char *reason, guint64 seconds, LimberService *self)
 {
   GError *error = NULL;
+  const char *sender = g_dbus_method_invocation_get_sender (invocation);
+  g_autofree char *who
+      = limber_callers_describe (self->skeleton->callers, sender);
   guint32 cookie = limber_leases_take (
       self->leases, g_dbus_method_invocation_get_connection (invocation),
-      g_dbus_method_invocation_get_sender (invocation), reason, seconds,
-      &error);
+      sender, who, reason, seconds, &error);
 
   if (cookie == 0)
     return_error (invocation, error);

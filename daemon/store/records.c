@@ -308,6 +308,17 @@ limber_records_when_saved (LimberRecords *self, LimberSavedFunc func,
   limber_storage_when_saved (self->storage, func, user_data);
 }
 
+void
+limber_records_zone_changed (LimberRecords *self)
+{
+  guint untold = self->bad_lines;
+
+  /* The days are the zone's: read the history again, once. */
+  g_clear_pointer (&self->days, limber_day_table_free);
+  load_days (self);
+  self->bad_lines = MAX (untold, self->bad_lines);
+}
+
 LimberDayCounts
 limber_records_today (LimberRecords *self, gint64 now_wall)
 {

@@ -60,6 +60,10 @@ GArray *limber_records_ratings (LimberRecords *self, guint days,
  * stopped it), as the history shows. */
 gboolean limber_records_guided_before (LimberRecords *self);
 
+/* The local time zone changed: the days (and today) are counted again in
+ * the new one. */
+void limber_records_zone_changed (LimberRecords *self);
+
 /* The two-week advice was given now. */
 void limber_records_advised (LimberRecords *self);
 
