@@ -282,6 +282,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                                   .closed = on_popup_closed,
                                   .presence_changed = on_popup_presence,
                                   .user_data = self });
+  self->calls = limber_calls_new (limber_daemon_on_calls, self);
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
@@ -316,6 +317,7 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->activity, limber_activity_free);
   /* Nobody is left waiting for an answer. */
   limber_daemon_settle_waiters (self);
+  g_clear_pointer (&self->calls, limber_calls_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
@@ -371,6 +373,7 @@ limber_daemon_start (LimberDaemon *self)
    * would wipe out: a session idle since before limberd would count as
    * work until the next key press. */
   limber_activity_start (self->activity);
+  limber_daemon_configure_calls (self);
   limber_sd_notify_ready ();
 }
 

@@ -13,6 +13,8 @@ static const char *const activity_sources[] = {
   "logind", "none",   NULL,
 };
 
+static const char *const on_off[] = { "on", "off", NULL };
+
 #define DURATION(id, name, lo, hi, def, what)                                  \
   [id] = { .key = name,                                                        \
            .kind = LIMBER_SETTING_DURATION,                                    \
@@ -60,6 +62,11 @@ const LimberSetting limber_settings[LIMBER_N_SETTINGS] = {
         "The pop-up's text: the routine to follow"),
   CHOICE (LIMBER_SETTING_ACTIVITY_SOURCE, "activity-source", activity_sources,
           "auto", "Where idle, lock and sleep come from"),
+  CHOICE (LIMBER_SETTING_CALL_DETECTION, "call-detection", on_off, "on",
+          "Hold breaks back during calls and screen shares"),
+  TEXT (LIMBER_SETTING_CALL_IGNORE, "call-ignore", 1000,
+        "easyeffects pavucontrol pwvucontrol cava",
+        "Apps whose recording is no call (names, space-separated)"),
 };
 
 const LimberSettingRule limber_setting_rules[] = {

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 # What building limber needs, and what it needs to run; all from Debian.
 BUILD_PACKAGES="build-essential pkg-config meson ninja-build libglib2.0-dev
 libnotify-dev libsystemd-dev libjson-glib-dev scdoc bash-completion
-libxcb1-dev libxcb-sync-dev"
+libxcb1-dev libxcb-sync-dev libpipewire-0.3-dev"
 
 prefix=/usr/local
 user=${SUDO_USER:-}

@@ -18,6 +18,7 @@ out=$src/build-tests
 
 # What the tests run besides limber itself; all from Debian.
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
+pipewire pipewire-bin wireplumber
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev"
 

@@ -6,7 +6,7 @@ _limberctl()
     _init_completion || return
 
     local commands="status pause resume snooze skip break set get reset reload monitor stats"
-    local keys="interval-min interval-max snooze natural-break lull break-length pause-default title routine activity-source"
+    local keys="interval-min interval-max snooze natural-break lull break-length pause-default title routine activity-source call-detection call-ignore"
 
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -51,6 +51,8 @@ _limberctl()
                 COMPREPLY=($(compgen -W "$keys" -- "$cur"))
             elif [[ $cword -eq 3 && ${words[2]} == activity-source ]]; then
                 COMPREPLY=($(compgen -W "auto mutter screensaver xsync logind none" -- "$cur"))
+            elif [[ $cword -eq 3 && ${words[2]} == call-detection ]]; then
+                COMPREPLY=($(compgen -W "on off" -- "$cur"))
             fi
             ;;
         *)

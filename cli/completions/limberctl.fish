@@ -1,6 +1,6 @@
 # fish completion for limberctl
 set -l commands status pause resume snooze skip break set get reset reload monitor stats
-set -l keys interval-min interval-max snooze natural-break lull break-length pause-default title routine activity-source
+set -l keys interval-min interval-max snooze natural-break lull break-length pause-default title routine activity-source call-detection call-ignore
 
 complete -c limberctl -f
 complete -c limberctl -n "not __fish_seen_subcommand_from $commands" -a status -d 'Show the state and the next break'

@@ -34,6 +34,8 @@ duration_field (LimberConfig *config, const SettingInfo *info)
     case LIMBER_SETTING_TITLE:
     case LIMBER_SETTING_ROUTINE:
     case LIMBER_SETTING_ACTIVITY_SOURCE:
+    case LIMBER_SETTING_CALL_DETECTION:
+    case LIMBER_SETTING_CALL_IGNORE:
     case LIMBER_N_SETTINGS:
       break;
     }
@@ -51,6 +53,10 @@ text_field (LimberConfig *config, const SettingInfo *info)
       return &config->routine;
     case LIMBER_SETTING_ACTIVITY_SOURCE:
       return &config->activity_source;
+    case LIMBER_SETTING_CALL_DETECTION:
+      return &config->call_detection;
+    case LIMBER_SETTING_CALL_IGNORE:
+      return &config->call_ignore;
     case LIMBER_SETTING_INTERVAL_MIN:
     case LIMBER_SETTING_INTERVAL_MAX:
     case LIMBER_SETTING_SNOOZE:
@@ -100,6 +106,8 @@ limber_config_copy (const LimberConfig *config)
   copy->title = g_strdup (config->title);
   copy->routine = g_strdup (config->routine);
   copy->activity_source = g_strdup (config->activity_source);
+  copy->call_detection = g_strdup (config->call_detection);
+  copy->call_ignore = g_strdup (config->call_ignore);
   return copy;
 }
 
@@ -111,6 +119,8 @@ limber_config_free (LimberConfig *config)
   g_free (config->title);
   g_free (config->routine);
   g_free (config->activity_source);
+  g_free (config->call_detection);
+  g_free (config->call_ignore);
   g_free (config);
 }
 

@@ -26,6 +26,9 @@ typedef struct
   char *routine;
   /* auto, a source's name, or none. */
   char *activity_source;
+  /* on or off; the apps whose capture is no call, space-separated. */
+  char *call_detection;
+  char *call_ignore;
 } LimberConfig;
 
 LimberConfig *limber_config_new (void);

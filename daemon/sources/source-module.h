@@ -7,6 +7,11 @@
 
 #include "activity-source.h"
 
+/* Sets *@found to @symbol of module source-@name.so, which stays loaded;
+ * FALSE, with a warning, if it cannot load. */
+gboolean limber_module_symbol (const char *name, const char *symbol,
+                               gpointer *found);
+
 /* The source that module source-@name.so makes with
  * limber_source_@name_new(); NULL, with a warning, if it cannot load. */
 LimberActivitySource *
