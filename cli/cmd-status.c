@@ -23,6 +23,7 @@ typedef struct
   const char *source;
   const char *config_error;
   const char *storage_error;
+  const char *other_reminders;
   const char *popup, *popup_problem;
   GVariant *settings;
 } Status;
@@ -35,6 +36,7 @@ read_status (GVariant *all, Status *status)
                       .source = "?",
                       .config_error = "",
                       .storage_error = "",
+                      .other_reminders = "",
                       .popup = "",
                       .popup_problem = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
@@ -54,6 +56,7 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
+  g_variant_lookup (all, "OtherReminders", "&s", &status->other_reminders);
   g_variant_lookup (all, "Popup", "&s", &status->popup);
   g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
@@ -213,6 +216,14 @@ print_human (const Status *status)
           = limber_terminal_style (stdout, LIMBER_STYLE_URGENT, config_error);
       printf ("  Config:    %s\n", red);
     }
+  if (status->other_reminders[0] != '\0')
+    {
+      g_autofree char *other
+          = limber_terminal_text (status->other_reminders, FALSE);
+      g_autofree char *styled_other
+          = limber_terminal_style (stdout, LIMBER_STYLE_WAITING, other);
+      printf ("  Also:      %s\n", styled_other);
+    }
   if (storage_error[0] != '\0')
     {
       g_autofree char *red
@@ -333,6 +344,11 @@ print_json (const Status *status)
   json_builder_set_member_name (builder, "popup_problem");
   if (status->popup_problem[0] != '\0')
     json_builder_add_string_value (builder, status->popup_problem);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "other_reminders");
+  if (status->other_reminders[0] != '\0')
+    json_builder_add_string_value (builder, status->other_reminders);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "settings");

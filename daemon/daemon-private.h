@@ -6,6 +6,7 @@
 
 #include "activity.h"
 #include "calls.h"
+#include "gnome-breaks.h"
 #include "clock.h"
 #include "daemon.h"
 #include "notifier.h"
@@ -38,6 +39,8 @@ struct _LimberDaemon
   /* Calls noticed by themselves, and the hold they keep. */
   LimberCalls *calls;
   guint32 call_hold;
+  /* GNOME's own break reminders, once started. */
+  LimberGnomeBreaks *gnome_breaks;
 };
 
 /* Answers the callers waiting for the pop-up, once it has settled. */

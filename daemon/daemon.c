@@ -318,6 +318,7 @@ limber_daemon_free (LimberDaemon *self)
   /* Nobody is left waiting for an answer. */
   limber_daemon_settle_waiters (self);
   g_clear_pointer (&self->calls, limber_calls_free);
+  g_clear_pointer (&self->gnome_breaks, limber_gnome_breaks_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
@@ -327,6 +328,12 @@ limber_daemon_free (LimberDaemon *self)
   g_free (self->pause_who);
   g_free (self->pause_reason);
   g_free (self);
+}
+
+static void
+on_gnome_breaks (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
 }
 
 static void
@@ -374,6 +381,7 @@ limber_daemon_start (LimberDaemon *self)
    * work until the next key press. */
   limber_activity_start (self->activity);
   limber_daemon_configure_calls (self);
+  self->gnome_breaks = limber_gnome_breaks_new (on_gnome_breaks, self);
   limber_sd_notify_ready ();
 }
 
