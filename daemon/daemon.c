@@ -380,9 +380,11 @@ limber_daemon_start (LimberDaemon *self)
    * would wipe out: a session idle since before limberd would count as
    * work until the next key press. */
   limber_activity_start (self->activity);
+  limber_sd_notify_ready ();
+  /* After READY: what these find comes as events, and loading PipeWire's
+   * library or reading GNOME's settings should not hold the start up. */
   limber_daemon_configure_calls (self);
   self->gnome_breaks = limber_gnome_breaks_new (on_gnome_breaks, self);
-  limber_sd_notify_ready ();
 }
 
 void

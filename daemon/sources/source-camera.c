@@ -216,7 +216,8 @@ limber_source_camera_new (const LimberBusyListener *listener,
       watch_device (self, name);
   self->fd_watch = g_unix_fd_add (self->inotify, G_IO_IN, on_inotify, self);
   self->parent.available = TRUE;
-  /* A camera already in use when limberd starts. */
-  scan (self);
+  /* A camera already in use when limberd starts: one look, from the main
+   * loop (the user's processes, a few ms). */
+  self->scan_timer = g_timeout_add (SCAN_DELAY_MS, on_scan_timer, self);
   return &self->parent;
 }
