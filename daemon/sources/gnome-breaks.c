@@ -23,8 +23,9 @@ turn_off_command (char **selected)
   for (guint i = 0; selected[i] != NULL; i++)
     if (!g_str_equal (selected[i], "movement"))
       {
-        g_autofree char *quoted
-            = g_variant_print (g_variant_new_string (selected[i]), FALSE);
+        g_autoptr (GVariant) value
+            = g_variant_ref_sink (g_variant_new_string (selected[i]));
+        g_autofree char *quoted = g_variant_print (value, FALSE);
         g_string_append_printf (list, "%s%s", list->len > 1 ? ", " : "",
                                 quoted);
       }
@@ -79,6 +80,7 @@ limber_gnome_breaks_new (void (*changed) (gpointer), gpointer user_data)
   self->notice = g_strdup ("");
   if (schema == NULL || !g_settings_schema_has_key (schema, KEY))
     return self;
+  g_info ("GNOME has break reminders of its own: following them");
   self->settings = g_settings_new_full (schema, NULL, NULL);
   g_signal_connect (self->settings, "changed::" KEY, G_CALLBACK (on_changed),
                     self);

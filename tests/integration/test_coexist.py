@@ -43,7 +43,8 @@ class GnomeBreaksTest(LimberTestCase):
     def test_movement_breaks_on_are_reported(self):
         self.select(["eyesight", "movement"])
         self.start_limberd()
-        notice = self.status()["other_reminders"]
+        # Read just after limberd is ready (its start is not held for it).
+        notice = wait_until(lambda: self.status()["other_reminders"], 10, "the notice")
         self.assertIn("GNOME's own movement breaks are on too", notice)
         # The way out keeps GNOME's eyesight breaks.
         self.assertIn("gsettings set org.gnome.desktop.break-reminders selected-breaks "
@@ -62,13 +63,20 @@ class GnomeBreaksTest(LimberTestCase):
     def test_only_eyesight_breaks_are_no_bother(self):
         self.select(["eyesight"])
         self.start_limberd()
+        wait_until(lambda: "GNOME has break reminders of its own" in self.daemon_output(), 10,
+                   "GNOME's settings read")
         self.assertIsNone(self.status()["other_reminders"])
 
     def test_no_schema_no_notice(self):
         # GNOME before 48 (Debian 12): the schema is not there at all.
         os.remove(os.path.join(self.path("schemas"), "gschemas.compiled"))
         self.start_limberd()
+        # Once call detection has started, GNOME's settings have been looked
+        # for (they come right after it).
+        wait_until(lambda: "calls: watching" in self.daemon_output(), 10, "limberd started")
+        self.ctl("status", check=0)
         self.assertIsNone(self.status()["other_reminders"])
+        self.assertNotIn("GNOME has break reminders", self.daemon_output())
         self.assertEqual(self.daemon.poll(), None)
 
 
