@@ -24,6 +24,7 @@ typedef struct
   const char *config_error;
   const char *storage_error;
   const char *other_reminders;
+  const char *call_detection;
   const char *popup, *popup_problem;
   GVariant *settings;
 } Status;
@@ -37,6 +38,7 @@ read_status (GVariant *all, Status *status)
                       .config_error = "",
                       .storage_error = "",
                       .other_reminders = "",
+                      .call_detection = "",
                       .popup = "",
                       .popup_problem = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
@@ -57,6 +59,7 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
   g_variant_lookup (all, "OtherReminders", "&s", &status->other_reminders);
+  g_variant_lookup (all, "CallDetection", "&s", &status->call_detection);
   g_variant_lookup (all, "Popup", "&s", &status->popup);
   g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
@@ -209,6 +212,13 @@ print_human (const Status *status)
     printf ("  Activity:  %s%s\n", source,
             g_str_equal (status->source, "none") ? " (counting wall time)"
                                                  : "");
+  if (g_str_equal (status->call_detection, "pipewire+camera"))
+    printf ("  Calls:     watched (PipeWire, and cameras opened directly)\n");
+  else if (g_str_equal (status->call_detection, "camera"))
+    printf ("  Calls:     watched (cameras opened directly; PipeWire is not "
+            "running)\n");
+  else if (g_str_equal (status->call_detection, "off"))
+    printf ("  Calls:     not watched (call-detection is off)\n");
   print_holds (status->holds, now);
   if (config_error[0] != '\0')
     {
@@ -346,6 +356,8 @@ print_json (const Status *status)
     json_builder_add_string_value (builder, status->popup_problem);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "call_detection");
+  json_builder_add_string_value (builder, status->call_detection);
   json_builder_set_member_name (builder, "other_reminders");
   if (status->other_reminders[0] != '\0')
     json_builder_add_string_value (builder, status->other_reminders);

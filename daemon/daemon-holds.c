@@ -209,4 +209,6 @@ limber_daemon_on_calls (gpointer user_data)
       limber_daemon_release (self, self->call_hold);
       self->call_hold = 0;
     }
+  /* What is watched may have changed (PipeWire came or went). */
+  limber_daemon_publish (self);
 }

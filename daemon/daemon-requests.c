@@ -165,6 +165,12 @@ limber_daemon_get_other_reminders (LimberDaemon *self)
 }
 
 const char *
+limber_daemon_get_call_detection (LimberDaemon *self)
+{
+  return limber_calls_get_watching (self->calls);
+}
+
+const char *
 limber_daemon_get_activity_source (LimberDaemon *self)
 {
   return limber_activity_get_name (self->activity);

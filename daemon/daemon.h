@@ -137,3 +137,5 @@ const char *limber_daemon_get_activity_source (LimberDaemon *self);
 /* Another break reminder that is on as well (GNOME's own), and how to turn
  * one off; "" when none is. */
 const char *limber_daemon_get_other_reminders (LimberDaemon *self);
+/* What call detection watches: "pipewire+camera", "camera" or "off". */
+const char *limber_daemon_get_call_detection (LimberDaemon *self);

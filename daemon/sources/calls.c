@@ -218,10 +218,15 @@ connect_pipewire (LimberCalls *self)
 static void
 set_watching (LimberCalls *self)
 {
+  const char *watching = !self->enabled           ? "off"
+                         : self->pipewire != NULL ? "pipewire+camera"
+                                                  : "camera";
+
+  if (g_strcmp0 (watching, self->watching) == 0)
+    return;
   g_free (self->watching);
-  self->watching = g_strdup (!self->enabled           ? "off"
-                             : self->pipewire != NULL ? "pipewire+camera"
-                                                      : "camera");
+  self->watching = g_strdup (watching);
+  report (self);
 }
 
 static void
@@ -246,7 +251,7 @@ limber_calls_new (LimberCallsFunc func, gpointer user_data)
       = (LimberBusyListener){ .changed = on_source_changed, .user_data = self };
   self->who = g_strdup ("");
   self->what = g_strdup ("");
-  set_watching (self);
+  self->watching = g_strdup ("off");
   return self;
 }
 

@@ -9,7 +9,7 @@
 
 typedef struct _LimberCalls LimberCalls;
 
-/* The debounced state changed, or what it is about. */
+/* The debounced state changed, or what it is about, or what is watched. */
 typedef void (*LimberCallsFunc) (gpointer user_data);
 
 LimberCalls *limber_calls_new (LimberCallsFunc func, gpointer user_data);

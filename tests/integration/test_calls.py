@@ -150,8 +150,13 @@ class PipeWireLaterTest(CallTestCase):
         self.start_limberd()
         # No PipeWire yet: its library is not loaded.
         self.assertFalse(self.maps_pipewire())
+        wait_until(lambda: self.status()["call_detection"] == "camera", 10, "cameras watched")
+        self.assertIn("Calls:     watched (cameras opened directly; PipeWire is not running)",
+                      self.ctl("status", check=0).stdout)
         self.start_pipewire()
         wait_until(self.maps_pipewire, 10, "the PipeWire module loaded")
+        wait_until(lambda: self.status()["call_detection"] == "pipewire+camera", 10,
+                   "PipeWire watched")
         self.make_node("virt-mic", "Audio/Source/Virtual")
         self.record("--target", "virt-mic")
         wait_until(self.calls, 10, "the call noticed")
@@ -165,6 +170,9 @@ class PipeWireLaterTest(CallTestCase):
         time.sleep(3)
         self.assertEqual(self.calls(), [])
         self.assertFalse(self.maps_pipewire())
+        self.assertEqual(self.status()["call_detection"], "off")
+        self.assertIn("Calls:     not watched (call-detection is off)",
+                      self.ctl("status", check=0).stdout)
         # Switched on at run time: watched from then on.
         self.ctl("set", "call-detection", "on", check=0)
         wait_until(self.calls, 10, "the call noticed")
