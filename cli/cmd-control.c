@@ -318,11 +318,16 @@ limber_cmd_break (int argc, char **argv)
   g_autoptr (GVariant) all = NULL;
   g_autoptr (GError) error = NULL;
   const char *popup = "", *problem = "";
+  const char *kind = argc >= 2 ? argv[1] : "micro-break";
+  gboolean micro = g_str_equal (kind, "micro-break");
 
-  (void) argc;
   bus = limber_client_connect (&error);
-  /* BreakNow answers once the server took the pop-up, or did not. */
-  if (bus == NULL || !call_method (bus, "BreakNow", NULL, &error)
+  /* BreakNow and TakeBreak answer once the server took the pop-up, or did
+   * not. */
+  if (bus == NULL
+      || !(argc < 2 ? call_method (bus, "BreakNow", NULL, &error)
+                    : call_method (bus, "TakeBreak",
+                                   g_variant_new ("(s)", kind), &error))
       || (all = limber_client_get_all (bus, &error)) == NULL)
     return limber_client_fail (argv[0], error);
   g_variant_lookup (all, "Popup", "&s", &popup);
@@ -330,16 +335,21 @@ limber_cmd_break (int argc, char **argv)
   if (g_str_equal (popup, "not-shown"))
     {
       g_autofree char *why = limber_terminal_text (problem, FALSE);
-      g_printerr ("limberctl break: the break is due but not on screen: %s.\n"
+      g_printerr ("limberctl break: the %s is due but not on screen: %s.\n"
                   "It stays due; 'limberctl skip' drops it.\n",
-                  why);
+                  micro ? "break" : kind, why);
       return LIMBER_EXIT_FAILURE;
     }
   if (popup[0] == '\0')
     printf ("The break is already over.\n");
+  else if (!micro)
+    printf ("%s: %s.\n", kind,
+            g_str_equal (popup, "in-list") ? "waiting in the notification list"
+                                           : "on screen now");
   else if (g_str_equal (popup, "in-list"))
     printf ("Break time: the routine is waiting in the notification list.\n");
   else
-    printf ("Break time: the routine is on screen.\n");
+    printf ("Break time: the routine is on screen ('limberctl routine start' "
+            "walks you through it).\n");
   return LIMBER_EXIT_OK;
 }

@@ -21,12 +21,16 @@ typedef struct
   guint32 taken, snoozed, skipped, natural, deferred;
   GVariant *holds; /* a(sssttu), or NULL from an older limberd */
   const char *source;
+  const char *reason;
   const char *config_error;
   const char *storage_error;
   const char *other_reminders;
   const char *call_detection;
   const char *popup, *popup_problem;
   GVariant *settings;
+  const char *kind;   /* of the break due or on screen; "" for none */
+  GVariant *upcoming; /* a{st} */
+  GVariant *step;     /* a{sv} */
 } Status;
 
 static void
@@ -35,10 +39,12 @@ read_status (GVariant *all, Status *status)
   *status = (Status){ .version = "?",
                       .state = "?",
                       .source = "?",
+                      .reason = "",
                       .config_error = "",
                       .storage_error = "",
                       .other_reminders = "",
                       .call_detection = "",
+                      .kind = "",
                       .popup = "",
                       .popup_problem = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
@@ -56,6 +62,7 @@ read_status (GVariant *all, Status *status)
   status->holds
       = g_variant_lookup_value (all, "Holds", G_VARIANT_TYPE ("a(sssttu)"));
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
+  g_variant_lookup (all, "ActivityReason", "&s", &status->reason);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
   g_variant_lookup (all, "OtherReminders", "&s", &status->other_reminders);
@@ -64,6 +71,98 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
       = g_variant_lookup_value (all, "Settings", G_VARIANT_TYPE_VARDICT);
+  g_variant_lookup (all, "BreakKind", "&s", &status->kind);
+  status->upcoming
+      = g_variant_lookup_value (all, "Upcoming", G_VARIANT_TYPE ("a{st}"));
+  status->step = g_variant_lookup_value (all, "Step", G_VARIANT_TYPE_VARDICT);
+}
+
+/* "Posture check", "Stretch session", "Check-in", "Break". */
+static const char *
+kind_label (const char *kind)
+{
+  if (g_str_equal (kind, "posture-check"))
+    return "Posture check";
+  if (g_str_equal (kind, "stretch"))
+    return "Stretch session";
+  if (g_str_equal (kind, "checkin"))
+    return "Check-in";
+  return "Break";
+}
+
+/* "posture check in 12min, stretch at 17:00, check-in Fri 16:00": what
+ * comes next of the other kinds. */
+static char *
+upcoming_line (const Status *status, gint64 now)
+{
+  static const struct
+  {
+    const char *kind, *name;
+  } kinds[] = { { "posture-check", "posture check" },
+                { "stretch", "stretch session" },
+                { "checkin", "check-in" } };
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; status->upcoming != NULL && i < G_N_ELEMENTS (kinds); i++)
+    {
+      guint64 when;
+      if (!g_variant_lookup (status->upcoming, kinds[i].kind, "t", &when))
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      if (g_str_equal (status->kind, kinds[i].kind)
+          && (g_str_equal (status->state, "break")
+              || g_str_equal (status->state, "closed")))
+        g_string_append_printf (out, "%s on screen", kinds[i].name);
+      else if ((gint64) when <= now)
+        g_string_append_printf (out, "%s due", kinds[i].name);
+      else if (g_str_equal (kinds[i].kind, "posture-check"))
+        {
+          g_autofree char *in = limber_format_span ((gint64) when - now);
+          g_string_append_printf (out, "%s in %s", kinds[i].name, in);
+        }
+      else
+        {
+          g_autoptr (GDateTime) at
+              = g_date_time_new_from_unix_local ((gint64) when);
+          g_autoptr (GDateTime) today = g_date_time_new_from_unix_local (now);
+          gboolean same_day
+              = at != NULL && today != NULL
+                && g_date_time_get_day_of_year (at)
+                       == g_date_time_get_day_of_year (today)
+                && g_date_time_get_year (at) == g_date_time_get_year (today);
+          g_autofree char *clock
+              = at != NULL
+                    ? g_date_time_format (at, same_day ? "%H:%M" : "%a %H:%M")
+                    : g_strdup ("?");
+          g_string_append_printf (out, "%s at %s", kinds[i].name, clock);
+        }
+    }
+  if (out->len == 0)
+    g_string_append (out, "no other kind of break is on");
+  return g_string_free (out, FALSE);
+}
+
+/* "step 2 of 4, Now roll them backward (15s left)", or NULL. */
+static char *
+step_line (const Status *status)
+{
+  const char *phase = "", *text = "", *countdown = "", *routine = "";
+  guint32 number = 0, steps = 0;
+
+  if (status->step == NULL
+      || !g_variant_lookup (status->step, "phase", "&s", &phase))
+    return NULL;
+  g_variant_lookup (status->step, "routine", "&s", &routine);
+  if (g_str_equal (phase, "thanks"))
+    return g_strdup_printf ("%s, every step done: thank you", routine);
+  g_variant_lookup (status->step, "step", "u", &number);
+  g_variant_lookup (status->step, "steps", "u", &steps);
+  g_variant_lookup (status->step, "text", "&s", &text);
+  g_variant_lookup (status->step, "countdown", "&s", &countdown);
+  return g_strdup_printf ("%s, step %u of %u: %s%s%s%s", routine, number, steps,
+                          text, countdown[0] ? " (" : "", countdown,
+                          countdown[0] ? ")" : "");
 }
 
 static char *
@@ -99,8 +198,9 @@ headline (const Status *status, gint64 now)
     }
   if (g_str_equal (state, "break") || g_str_equal (state, "overdue"))
     {
-      const char *which
-          = g_str_equal (state, "overdue") ? "Break overdue" : "Break";
+      const char *which = g_str_equal (state, "overdue")
+                              ? "Break overdue"
+                              : kind_label (status->kind);
       if (g_str_equal (status->popup, "not-shown"))
         {
           g_autofree char *problem
@@ -187,6 +287,7 @@ print_human (const Status *status)
   /* Text from limberd: the config error quotes the file, escape sequences
    * and all. */
   g_autofree char *source = limber_terminal_text (status->source, FALSE);
+  g_autofree char *reason = limber_terminal_text (status->reason, FALSE);
   g_autofree char *config_error
       = limber_terminal_text (status->config_error, FALSE);
   g_autofree char *storage_error
@@ -212,6 +313,16 @@ print_human (const Status *status)
     printf ("  Activity:  %s%s\n", source,
             g_str_equal (status->source, "none") ? " (counting wall time)"
                                                  : "");
+  if (reason[0] != '\0')
+    printf ("             %s\n", reason);
+  g_autofree char *next = upcoming_line (status, now);
+  printf ("  Next:      %s\n", next);
+  g_autofree char *step = step_line (status);
+  if (step != NULL)
+    {
+      g_autofree char *shown = limber_terminal_text (step, FALSE);
+      printf ("  Routine:   %s\n", shown);
+    }
   if (g_str_equal (status->call_detection, "pipewire+camera"))
     printf ("  Calls:     watched (PipeWire, and cameras opened directly)\n");
   else if (g_str_equal (status->call_detection, "camera"))
@@ -336,6 +447,8 @@ print_json (const Status *status)
   add_holds_json (builder, status->holds);
   json_builder_set_member_name (builder, "activity_source");
   json_builder_add_string_value (builder, status->source);
+  json_builder_set_member_name (builder, "activity_reason");
+  json_builder_add_string_value (builder, status->reason);
   json_builder_set_member_name (builder, "config_error");
   if (status->config_error[0] != '\0')
     json_builder_add_string_value (builder, status->config_error);
@@ -354,6 +467,31 @@ print_json (const Status *status)
   json_builder_set_member_name (builder, "popup_problem");
   if (status->popup_problem[0] != '\0')
     json_builder_add_string_value (builder, status->popup_problem);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "break_kind");
+  if (status->kind[0] != '\0')
+    json_builder_add_string_value (builder, status->kind);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "upcoming");
+  json_builder_begin_object (builder);
+  if (status->upcoming != NULL)
+    {
+      GVariantIter iter;
+      const char *kind;
+      guint64 when;
+      g_variant_iter_init (&iter, status->upcoming);
+      while (g_variant_iter_next (&iter, "{&st}", &kind, &when))
+        add_time (builder, kind, when);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "step");
+  if (status->step != NULL && g_variant_n_children (status->step) > 0)
+    {
+      g_autoptr (JsonNode) node = json_gvariant_serialize (status->step);
+      json_builder_add_value (builder, g_steal_pointer (&node));
+    }
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "call_detection");
@@ -400,6 +538,8 @@ limber_cmd_status (int argc, char **argv)
   else
     print_human (&status);
   g_clear_pointer (&status.settings, g_variant_unref);
+  g_clear_pointer (&status.upcoming, g_variant_unref);
+  g_clear_pointer (&status.step, g_variant_unref);
   g_clear_pointer (&status.holds, g_variant_unref);
   return LIMBER_EXIT_OK;
 }

@@ -89,6 +89,25 @@ limber_daemon_break_now (LimberDaemon *self)
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
 }
 
+gboolean
+limber_daemon_take_break (LimberDaemon *self, const char *kind, GError **error)
+{
+  LimberBreakKind which;
+
+  if (!limber_kind_from_string (kind, &which))
+    {
+      g_autofree char *quoted = limber_error_quote (kind);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "no break is called '%s'; the kinds are micro-break, "
+                   "posture-check, stretch and checkin",
+                   quoted);
+      return FALSE;
+    }
+  limber_daemon_feed (
+      self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW, .kind = which });
+  return TRUE;
+}
+
 typedef struct
 {
   LimberDaemonSavedFunc func;
@@ -174,4 +193,10 @@ const char *
 limber_daemon_get_activity_source (LimberDaemon *self)
 {
   return limber_activity_get_name (self->activity);
+}
+
+const char *
+limber_daemon_get_activity_reason (LimberDaemon *self)
+{
+  return limber_activity_get_reason (self->activity);
 }

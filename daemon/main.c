@@ -9,6 +9,7 @@
 #include "config.h"
 #include "daemon.h"
 #include "limber-names.h"
+#include "limber-text.h"
 #include "log.h"
 #include "sd-notify.h"
 #include "service.h"
@@ -105,11 +106,24 @@ static void
 on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
 {
   Context *ctx = user_data;
+  g_autofree char *shown_address = NULL;
 
   if (connection == NULL || g_dbus_connection_is_closed (connection))
     {
-      g_printerr ("limberd: cannot reach the session bus; is "
-                  "DBUS_SESSION_BUS_ADDRESS set?\n");
+      const char *address = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+
+      if (address != NULL)
+        address = shown_address
+            = limber_text_visible (address, -1, LIMBER_TEXT_ONE_LINE);
+      if (address != NULL)
+        g_printerr ("limberd: cannot reach the session bus at %s; run "
+                    "limberd in your desktop session, or point "
+                    "DBUS_SESSION_BUS_ADDRESS at a running bus\n",
+                    address);
+      else
+        g_printerr ("limberd: cannot reach the session bus: "
+                    "DBUS_SESSION_BUS_ADDRESS is not set and none was "
+                    "found; run limberd in your desktop session\n");
       quit (ctx, EXIT_FAILURE);
     }
   else if (!ctx->name_acquired)
@@ -122,7 +136,11 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
     }
   else
     {
-      g_message ("replaced by another limberd; exiting");
+      /* At once, before anything else is saved: the successor has read
+       * the state file and may have written it since. */
+      limber_daemon_stand_down (ctx->daemon);
+      g_message ("replaced by another limberd, which carries on from the "
+                 "saved state; exiting");
       quit (ctx, EXIT_SUCCESS);
     }
 }
@@ -134,21 +152,22 @@ on_daemon_changed (gpointer service)
 }
 
 static void
-on_break_started (LimberUrgency urgency, gpointer service)
+on_break_started (LimberUrgency urgency, LimberBreakKind kind, gpointer service)
 {
-  limber_service_emit_break_started (service, urgency);
+  limber_service_emit_break_started (service, urgency, kind);
 }
 
 static void
-on_break_ended (LimberOutcome outcome, gpointer service)
+on_break_ended (LimberOutcome outcome, LimberBreakKind kind, gpointer service)
 {
-  limber_service_emit_break_ended (service, outcome);
+  limber_service_emit_break_ended (service, outcome, kind);
 }
 
 static void
-on_break_recorded (LimberOutcome outcome, gpointer service)
+on_break_recorded (LimberOutcome outcome, LimberBreakKind kind,
+                   gpointer service)
 {
-  limber_service_emit_break_recorded (service, outcome);
+  limber_service_emit_break_recorded (service, outcome, kind);
 }
 
 static void

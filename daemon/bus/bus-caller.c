@@ -1,5 +1,7 @@
 #include "bus-caller.h"
 
+#include "limber-text.h"
+
 char *
 limber_describe_bus_name (GDBusConnection *connection, const char *name)
 {
@@ -17,7 +19,12 @@ limber_describe_bus_name (GDBusConnection *connection, const char *name)
     return g_strdup ("another process");
   g_variant_get (reply, "(u)", &pid);
   comm_path = g_strdup_printf ("/proc/%u/comm", pid);
+  /* Another program's name, as it chose it. */
   if (g_file_get_contents (comm_path, &comm, NULL, NULL))
-    return g_strdup_printf ("%s (pid %u)", g_strstrip (comm), pid);
+    {
+      g_autofree char *shown
+          = limber_text_visible (g_strstrip (comm), -1, LIMBER_TEXT_ONE_LINE);
+      return g_strdup_printf ("%s (pid %u)", shown, pid);
+    }
   return g_strdup_printf ("pid %u", pid);
 }

@@ -185,6 +185,19 @@ on_socket_event (GFileMonitor *monitor, GFile *file, GFile *other,
     }
 }
 
+static gboolean
+load_pipewire (PipewireNewFunc *new_source)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (limber_source_module_symbols ("pipewire", &error,
+                                    "limber_source_pipewire_new",
+                                    (gpointer *) new_source, NULL))
+    return TRUE;
+  g_warning ("cannot load the PipeWire call watcher: %s", error->message);
+  return FALSE;
+}
+
 /* Loads the PipeWire watcher if PipeWire is there; otherwise watches for
  * its socket to appear. */
 static void
@@ -195,9 +208,7 @@ connect_pipewire (LimberCalls *self)
 
   if (socket == NULL)
     return;
-  if (g_file_test (socket, G_FILE_TEST_EXISTS)
-      && limber_module_symbol ("pipewire", "limber_source_pipewire_new",
-                               (gpointer *) &new_source))
+  if (g_file_test (socket, G_FILE_TEST_EXISTS) && load_pipewire (&new_source))
     self->pipewire = new_source (&self->listener, self->ignored);
   if (self->pipewire != NULL)
     {

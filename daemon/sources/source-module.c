@@ -5,8 +5,9 @@
 typedef LimberActivitySource *(*SourceNewFunc) (
     const LimberActivityListener *listener);
 
-gboolean
-limber_module_symbol (const char *name, const char *symbol, gpointer *found)
+static gboolean
+lookup_symbols (const char *name, GError **error, const char *symbol,
+                gpointer *address, va_list more)
 {
   const char *dir = g_getenv ("LIMBER_MODULE_DIR");
   g_autofree char *file = g_strdup_printf ("source-%s.so", name);
@@ -17,18 +18,39 @@ limber_module_symbol (const char *name, const char *symbol, gpointer *found)
 
   if (module == NULL)
     {
-      g_warning ("cannot load the %s source: %s", name, g_module_error ());
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                   g_module_error ());
       return FALSE;
     }
-  if (!g_module_symbol (module, symbol, found))
+  while (symbol != NULL)
     {
-      g_warning ("cannot load the %s source: %s", name, g_module_error ());
-      g_module_close (module);
-      return FALSE;
+      if (!g_module_symbol (module, symbol, address))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                       g_module_error ());
+          g_module_close (module);
+          return FALSE;
+        }
+      symbol = va_arg (more, const char *);
+      if (symbol != NULL)
+        address = va_arg (more, gpointer *);
     }
   /* Its code is the source's, for as long as limberd runs. */
   g_module_make_resident (module);
   return TRUE;
+}
+
+gboolean
+limber_source_module_symbols (const char *name, GError **error,
+                              const char *symbol, gpointer *address, ...)
+{
+  va_list more;
+  gboolean found;
+
+  va_start (more, address);
+  found = lookup_symbols (name, error, symbol, address, more);
+  va_end (more);
+  return found;
 }
 
 LimberActivitySource *
@@ -36,9 +58,15 @@ limber_source_module_load (const char *name,
                            const LimberActivityListener *listener)
 {
   g_autofree char *symbol = g_strdup_printf ("limber_source_%s_new", name);
+  g_autoptr (GError) error = NULL;
   SourceNewFunc new_source;
 
-  if (!limber_module_symbol (name, symbol, (gpointer *) &new_source))
-    return NULL;
+  if (!limber_source_module_symbols (name, &error, symbol,
+                                     (gpointer *) &new_source, NULL))
+    {
+      g_warning ("cannot load the %s activity source: %s", name,
+                 error->message);
+      return NULL;
+    }
   return new_source (listener);
 }
