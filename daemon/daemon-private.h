@@ -9,6 +9,7 @@
 #include "gnome-breaks.h"
 #include "clock.h"
 #include "clock-watch.h"
+#include "zone-watch.h"
 #include "daemon.h"
 #include "notifier.h"
 #include "scheduler.h"
@@ -43,6 +44,7 @@ struct _LimberDaemon
 
   /* Times of day: the clock or time zone changed, or a kind ended. */
   LimberClockWatch *clock_watch;
+  LimberZoneWatch *zone_watch;
   gboolean deadlines_stale;
   /* Who holds and why (daemon-holds.c): HoldNote by id; the pause's. */
   GHashTable *hold_notes;

@@ -394,6 +394,7 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->notifier, limber_notifier_free);
   limber_daemon_guide_clear (self);
   g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
+  g_clear_pointer (&self->zone_watch, limber_zone_watch_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
@@ -459,6 +460,8 @@ limber_daemon_start (LimberDaemon *self)
   resume_from_disk (self);
   self->guided_before = limber_records_guided_before (self->records);
   self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
+  /* A new zone moves the times of day as a clock set does. */
+  self->zone_watch = limber_zone_watch_new (on_clock_changed, self);
   self->deadlines_stale = TRUE;
   on_activity_changed (self);
   /* The desktop's sources come as their bus names appear; one there at
