@@ -22,6 +22,7 @@ out=$src/build-tests
 # fish and zsh answer the completion test; i3-wm and sway run the README's
 # window-manager lines.
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
+pipewire pipewire-bin wireplumber
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
 kwin-wayland sway wtype lintian fish zsh i3-wm"

@@ -740,6 +740,10 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_natural_breaks (iface, now.today.natural);
   limber_dbus_limber1_set_breaks_deferred (iface, now.today.deferred);
   limber_dbus_limber1_set_holds (iface, holds_to_variant (self->daemon));
+  limber_dbus_limber1_set_call_detection (
+      iface, limber_daemon_get_call_detection (self->daemon));
+  limber_dbus_limber1_set_other_reminders (
+      iface, limber_daemon_get_other_reminders (self->daemon));
   limber_dbus_limber1_set_activity_source (
       iface, limber_daemon_get_activity_source (self->daemon));
   limber_dbus_limber1_set_activity_reason (
