@@ -662,10 +662,10 @@ upcoming_to_variant (const LimberSnapshot *now)
   GVariantBuilder upcoming;
 
   g_variant_builder_init (&upcoming, G_VARIANT_TYPE ("a{st}"));
+  /* To the nearest second: a time of day converted from the boot clock
+   * comes back a few µs early, and 23:59 must not read 23:58. */
   for (guint k = 0; k < LIMBER_N_KINDS; k++)
     if (now->next_wall[k] != G_MAXINT64)
-      /* To the nearest second: a time of day converted to the steady
-       * clock and back comes out a few µs either side of its minute. */
       g_variant_builder_add (
           &upcoming, "{st}", limber_kind_to_string (k),
           ((guint64) MAX (0, now->next_wall[k]) + G_USEC_PER_SEC / 2)
