@@ -154,8 +154,17 @@ const LimberCommand limber_commands[] = {
       .run = limber_cmd_stats,
   },
   {
+      .name = "start",
+      .summary = "Start limberd if it is not running",
+      .help = "Have the session bus start limberd if it is not running: "
+              "through\nlimberd.service where a systemd user manager runs, "
+              "else directly. Never\nstarts a second one. For window "
+              "managers' startup files (exec limberctl start).",
+      .run = limber_cmd_start,
+  },
+  {
       .name = "monitor",
-      .synopsis = "[--json]",
+      .synopsis = "[--json | --format waybar|text]",
       .summary = "Follow limberd's state and breaks as they happen",
       .help = "Print limberd's state changes and breaks as they happen, until "
               "interrupted.\nEvents: limberd (its bus name or 'gone'), state "
@@ -163,7 +172,10 @@ const LimberCommand limber_commands[] = {
               "break-recorded (a natural break), pause-ended,\nsettings (each "
               "key changed, as KEY=VALUE).\nWhen limberd stops, "
               "waits for it to start again; when the session bus goes,\nexits "
-              "with status 3.",
+              "with status 3.\n\n"
+              "--format waybar prints waybar's JSON and --format text one "
+              "line, for a\nstatus bar: a line on every change, and the "
+              "countdown once a minute.",
       .options = limber_monitor_options,
       .run = limber_cmd_monitor,
   },

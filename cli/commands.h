@@ -23,6 +23,7 @@ int limber_cmd_reload (int argc, char **argv);
 int limber_cmd_reset (int argc, char **argv);
 int limber_cmd_monitor (int argc, char **argv);
 int limber_cmd_stats (int argc, char **argv);
+int limber_cmd_start (int argc, char **argv);
 int limber_cmd_routine (int argc, char **argv);
 int limber_cmd_checkin (int argc, char **argv);
 

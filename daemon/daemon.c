@@ -347,6 +347,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                                   .closed = on_popup_closed,
                                   .presence_changed = on_popup_presence,
                                   .user_data = self });
+  self->calls = limber_calls_new (limber_daemon_on_calls, self);
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
@@ -382,9 +383,12 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->activity, limber_activity_free);
   /* Nobody is left waiting for an answer. */
   limber_daemon_settle_waiters (self);
+  g_clear_pointer (&self->calls, limber_calls_free);
+  g_clear_pointer (&self->gnome_breaks, limber_gnome_breaks_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   limber_daemon_guide_clear (self);
   g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
+  g_clear_pointer (&self->zone_watch, limber_zone_watch_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
@@ -393,6 +397,15 @@ limber_daemon_free (LimberDaemon *self)
   g_free (self->pause_who);
   g_free (self->pause_reason);
   g_free (self);
+}
+
+/* The wall clock was set: times of day are converted again, and what is
+ * published in wall time (PausedUntil, NextBreak, today's counts) is
+ * worked out again from the steady clock as the tick is published. */
+static void
+on_gnome_breaks (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
 }
 
 static void
@@ -404,19 +417,37 @@ on_clock_changed (gpointer user_data)
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
 }
 
+/* A new zone: the history's days are the new zone's, and the times of day
+ * move as for a clock set. */
+static void
+on_zone_changed (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  if (self->records != NULL)
+    limber_records_zone_changed (self->records);
+  on_clock_changed (self);
+}
+
 static void
 resume_from_disk (LimberDaemon *self)
 {
   LimberStateRecord saved;
   LimberTime now = limber_clock_now ();
   LimberStep step;
+  char boot_id[40];
+  gint64 gap;
 
   if (!limber_records_load_state (self->records, &saved))
     return;
-  step = limber_scheduler_restore (&self->scheduler, &saved.scheduler,
-                                   g_get_real_time () - saved.saved_at, now);
+  /* On the same boot, from the clock that never jumps: a wall clock
+   * stepped while limberd was down is no time away. */
+  limber_state_read_boot_id (boot_id);
+  gap = limber_state_gap (&saved, boot_id, now, g_get_real_time ());
+  step
+      = limber_scheduler_restore (&self->scheduler, &saved.scheduler, gap, now);
   g_info ("carrying on from the state saved %" G_GINT64_FORMAT " s ago",
-          (g_get_real_time () - saved.saved_at) / G_USEC_PER_SEC);
+          gap / G_USEC_PER_SEC);
   self->restoring = TRUE;
   carry_out (self, &step, saved.scheduler.phase, now);
   self->restoring = FALSE;
@@ -444,6 +475,8 @@ limber_daemon_start (LimberDaemon *self)
   resume_from_disk (self);
   self->guided_before = limber_records_guided_before (self->records);
   self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
+  /* A new zone moves the times of day as a clock set does. */
+  self->zone_watch = limber_zone_watch_new (on_zone_changed, self);
   self->deadlines_stale = TRUE;
   on_activity_changed (self);
   /* The desktop's sources come as their bus names appear; one there at
@@ -452,6 +485,10 @@ limber_daemon_start (LimberDaemon *self)
    * work until the next key press. */
   limber_activity_start (self->activity);
   limber_sd_notify_ready ();
+  /* After READY: what these find comes as events, and loading PipeWire's
+   * library or reading GNOME's settings should not hold the start up. */
+  limber_daemon_configure_calls (self);
+  self->gnome_breaks = limber_gnome_breaks_new (on_gnome_breaks, self);
 }
 
 void

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "limber-error.h"
+#include "limber-text.h"
 
 typedef enum
 {
@@ -24,6 +25,7 @@ typedef struct
   char *name;
   CallerState state;
   guint32 uid;
+  guint32 pid; /* 0 when the bus did not say */
   char *why;
   gboolean gone;  /* its name vanished */
   GQueue waiting; /* Waiting, in the order the calls came */
@@ -133,6 +135,7 @@ on_uid (GObject *bus, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) reply
       = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, &error);
+  g_autoptr (GVariant) credentials = NULL;
   Caller *caller;
   Waiting *w;
 
@@ -142,11 +145,19 @@ on_uid (GObject *bus, GAsyncResult *result, gpointer user_data)
   if (caller == NULL)
     goto out;
   if (reply != NULL)
+    credentials = g_variant_get_child_value (reply, 0);
+  if (credentials != NULL
+      && g_variant_lookup (credentials, "UnixUserID", "u", &caller->uid))
     {
       caller->state = CALLER_KNOWN;
-      g_variant_get (reply, "(u)", &caller->uid);
+      g_variant_lookup (credentials, "ProcessID", "u", &caller->pid);
       if (caller->uid != self->uid)
         self->others_seen = TRUE;
+    }
+  else if (reply != NULL)
+    {
+      caller->state = CALLER_UNTOLD;
+      caller->why = g_strdup ("the bus gave no user for it");
     }
   else if (g_error_matches (error, G_DBUS_ERROR,
                             G_DBUS_ERROR_NAME_HAS_NO_OWNER))
@@ -190,11 +201,11 @@ follow (LimberCallers *self, const char *name)
   lookup = g_new0 (Lookup, 1);
   lookup->self = self;
   lookup->name = g_strdup (name);
-  g_dbus_connection_call (self->bus, "org.freedesktop.DBus",
-                          "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                          "GetConnectionUnixUser", g_variant_new ("(s)", name),
-                          G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                          self->cancellable, on_uid, lookup);
+  g_dbus_connection_call (
+      self->bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+      "org.freedesktop.DBus", "GetConnectionCredentials",
+      g_variant_new ("(s)", name), G_VARIANT_TYPE ("(a{sv})"),
+      G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable, on_uid, lookup);
   return caller;
 }
 
@@ -296,4 +307,25 @@ limber_callers_admit (LimberCallers *self, GDBusMethodInvocation *invocation,
     }
   decide (self, caller, w);
   g_free (w);
+}
+
+char *
+limber_callers_describe (LimberCallers *self, const char *name)
+{
+  Caller *caller
+      = name != NULL ? g_hash_table_lookup (self->callers, name) : NULL;
+  g_autofree char *comm_path = NULL;
+  g_autofree char *comm = NULL;
+
+  if (caller == NULL || caller->pid == 0)
+    return g_strdup ("another process");
+  comm_path = g_strdup_printf ("/proc/%u/comm", caller->pid);
+  /* Another program's name, as it chose it. */
+  if (g_file_get_contents (comm_path, &comm, NULL, NULL))
+    {
+      g_autofree char *shown
+          = limber_text_visible (g_strstrip (comm), -1, LIMBER_TEXT_ONE_LINE);
+      return g_strdup_printf ("%s (pid %u)", shown, caller->pid);
+    }
+  return g_strdup_printf ("pid %u", caller->pid);
 }

@@ -34,3 +34,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberCallers, limber_callers_free)
 void limber_callers_admit (LimberCallers *self,
                            GDBusMethodInvocation *invocation,
                            LimberCallerServe serve, gpointer user_data);
+
+/* "firefox (pid 1234)" for the caller @name, from what the bus said when
+ * its name appeared (never a blocking call); "another process" when it
+ * did not say. */
+char *limber_callers_describe (LimberCallers *self, const char *name);

@@ -1,6 +1,5 @@
 #include "leases.h"
 
-#include "bus-caller.h"
 #include "limber-error.h"
 
 typedef struct
@@ -63,10 +62,9 @@ on_sender_vanished (GDBusConnection *connection, const char *name,
 
 guint32
 limber_leases_take (LimberLeases *self, GDBusConnection *bus,
-                    const char *sender, const char *reason, guint64 seconds,
-                    GError **error)
+                    const char *sender, const char *who, const char *reason,
+                    guint64 seconds, GError **error)
 {
-  g_autofree char *who = NULL;
   Lease *lease;
   guint32 id;
 
@@ -76,7 +74,6 @@ limber_leases_take (LimberLeases *self, GDBusConnection *bus,
                    "a lease needs a caller with a bus name");
       return 0;
     }
-  who = limber_describe_bus_name (bus, sender);
   id = limber_daemon_hold (self->daemon, LIMBER_HOLD_LEASE, who, reason,
                            seconds, error);
   if (id == 0)

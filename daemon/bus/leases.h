@@ -12,10 +12,12 @@ LimberLeases *limber_leases_new (LimberDaemon *daemon);
 /* Stops watching; the holds go with the daemon. */
 void limber_leases_free (LimberLeases *self);
 
-/* A lease for @sender on @bus; its cookie, or 0 with @error set. */
+/* A lease for @sender on @bus (@who: how status names it); its cookie, or
+ * 0 with @error set. */
 guint32 limber_leases_take (LimberLeases *self, GDBusConnection *bus,
-                            const char *sender, const char *reason,
-                            guint64 seconds, GError **error);
+                            const char *sender, const char *who,
+                            const char *reason, guint64 seconds,
+                            GError **error);
 /* Ends @sender's lease @cookie; fails with LIMBER_ERROR_INVALID_ARGUMENT
  * when there is none, or it is another's. */
 gboolean limber_leases_release (LimberLeases *self, const char *sender,

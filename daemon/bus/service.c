@@ -248,8 +248,8 @@ handle_pause_with_reason (LimberDBusLimber1 *iface,
                           const char *reason, LimberService *self)
 {
   GError *error = NULL;
-  g_autofree char *who = limber_describe_bus_name (
-      g_dbus_method_invocation_get_connection (invocation),
+  g_autofree char *who = limber_callers_describe (
+      self->skeleton->callers,
       g_dbus_method_invocation_get_sender (invocation));
 
   (void) iface;
@@ -262,10 +262,12 @@ handle_inhibit (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
                 const char *reason, guint64 seconds, LimberService *self)
 {
   GError *error = NULL;
+  const char *sender = g_dbus_method_invocation_get_sender (invocation);
+  g_autofree char *who
+      = limber_callers_describe (self->skeleton->callers, sender);
   guint32 cookie = limber_leases_take (
       self->leases, g_dbus_method_invocation_get_connection (invocation),
-      g_dbus_method_invocation_get_sender (invocation), reason, seconds,
-      &error);
+      sender, who, reason, seconds, &error);
 
   if (cookie == 0)
     return_error (invocation, error);
@@ -660,11 +662,14 @@ upcoming_to_variant (const LimberSnapshot *now)
   GVariantBuilder upcoming;
 
   g_variant_builder_init (&upcoming, G_VARIANT_TYPE ("a{st}"));
+  /* To the nearest second: a time of day converted from the boot clock
+   * comes back a few µs early, and 23:59 must not read 23:58. */
   for (guint k = 0; k < LIMBER_N_KINDS; k++)
     if (now->next_wall[k] != G_MAXINT64)
-      g_variant_builder_add (&upcoming, "{st}", limber_kind_to_string (k),
-                             (guint64) MAX (0, now->next_wall[k])
-                                 / G_USEC_PER_SEC);
+      g_variant_builder_add (
+          &upcoming, "{st}", limber_kind_to_string (k),
+          ((guint64) MAX (0, now->next_wall[k]) + G_USEC_PER_SEC / 2)
+              / G_USEC_PER_SEC);
   return g_variant_builder_end (&upcoming);
 }
 
@@ -738,6 +743,10 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_natural_breaks (iface, now.today.natural);
   limber_dbus_limber1_set_breaks_deferred (iface, now.today.deferred);
   limber_dbus_limber1_set_holds (iface, holds_to_variant (self->daemon));
+  limber_dbus_limber1_set_call_detection (
+      iface, limber_daemon_get_call_detection (self->daemon));
+  limber_dbus_limber1_set_other_reminders (
+      iface, limber_daemon_get_other_reminders (self->daemon));
   limber_dbus_limber1_set_activity_source (
       iface, limber_daemon_get_activity_source (self->daemon));
   limber_dbus_limber1_set_activity_reason (
