@@ -25,6 +25,8 @@ typedef struct
   const char *reason;
   const char *config_error;
   const char *storage_error;
+  const char *other_reminders;
+  const char *call_detection;
   const char *popup, *popup_problem;
   GVariant *settings;
   const char *kind;   /* of the break due or on screen; "" for none */
@@ -41,6 +43,8 @@ read_status (GVariant *all, Status *status)
                       .reason = "",
                       .config_error = "",
                       .storage_error = "",
+                      .other_reminders = "",
+                      .call_detection = "",
                       .kind = "",
                       .popup = "",
                       .popup_problem = "" };
@@ -62,6 +66,8 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "ActivityReason", "&s", &status->reason);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
+  g_variant_lookup (all, "OtherReminders", "&s", &status->other_reminders);
+  g_variant_lookup (all, "CallDetection", "&s", &status->call_detection);
   g_variant_lookup (all, "Popup", "&s", &status->popup);
   g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
@@ -351,12 +357,27 @@ print_human (const Status *status)
       g_autofree char *shown = limber_terminal_text (step, FALSE);
       print_field (_ ("Routine:"), shown);
     }
+  if (g_str_equal (status->call_detection, "pipewire+camera"))
+    printf ("  Calls:     watched (PipeWire, and cameras opened directly)\n");
+  else if (g_str_equal (status->call_detection, "camera"))
+    printf ("  Calls:     watched (cameras opened directly; PipeWire is not "
+            "running)\n");
+  else if (g_str_equal (status->call_detection, "off"))
+    printf ("  Calls:     not watched (call-detection is off)\n");
   print_holds (status->holds, now);
   if (config_error[0] != '\0')
     {
       g_autofree char *red
           = limber_terminal_style (stdout, LIMBER_STYLE_URGENT, config_error);
       print_field (_ ("Config:"), red);
+    }
+  if (status->other_reminders[0] != '\0')
+    {
+      g_autofree char *other
+          = limber_terminal_text (status->other_reminders, FALSE);
+      g_autofree char *styled_other
+          = limber_terminal_style (stdout, LIMBER_STYLE_WAITING, other);
+      printf ("  Also:      %s\n", styled_other);
     }
   if (storage_error[0] != '\0')
     {
@@ -505,6 +526,13 @@ print_json (const Status *status)
       g_autoptr (JsonNode) node = json_gvariant_serialize (status->step);
       json_builder_add_value (builder, g_steal_pointer (&node));
     }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "call_detection");
+  json_builder_add_string_value (builder, status->call_detection);
+  json_builder_set_member_name (builder, "other_reminders");
+  if (status->other_reminders[0] != '\0')
+    json_builder_add_string_value (builder, status->other_reminders);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "settings");

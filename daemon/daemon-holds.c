@@ -178,3 +178,38 @@ limber_daemon_list_holds (LimberDaemon *self)
     }
   return list;
 }
+
+void
+limber_daemon_configure_calls (LimberDaemon *self)
+{
+  limber_calls_configure (self->calls,
+                          g_str_equal (self->config->call_detection, "on"),
+                          self->config->call_ignore);
+}
+
+void
+limber_daemon_on_calls (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  LimberCalls *calls = self->calls;
+  g_autoptr (GError) error = NULL;
+
+  if (limber_calls_is_busy (calls) && self->call_hold == 0)
+    {
+      self->call_hold = limber_daemon_hold (
+          self, LIMBER_HOLD_CALL, limber_calls_get_who (calls),
+          limber_calls_get_what (calls), 0, &error);
+      if (self->call_hold == 0)
+        g_warning ("cannot hold breaks during the call: %s", error->message);
+    }
+  else if (limber_calls_is_busy (calls))
+    limber_daemon_hold_set_reason (self, self->call_hold,
+                                   limber_calls_get_what (calls));
+  else if (self->call_hold != 0)
+    {
+      limber_daemon_release (self, self->call_hold);
+      self->call_hold = 0;
+    }
+  /* What is watched may have changed (PipeWire came or went). */
+  limber_daemon_publish (self);
+}

@@ -177,6 +177,20 @@ limber_daemon_get_stats (LimberDaemon *self, guint days, guint *streak,
 }
 
 const char *
+limber_daemon_get_other_reminders (LimberDaemon *self)
+{
+  return self->gnome_breaks != NULL
+             ? limber_gnome_breaks_get_notice (self->gnome_breaks)
+             : "";
+}
+
+const char *
+limber_daemon_get_call_detection (LimberDaemon *self)
+{
+  return limber_calls_get_watching (self->calls);
+}
+
+const char *
 limber_daemon_get_activity_source (LimberDaemon *self)
 {
   return limber_activity_get_name (self->activity);

@@ -356,6 +356,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                                   .closed = on_popup_closed,
                                   .presence_changed = on_popup_presence,
                                   .user_data = self });
+  self->calls = limber_calls_new (limber_daemon_on_calls, self);
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
@@ -391,6 +392,8 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->activity, limber_activity_free);
   /* Nobody is left waiting for an answer. */
   limber_daemon_settle_waiters (self);
+  g_clear_pointer (&self->calls, limber_calls_free);
+  g_clear_pointer (&self->gnome_breaks, limber_gnome_breaks_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   limber_daemon_guide_clear (self);
   g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
@@ -403,6 +406,12 @@ limber_daemon_free (LimberDaemon *self)
   g_free (self->pause_who);
   g_free (self->pause_reason);
   g_free (self);
+}
+
+static void
+on_gnome_breaks (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
 }
 
 static void
@@ -464,6 +473,10 @@ limber_daemon_start (LimberDaemon *self)
    * work until the next key press. */
   limber_activity_start (self->activity);
   limber_sd_notify_ready ();
+  /* After READY: what these find comes as events, and loading PipeWire's
+   * library or reading GNOME's settings should not hold the start up. */
+  limber_daemon_configure_calls (self);
+  self->gnome_breaks = limber_gnome_breaks_new (on_gnome_breaks, self);
 }
 
 void

@@ -23,6 +23,8 @@ static const char *const activity_sources[] = {
   "logind",      "none",   NULL,
 };
 
+static const char *const on_off[] = { "on", "off", NULL };
+
 #define DURATION(id, name, lo, hi, def, what)                                  \
   [id] = { .key = name,                                                        \
            .kind = LIMBER_SETTING_DURATION,                                    \
@@ -102,6 +104,11 @@ const LimberSetting limber_settings[LIMBER_N_SETTINGS] = {
   NAMED (LIMBER_SETTING_CHECKIN_AT, LIMBER_SETTING_WEEKLY, "checkin-at",
          "Fri 16:00",
          "When the weekly check-in asks how your back is (off: never)"),
+  CHOICE (LIMBER_SETTING_CALL_DETECTION, "call-detection", on_off, "on",
+          "Hold breaks back during calls and screen shares"),
+  TEXT (LIMBER_SETTING_CALL_IGNORE, "call-ignore", 1000,
+        "easyeffects pavucontrol pwvucontrol cava",
+        "Apps whose recording is no call (names, space-separated)"),
 };
 
 const LimberSettingRule limber_setting_rules[] = {

@@ -23,6 +23,7 @@ out=$src/build-tests
 # window-manager lines; locales has the sources from which the German
 # test builds a locale of its own (localedef).
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
+pipewire pipewire-bin wireplumber
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
 kwin-wayland sway wtype lintian fish zsh i3-wm locales"

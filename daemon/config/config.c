@@ -37,6 +37,8 @@ duration_field (LimberConfig *config, const SettingInfo *info)
     case LIMBER_SETTING_TITLE:
     case LIMBER_SETTING_ROUTINE:
     case LIMBER_SETTING_ACTIVITY_SOURCE:
+    case LIMBER_SETTING_CALL_DETECTION:
+    case LIMBER_SETTING_CALL_IGNORE:
     case LIMBER_SETTING_MICRO_BREAK_ROUTINE:
     case LIMBER_SETTING_POSTURE_CHECK_ROUTINE:
     case LIMBER_SETTING_STRETCH_AT:
@@ -59,6 +61,10 @@ text_field (LimberConfig *config, const SettingInfo *info)
       return &config->routine;
     case LIMBER_SETTING_ACTIVITY_SOURCE:
       return &config->activity_source;
+    case LIMBER_SETTING_CALL_DETECTION:
+      return &config->call_detection;
+    case LIMBER_SETTING_CALL_IGNORE:
+      return &config->call_ignore;
     case LIMBER_SETTING_MICRO_BREAK_ROUTINE:
       return &config->micro_break_routine;
     case LIMBER_SETTING_POSTURE_CHECK_ROUTINE:
