@@ -247,9 +247,9 @@ headline (const Status *status, gint64 now)
 
 /* The labels of the lines under the headline, whose values line up. */
 static const char *const field_labels[]
-    = { N_ ("Worked:"),   N_ ("Interval:"), N_ ("Today:"),
-        N_ ("Activity:"), N_ ("Next:"),     N_ ("Routine:"),
-        N_ ("Holds:"),    N_ ("Config:"),   N_ ("Saving:") };
+    = { N_ ("Worked:"), N_ ("Interval:"), N_ ("Today:"), N_ ("Activity:"),
+        N_ ("Next:"),   N_ ("Routine:"),  N_ ("Holds:"), N_ ("Config:"),
+        N_ ("Saving:"), N_ ("Calls:"),    N_ ("Also:") };
 
 /* "  Worked:    18min since the last break": @label padded to the widest
  * label, in characters (a translation's labels may be longer, and printf
@@ -358,12 +358,13 @@ print_human (const Status *status)
       print_field (_ ("Routine:"), shown);
     }
   if (g_str_equal (status->call_detection, "pipewire+camera"))
-    printf ("  Calls:     watched (PipeWire, and cameras opened directly)\n");
+    print_field (_ ("Calls:"),
+                 _ ("watched (PipeWire, and cameras opened directly)"));
   else if (g_str_equal (status->call_detection, "camera"))
-    printf ("  Calls:     watched (cameras opened directly; PipeWire is not "
-            "running)\n");
+    print_field (_ ("Calls:"), _ ("watched (cameras opened directly; "
+                                  "PipeWire is not running)"));
   else if (g_str_equal (status->call_detection, "off"))
-    printf ("  Calls:     not watched (call-detection is off)\n");
+    print_field (_ ("Calls:"), _ ("not watched (call-detection is off)"));
   print_holds (status->holds, now);
   if (config_error[0] != '\0')
     {
@@ -377,7 +378,7 @@ print_human (const Status *status)
           = limber_terminal_text (status->other_reminders, FALSE);
       g_autofree char *styled_other
           = limber_terminal_style (stdout, LIMBER_STYLE_WAITING, other);
-      printf ("  Also:      %s\n", styled_other);
+      print_field (_ ("Also:"), styled_other);
     }
   if (storage_error[0] != '\0')
     {
