@@ -58,7 +58,7 @@ limber_daemon_take_advice (LimberDaemon *self)
 {
   gint64 advised_at;
   gboolean completed;
-  guint streak, bad_lines;
+  guint streak;
   guint taken[LIMBER_ADVICE_DAYS];
 
   if (self->records == NULL)
@@ -66,7 +66,7 @@ limber_daemon_take_advice (LimberDaemon *self)
   g_autoptr (GArray) ratings = limber_records_ratings (
       self->records, RATING_DAYS, &advised_at, &completed);
   g_autoptr (GArray) days = limber_records_stats (
-      self->records, LIMBER_ADVICE_DAYS, 0, &streak, &bad_lines);
+      self->records, LIMBER_ADVICE_DAYS, 0, &streak, NULL);
   if (ratings == NULL || days == NULL)
     return g_strdup ("");
   for (guint i = 0; i < LIMBER_ADVICE_DAYS; i++)

@@ -51,11 +51,26 @@ limber_daemon_resume (LimberDaemon *self)
 gboolean
 limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
 {
+  gint64 room;
+
   if (seconds == 0 || seconds > LIMBER_MAX_SNOOZE_SECONDS)
     {
       g_autofree char *given = limber_duration_format (seconds);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
                    _ ("cannot snooze for %s: give 1s to 1d"), given);
+      return FALSE;
+    }
+  room = limber_scheduler_snooze_room (&self->scheduler, limber_clock_now ());
+  if ((gint64) seconds * LIMBER_USEC_PER_SEC > room + LIMBER_USEC_PER_SEC)
+    {
+      g_autofree char *given = limber_duration_format (seconds);
+      g_autofree char *left
+          = limber_duration_format ((guint64) (room / LIMBER_USEC_PER_SEC));
+      g_set_error (
+          error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+          _ ("cannot snooze for %s: snoozes add up to at most 1d past the "
+             "usual break, and %s is left; snooze for less, or pause"),
+          given, left);
       return FALSE;
     }
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,

@@ -408,6 +408,9 @@ limber_daemon_free (LimberDaemon *self)
   g_free (self);
 }
 
+/* The wall clock was set: times of day are converted again, and what is
+ * published in wall time (PausedUntil, NextBreak, today's counts) is
+ * worked out again from the steady clock as the tick is published. */
 static void
 on_gnome_breaks (gpointer user_data)
 {
@@ -423,19 +426,37 @@ on_clock_changed (gpointer user_data)
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
 }
 
+/* A new zone: the history's days are the new zone's, and the times of day
+ * move as for a clock set. */
+static void
+on_zone_changed (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  if (self->records != NULL)
+    limber_records_zone_changed (self->records);
+  on_clock_changed (self);
+}
+
 static void
 resume_from_disk (LimberDaemon *self)
 {
   LimberStateRecord saved;
   LimberTime now = limber_clock_now ();
   LimberStep step;
+  char boot_id[40];
+  gint64 gap;
 
   if (!limber_records_load_state (self->records, &saved))
     return;
-  step = limber_scheduler_restore (&self->scheduler, &saved.scheduler,
-                                   g_get_real_time () - saved.saved_at, now);
+  /* On the same boot, from the clock that never jumps: a wall clock
+   * stepped while limberd was down is no time away. */
+  limber_state_read_boot_id (boot_id);
+  gap = limber_state_gap (&saved, boot_id, now, g_get_real_time ());
+  step
+      = limber_scheduler_restore (&self->scheduler, &saved.scheduler, gap, now);
   g_info ("carrying on from the state saved %" G_GINT64_FORMAT " s ago",
-          (g_get_real_time () - saved.saved_at) / G_USEC_PER_SEC);
+          gap / G_USEC_PER_SEC);
   self->restoring = TRUE;
   carry_out (self, &step, saved.scheduler.phase, now);
   self->restoring = FALSE;
@@ -464,7 +485,7 @@ limber_daemon_start (LimberDaemon *self)
   self->guided_before = limber_records_guided_before (self->records);
   self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
   /* A new zone moves the times of day as a clock set does. */
-  self->zone_watch = limber_zone_watch_new (on_clock_changed, self);
+  self->zone_watch = limber_zone_watch_new (on_zone_changed, self);
   self->deadlines_stale = TRUE;
   on_activity_changed (self);
   /* The desktop's sources come as their bus names appear; one there at

@@ -4,14 +4,10 @@
 #include "config.h"
 
 #include "limber-error.h"
+#include "limber-file.h"
 #include "limber-i18n.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Much more than any real limber.conf. */
 #define MAX_CONFIG_BYTES (64 * 1024)
@@ -232,62 +228,9 @@ gboolean
 limber_config_read_file (const char *path, char **data, gsize *length,
                          GError **error)
 {
-  g_autofree char *buffer = NULL;
-  gsize filled = 0;
-  struct stat st;
-  int saved_errno;
-  /* Non-blocking, so that opening a FIFO does not wait for a writer. */
-  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _ ("cannot open it: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      saved_errno = errno;
-      g_close (fd, NULL);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _ ("cannot read it: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_close (fd, NULL);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                   S_ISDIR (st.st_mode) ? _ ("is a directory, not a file")
-                                        : _ ("is not a regular file"));
-      return FALSE;
-    }
-
-  /* One byte over the limit is enough to tell that a file is too large. */
-  buffer = g_malloc (MAX_CONFIG_BYTES + 2);
-  while (filled < MAX_CONFIG_BYTES + 1)
-    {
-      gssize n = read (fd, buffer + filled, MAX_CONFIG_BYTES + 1 - filled);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          saved_errno = errno;
-          g_close (fd, NULL);
-          g_set_error (error, G_FILE_ERROR,
-                       g_file_error_from_errno (saved_errno),
-                       _ ("cannot read it: %s"), g_strerror (saved_errno));
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-      filled += (gsize) n;
-    }
-  g_close (fd, NULL);
-  buffer[filled] = '\0';
-  *data = g_steal_pointer (&buffer);
-  *length = filled;
-  return TRUE;
+  /* Followed if a link: a limber.conf may live in a dotfiles repository. */
+  return limber_file_read (path, MAX_CONFIG_BYTES, LIMBER_FILE_FOLLOW, data,
+                           length, error);
 }
 
 static gboolean load_contents (Loader *self, const char *path, guint origin,
