@@ -4,6 +4,7 @@
  * published. */
 #include "daemon-private.h"
 
+#include "limber-i18n.h"
 #include "offer-text.h"
 #include "sd-notify.h"
 
@@ -60,19 +61,20 @@ show_popup (LimberDaemon *self, const LimberAction *action)
     }
   else
     popup = limber_popup_new (
-        "Weekly check-in",
-        "How is your back this week, from 1 (no discomfort) to 10? "
-        "Answer with: limberctl checkin RATING",
+        _ ("Weekly check-in"),
+        _ ("How is your back this week, from 1 (no discomfort) to 10? "
+           "Answer with: limberctl checkin RATING"),
         urgency);
   /* A check-in is answered with a rating (limberctl checkin), not Done. */
   if (kind != LIMBER_KIND_CHECKIN)
     {
-      limber_popup_add_action (popup, "done", "Done");
+      limber_popup_add_action (popup, "done", _ ("Done"));
       popup->default_action = g_strdup ("done");
     }
   else
-    limber_popup_add_action (popup, "snooze", "Later");
-  limber_popup_add_action (popup, "skip", "Skip");
+    /* TRANSLATORS: a button of the weekly check-in's pop-up. */
+    limber_popup_add_action (popup, "snooze", _ ("Later"));
+  limber_popup_add_action (popup, "skip", _ ("Skip"));
   limber_notifier_show (self->notifier, popup);
 }
 
@@ -175,8 +177,9 @@ tell_pause_over (LimberDaemon *self, const LimberEvent *event,
       || event->type != LIMBER_EVENT_TICK || self->restoring)
     return;
   g_info ("the pause is over");
-  limber_notifier_notice (self->notifier, "Reminders are back",
-                          "The pause is over: limber counts your work again.");
+  limber_notifier_notice (
+      self->notifier, _ ("Reminders are back"),
+      _ ("The pause is over: limber counts your work again."));
 }
 
 static void
