@@ -4,6 +4,7 @@
  * published. */
 #include "daemon-private.h"
 
+#include "limber-i18n.h"
 #include "offer-text.h"
 #include "sd-notify.h"
 
@@ -145,8 +146,9 @@ tell_pause_over (LimberDaemon *self, const LimberEvent *event,
       || event->type != LIMBER_EVENT_TICK || self->restoring)
     return;
   g_info ("the pause is over");
-  limber_notifier_notice (self->notifier, "Reminders are back",
-                          "The pause is over: limber counts your work again.");
+  limber_notifier_notice (
+      self->notifier, _ ("Reminders are back"),
+      _ ("The pause is over: limber counts your work again."));
 }
 
 static void
@@ -240,7 +242,7 @@ on_popup_action (const char *action_id, gpointer user_data)
       g_autofree char *advice = NULL;
       if (limber_daemon_checkin (self, rating, NULL, &advice, NULL)
           && advice[0] != '\0')
-        limber_notifier_notice (self->notifier, "A word after two weeks",
+        limber_notifier_notice (self->notifier, _ ("A word after two weeks"),
                                 advice);
       return;
     }

@@ -1,7 +1,7 @@
 #include "popup-guide.h"
 
+#include "limber-i18n.h"
 #include "limber-number.h"
-
 #include "limber-safety.h"
 
 #include <string.h>
@@ -12,8 +12,10 @@ static const struct
   guint rating;
   const char *label;
 } quick_ratings[] = {
-  { 1, "1 none" },   { 3, "3 mild" },   { 5, "5 some" },
-  { 7, "7 strong" }, { 9, "9 severe" },
+  /* TRANSLATORS: the check-in's quick answers, buttons: a rating and a
+   * word for it. */
+  { 1, N_ ("1 none") },   { 3, N_ ("3 mild") },   { 5, N_ ("5 some") },
+  { 7, N_ ("7 strong") }, { 9, N_ ("9 severe") },
 };
 
 gboolean
@@ -32,21 +34,22 @@ static LimberPopup *
 new_checkin (LimberUrgency urgency)
 {
   LimberPopup *self = limber_popup_new (
-      "Weekly check-in: how is your back?",
-      "Any discomfort in your upper back this week, from 1 (none) to 10 "
-      "(the worst)? Your answers show beside your breaks in limberctl "
-      "stats.",
+      _ ("Weekly check-in: how is your back?"),
+      _ ("Any discomfort in your upper back this week, from 1 (none) to 10 "
+         "(the worst)? Your answers show beside your breaks in limberctl "
+         "stats."),
       urgency);
 
   self->without_actions
-      = g_strdup ("Answer with: limberctl checkin RATING (1 to 10).");
+      = g_strdup (_ ("Answer with: limberctl checkin RATING (1 to 10)."));
   for (gsize i = 0; i < G_N_ELEMENTS (quick_ratings); i++)
     {
       g_autofree char *id
           = g_strdup_printf ("rate-%u", quick_ratings[i].rating);
-      limber_popup_add_action (self, id, quick_ratings[i].label);
+      limber_popup_add_action (self, id, _ (quick_ratings[i].label));
     }
-  limber_popup_add_action (self, "snooze", "Later");
+  /* TRANSLATORS: a button: ask again later. */
+  limber_popup_add_action (self, "snooze", _ ("Later"));
   return self;
 }
 
@@ -70,16 +73,17 @@ limber_popup_new_kind (const LimberConfig *config, LimberBreakKind kind,
   if (kind == LIMBER_KIND_POSTURE_CHECK)
     {
       /* A glance: nothing to do but read it; it goes by itself. */
-      limber_popup_add_action (self, "done", "Got it");
+      /* TRANSLATORS: the posture check's button: seen. */
+      limber_popup_add_action (self, "done", _ ("Got it"));
       self->default_action = g_strdup ("done");
       return self;
     }
   self->without_actions
-      = g_strdup ("To be walked through it: limberctl routine start; to "
-                  "skip it: limberctl skip.");
-  limber_popup_add_action (self, "start", "Start");
-  limber_popup_add_action (self, "snooze", "Later");
-  limber_popup_add_action (self, "skip", "Skip");
+      = g_strdup (_ ("To be walked through it: limberctl routine start; to "
+                     "skip it: limberctl skip."));
+  limber_popup_add_action (self, "start", _ ("Start"));
+  limber_popup_add_action (self, "snooze", _ ("Later"));
+  limber_popup_add_action (self, "skip", _ ("Skip"));
   self->default_action = g_strdup ("start");
   return self;
 }
@@ -94,8 +98,8 @@ limber_popup_new_step (const LimberRoutine *routine,
   if (view->phase == LIMBER_GUIDE_THANKS)
     {
       self = limber_popup_new (
-          "Well done: break taken",
-          "Every step done. Back to work with loose shoulders.",
+          _ ("Well done: break taken"),
+          _ ("Every step done. Back to work with loose shoulders."),
           LIMBER_URGENCY_NORMAL);
       self->value = 100;
       return self;
@@ -103,28 +107,34 @@ limber_popup_new_step (const LimberRoutine *routine,
 
   /* The step first: a banner may show one line of the body, and some
    * servers only the title. */
-  g_string_append_printf (body, "Step %u of %u", view->step, view->n_steps);
+  g_string_append_printf (body, _ ("Step %u of %u"), view->step, view->n_steps);
   if (view->count > 0)
-    g_string_append_printf (body, " · %u time%s", view->count,
-                            view->count == 1 ? "" : "s");
-  if (view->countdown[0] != '\0')
-    g_string_append_printf (body, " · %s", view->countdown);
-  else
-    g_string_append (body, " · Next when you are done");
+    {
+      g_string_append (body, " · ");
+      g_string_append_printf (
+          body,
+          g_dngettext (GETTEXT_PACKAGE, "%u time", "%u times", view->count),
+          view->count);
+    }
+  g_string_append (body, " · ");
+  g_string_append (body, view->countdown[0] != '\0'
+                             ? view->countdown
+                             : _ ("Next when you are done"));
   if (view->cue != NULL)
     g_string_append_printf (body, "\n%s", view->cue);
   if (view->safety)
-    g_string_append_printf (body, "\n%s", LIMBER_SAFETY_LINE);
+    g_string_append_printf (body, "\n%s", _ (LIMBER_SAFETY_LINE));
 
   self = limber_popup_new (view->text, body->str, LIMBER_URGENCY_NORMAL);
   (void) routine;
   self->value = view->value;
   self->keep_on_screen = TRUE;
   self->without_actions
-      = g_strdup ("limberctl routine next moves on; limberctl routine stop "
-                  "ends it.");
-  limber_popup_add_action (self, "next", "Next");
-  limber_popup_add_action (self, "stop", "Stop");
+      = g_strdup (_ ("limberctl routine next moves on; limberctl routine "
+                     "stop ends it."));
+  /* TRANSLATORS: buttons of a step of the guided routine. */
+  limber_popup_add_action (self, "next", _ ("Next"));
+  limber_popup_add_action (self, "stop", _ ("Stop"));
   self->default_action = g_strdup ("next");
   return self;
 }

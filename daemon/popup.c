@@ -2,6 +2,7 @@
 #include "popup.h"
 
 #include "limber-duration.h"
+#include "limber-i18n.h"
 #include "limber-settings.h"
 
 LimberPopup *
@@ -75,7 +76,7 @@ break_body (const LimberConfig *config)
       = limber_config_routine_for (config, LIMBER_KIND_MICRO_BREAK);
 
   if (routine == NULL || !g_str_equal (config->routine, setting->default_text))
-    return g_strdup (config->routine);
+    return g_strdup (_ (config->routine));
   return limber_routine_format_list (routine, TRUE);
 }
 
@@ -83,19 +84,25 @@ LimberPopup *
 limber_popup_new_break (const LimberConfig *config, LimberUrgency urgency)
 {
   g_autofree char *body = break_body (config);
-  LimberPopup *self = limber_popup_new (config->title, body, urgency);
+  /* The title as configured; translated while it is the default (marked
+   * in the settings table): gettext knows no other. */
+  LimberPopup *self = limber_popup_new (_ (config->title), body, urgency);
   g_autofree char *length = limber_duration_format (config->break_length);
   g_autofree char *snooze = limber_duration_format (config->snooze);
-  g_autofree char *snooze_label = g_strdup_printf ("Snooze %s", snooze);
+  /* TRANSLATORS: a button; %s is a duration such as 5min. */
+  g_autofree char *snooze_label = g_strdup_printf (_ ("Snooze %s"), snooze);
 
   self->without_actions = g_strdup_printf (
-      "Step away for %s and it counts as done. To be walked through it: "
-      "limberctl routine start; to postpone: limberctl snooze; to skip: "
-      "limberctl skip.",
+      _ ("Step away for %s and it counts as done. To be walked through "
+         "it: limberctl routine start; to postpone: limberctl snooze; to "
+         "skip: limberctl skip."),
       length);
-  limber_popup_add_action (self, "start", "Start");
+  /* TRANSLATORS: a button of the pop-up: it walks you through the
+   * routine. */
+  limber_popup_add_action (self, "start", _ ("Start"));
   limber_popup_add_action (self, "snooze", snooze_label);
-  limber_popup_add_action (self, "skip", "Skip");
+  /* TRANSLATORS: a button of the pop-up. */
+  limber_popup_add_action (self, "skip", _ ("Skip"));
   /* A click on the pop-up starts the routine: it takes nothing done for
    * done. */
   self->default_action = g_strdup ("start");

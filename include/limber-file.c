@@ -1,5 +1,7 @@
 #include "limber-file.h"
 
+#include "limber-i18n.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -12,16 +14,16 @@ describe_mode (mode_t mode)
   if (S_ISREG (mode))
     return NULL;
   if (S_ISLNK (mode))
-    return "a symbolic link";
+    return N_ ("a symbolic link");
   if (S_ISDIR (mode))
-    return "a directory";
+    return N_ ("a directory");
   if (S_ISFIFO (mode))
-    return "a FIFO (named pipe)";
+    return N_ ("a FIFO (named pipe)");
   if (S_ISSOCK (mode))
-    return "a socket";
+    return N_ ("a socket");
   if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "a device";
-  return "not a regular file";
+    return N_ ("a device");
+  return N_ ("not a regular file");
 }
 
 const char *
@@ -39,8 +41,11 @@ fail_errno (GError **error, const char *what)
 {
   int saved_errno = errno;
 
+  /* Whole sentences, for translations. */
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "cannot %s it: %s", what, g_strerror (saved_errno));
+               g_str_equal (what, "open") ? _ ("cannot open it: %s")
+                                          : _ ("cannot read it: %s"),
+               g_strerror (saved_errno));
   return -1;
 }
 
@@ -48,7 +53,7 @@ static int
 refuse (GError **error, const char *what)
 {
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-               "is %s, not a regular file", what);
+               _ ("is %s, not a regular file"), _ (what));
   return -1;
 }
 

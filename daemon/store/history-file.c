@@ -2,6 +2,7 @@
 
 #include "limber-file.h"
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -61,12 +62,14 @@ limber_history_file_has_pending (LimberHistoryFile *self)
 static gboolean
 fail_open (GError **error, const char *path, GError *cause)
 {
-  g_set_error (error, G_FILE_ERROR, cause->code, "%s %s%s", path,
-               cause->message,
-               cause->code == G_FILE_ERROR_INVAL
-                   ? "; limberd keeps its history only in a regular file of "
-                     "its own: move it away"
-                   : "");
+  if (cause->code == G_FILE_ERROR_INVAL)
+    g_set_error (error, G_FILE_ERROR, cause->code,
+                 _ ("%s %s; limberd keeps its history only in a regular file "
+                    "of its own: move it away"),
+                 path, cause->message);
+  else
+    g_set_error (error, G_FILE_ERROR, cause->code, "%s %s", path,
+                 cause->message);
   g_error_free (cause);
   return FALSE;
 }
@@ -151,8 +154,8 @@ limber_history_file_flush (LimberHistoryFile *self, GError **error)
     {
       close (fd);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s has other hard links; limberd keeps its history only "
-                   "in a regular file of its own: move it away",
+                   _ ("%s has other hard links; limberd keeps its history "
+                      "only in a regular file of its own: move it away"),
                    self->path);
       return FALSE;
     }
@@ -218,11 +221,10 @@ read_lines (LimberHistoryFile *self, LineFunc func, gpointer user_data,
   if (st.st_size > LIMBER_HISTORY_MAX_BYTES)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   "%s is %" G_GINT64_FORMAT
-                   " MiB, more than the %" G_GINT64_FORMAT
-                   " MiB limberd reads; it was left alone: move it away",
-                   self->path, (gint64) st.st_size >> 20,
-                   LIMBER_HISTORY_MAX_BYTES >> 20);
+                   _ ("%s is %d MiB, more than the %d MiB limberd reads; it "
+                      "was left alone: move it away"),
+                   self->path, (int) MIN (st.st_size >> 20, G_MAXINT),
+                   (int) (LIMBER_HISTORY_MAX_BYTES >> 20));
       close (fd);
       return FALSE;
     }

@@ -3,6 +3,7 @@
 #include "limber-error.h"
 #include "limber-file.h"
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -270,9 +271,9 @@ limber_state_check_dir (const char *dir, GError **error)
   if (g_lstat (dir, &st) != 0 || S_ISDIR (st.st_mode))
     return TRUE;
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-               "%s is %s, not a directory; limberd keeps its state only in a "
-               "directory of its own: replace it with one",
-               dir, what != NULL ? what : "not a directory");
+               _ ("%s is %s, not a directory; limberd keeps its state only "
+                  "in a directory of its own: replace it with one"),
+               dir, what != NULL ? _ (what) : _ ("not a directory"));
   return FALSE;
 }
 

@@ -1,5 +1,7 @@
 #include "storage.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "scheduler.h"
 
 /* The work counter alone is written at most this often. */
@@ -257,7 +259,7 @@ limber_storage_flush (LimberStorage *self)
 
   if (!dir_ok)
     {
-      message = g_strdup_printf ("cannot save: %s", error->message);
+      message = g_strdup_printf (_ ("cannot save: %s"), error->message);
       g_clear_error (&error);
     }
   else if (self->state_pending)
@@ -270,13 +272,14 @@ limber_storage_flush (LimberStorage *self)
           self->written_at = g_get_monotonic_time ();
         }
       else
-        message = g_strdup_printf ("cannot save the state: %s", error->message);
+        message
+            = g_strdup_printf (_ ("cannot save the state: %s"), error->message);
       g_clear_error (&error);
     }
   if (dir_ok && !limber_history_file_flush (self->history, &error)
       && message == NULL)
-    message
-        = g_strdup_printf ("cannot save the break history: %s", error->message);
+    message = g_strdup_printf (_ ("cannot save the break history: %s"),
+                               error->message);
   set_error (self, message != NULL ? message : "");
 
   /* The changes were carried out; whether the disk kept them is said in
