@@ -264,9 +264,15 @@ print_holds (GVariant *holds, gint64 now)
       g_autoptr (GString) line = g_string_new (NULL);
 
       g_string_append_printf (line, "%-5s ", kind);
-      if (reason[0] != '\0')
+      /* "dnd    do not disturb (dunst), since 14:05": the server's switch
+       * is what holds, not a person's reason. */
+      if (g_str_equal (kind, "dnd"))
+        g_string_append_printf (line, " do not disturb (%s),",
+                                who[0] != '\0' ? safe_who
+                                               : "notification server");
+      else if (reason[0] != '\0')
         g_string_append_printf (line, " “%s”,", safe_reason);
-      if (who[0] != '\0')
+      if (who[0] != '\0' && !g_str_equal (kind, "dnd"))
         g_string_append_printf (line, " by %s,", safe_who);
       g_string_append_printf (line, " since %s", from);
       if (to != NULL)
