@@ -7,6 +7,7 @@
 
 #include "limber-duration.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 
 typedef struct
@@ -39,14 +40,14 @@ limber_daemon_check_reason (const char *reason, GError **error)
   if (reason != NULL && strlen (reason) > LIMBER_MAX_REASON_BYTES)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "the reason is %zu bytes long; at most %d are allowed",
+                   _ ("the reason is %zu bytes long; at most %d are allowed"),
                    strlen (reason), LIMBER_MAX_REASON_BYTES);
       return FALSE;
     }
   if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "the reason is not valid UTF-8");
+                   _ ("the reason is not valid UTF-8"));
       return FALSE;
     }
   return TRUE;
@@ -63,7 +64,7 @@ limber_daemon_hold (LimberDaemon *self, LimberHoldKind kind, const char *who,
   if (!self->started)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                   "limberd is still starting; try again");
+                   _ ("limberd is still starting; try again"));
       return 0;
     }
   if (!limber_daemon_check_reason (reason, error))
@@ -72,15 +73,15 @@ limber_daemon_hold (LimberDaemon *self, LimberHoldKind kind, const char *who,
     {
       g_autofree char *given = limber_duration_format (seconds);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "a hold of %s is longer than the 31d allowed; give 0 "
-                   "seconds to hold until released",
+                   _ ("a hold of %s is longer than the 31d allowed; give 0 "
+                      "seconds to hold until released"),
                    given);
       return 0;
     }
   if (limber_holds_full (&self->scheduler.holds))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                   "%d holds are on already; release one first",
+                   _ ("%d holds are on already; release one first"),
                    LIMBER_MAX_HOLDS);
       return 0;
     }

@@ -5,6 +5,7 @@
 #include "leases.h"
 #include "limber-dbus-generated.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-text.h"
 #include "stats.h"
@@ -523,7 +524,7 @@ handle_get_stats (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
     {
       g_dbus_method_invocation_return_error (
           invocation, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-          "stats cover 1 to 366 days, not %u", days);
+          _ ("stats cover 1 to 366 days, not %u"), days);
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
   by_day = limber_daemon_get_stats (self->daemon, days, &streak, &bad_lines);
@@ -531,7 +532,7 @@ handle_get_stats (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
     {
       g_dbus_method_invocation_return_error (
           invocation, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-          "the break history cannot be read (see the log)");
+          _ ("the break history cannot be read (see the log)"));
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
   g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));

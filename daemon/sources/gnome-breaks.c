@@ -1,5 +1,7 @@
 #include "gnome-breaks.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <gio/gio.h>
 
 #define SCHEMA "org.gnome.desktop.break-reminders"
@@ -43,9 +45,9 @@ read_settings (LimberGnomeBreaks *self)
     {
       g_autofree char *command = turn_off_command (selected);
       notice = g_strdup_printf (
-          "GNOME's own movement breaks are on too, so you may be reminded "
-          "twice: turn them off in Settings, Wellbeing (or run: %s), or "
-          "turn limber off (systemctl --user disable --now limberd)",
+          _ ("GNOME's own movement breaks are on too, so you may be reminded "
+             "twice: turn them off in Settings, Wellbeing (or run: %s), or "
+             "turn limber off (systemctl --user disable --now limberd)"),
           command);
     }
   else

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <glib-unix.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
@@ -121,7 +122,7 @@ scan (SourceCamera *self)
   closedir (proc);
   if (holder != NULL)
     {
-      g_autofree char *what = g_strdup_printf ("camera: %s", holder);
+      g_autofree char *what = g_strdup_printf (_ ("camera: %s"), holder);
       limber_busy_source_set (&self->parent, TRUE, what);
     }
   else

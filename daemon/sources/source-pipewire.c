@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <glib-unix.h>
+#include <glib/gi18n-lib.h>
 #include <pipewire/impl-module.h>
 #include <pipewire/pipewire.h>
 #include <spa/utils/dict.h>
@@ -96,9 +97,9 @@ capture_of (SourcePipewire *self, const Node *node)
           Node *from = g_hash_table_lookup (self->nodes,
                                             GUINT_TO_POINTER (link->from));
           if (class_is (from, "Audio/Source"))
-            return "microphone";
+            return N_ ("microphone");
           if (class_is (from, "Video/Source"))
-            return "camera";
+            return N_ ("camera");
         }
     }
   return NULL;
@@ -119,10 +120,12 @@ evaluate (SourcePipewire *self)
       if (capture == NULL)
         continue;
       /* The lowest id first, so that the text does not flap. */
-      g_autofree char *one = g_strdup_printf ("%s: %s", capture,
+      /* TRANSLATORS: why a call holds breaks back, as limberctl status
+         shows it: "microphone: zoom". */
+      g_autofree char *one = g_strdup_printf (_ ("%s: %s"), _ (capture),
                                               node->app    ? node->app
                                               : node->name ? node->name
-                                                           : "an app");
+                                                           : _ ("an app"));
       if (what->len == 0 || g_strcmp0 (one, what->str) < 0)
         g_string_assign (what, one);
     }

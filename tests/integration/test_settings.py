@@ -144,7 +144,7 @@ class SettingsTest(LimberTestCase):
         self.assertIn("interval-min (1h) must not be longer than interval-max (45min)",
                       result.stderr)
         self.assertIn("interval-max=2h\n", self.read_config())
-        for args, message in ((["reset"], "give KEY… or --all, not neither"),
+        for args, message in ((["reset"], "give KEY… or --all"),
                               (["reset", "--all", "lull"], "give KEY… or --all, not both"),
                               (["reset", "nope"], "unknown setting 'nope'")):
             result = self.ctl(*args)
