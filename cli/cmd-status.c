@@ -265,6 +265,32 @@ print_field (const char *label, const char *value)
           value);
 }
 
+/* "pause ", "lease ", "call  ", "dnd   ": a hold's kind (a name on the
+ * bus), as people call it, padded so that the reasons line up. */
+static char *
+hold_kind_label (const char *kind)
+{
+  static const struct
+  {
+    const char *kind, *label;
+  } labels[] = { { "pause", N_ ("pause") },
+                 { "lease", N_ ("lease") },
+                 { "call", N_ ("call") },
+                 /* TRANSLATORS: do not disturb, a hold on reminders. */
+                 { "dnd", N_ ("dnd") } };
+  const char *label = kind;
+  glong width = 5;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      width = MAX (width, g_utf8_strlen (_ (labels[i].label), -1));
+      if (g_str_equal (kind, labels[i].kind))
+        label = _ (labels[i].label);
+    }
+  return g_strdup_printf ("%s%*s ", label,
+                          (int) MAX (0, width - g_utf8_strlen (label, -1)), "");
+}
+
 /* One line a hold: "lease  “running zoom”, by limberctl (pid 42), since
  * 14:05, until 15:00". */
 static void
@@ -289,7 +315,8 @@ print_holds (GVariant *holds, gint64 now)
           = until != 0 ? limber_format_clock (now, (gint64) until) : NULL;
       g_autoptr (GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "%-5s ", kind);
+      g_autofree char *kind_shown = hold_kind_label (kind);
+      g_string_append (line, kind_shown);
       /* "dnd    do not disturb (dunst), since 14:05": the server's switch
        * is what holds, not a person's reason. */
       if (g_str_equal (kind, "dnd"))

@@ -41,9 +41,18 @@ class GermanTest(LimberTestCase):
         self.assertIn("\n  Abstand:    eine Pause nach 1h bis 2h Arbeit\n", out)
         self.assertIn("\n  Heute:      0 genommen, 0 vertagt, 0 ausgelassen, "
                       "0 natürlich\n", out)
+        # A pause, and the hold it makes, as status lists it.
+        self.assertRegex(self.ctl("pause", "20min", "--reason", "Besprechung", check=0).stdout,
+                         r"^Pausiert für 20min, bis \d\d:\d\d; »limberctl resume« beendet "
+                         r"die Pause früher\.\n$")
+        out = self.ctl("status", check=0).stdout
+        self.assertRegex(out.split("\n")[0], r"^Pausiert bis \d\d:\d\d \(noch 20min\)\.$")
+        self.assertRegex(out, r"\n  Angehalten: Pause +“Besprechung”, von limberctl "
+                              r"\(pid \d+\), seit \d\d:\d\d, bis \d\d:\d\d\n")
         # What scripts read stays as it is.
         status = json.loads(self.ctl("status", "--json", check=0).stdout)
-        self.assertEqual(status["state"], "active")
+        self.assertEqual(status["state"], "paused")
+        self.assertEqual(status["holds"][0]["kind"], "pause")
         self.assertEqual(self.ctl("get", "snooze", check=0).stdout, "2s\n")
 
     def test_errors_in_german(self):
