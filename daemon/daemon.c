@@ -393,6 +393,7 @@ limber_daemon_free (LimberDaemon *self)
   /* Nobody is left waiting for an answer. */
   limber_daemon_settle_waiters (self);
   g_clear_pointer (&self->calls, limber_calls_free);
+  g_clear_pointer (&self->dnd, limber_dnd_free);
   g_clear_pointer (&self->gnome_breaks, limber_gnome_breaks_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   limber_daemon_guide_clear (self);
@@ -497,6 +498,7 @@ limber_daemon_start (LimberDaemon *self)
   /* After READY: what these find comes as events, and loading PipeWire's
    * library or reading GNOME's settings should not hold the start up. */
   limber_daemon_configure_calls (self);
+  self->dnd = limber_dnd_new (limber_daemon_on_dnd, self);
   self->gnome_breaks = limber_gnome_breaks_new (on_gnome_breaks, self);
 }
 
