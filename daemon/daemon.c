@@ -177,6 +177,9 @@ tell_pause_over (LimberDaemon *self, const LimberEvent *event,
       || event->type != LIMBER_EVENT_TICK || self->restoring)
     return;
   g_info ("the pause is over");
+  /* The person silenced notifications: not even a passing one. */
+  if (limber_holds_has_kind (&self->scheduler.holds, LIMBER_HOLD_DND))
+    return;
   limber_notifier_notice (
       self->notifier, _ ("Reminders are back"),
       _ ("The pause is over: limber counts your work again."));
