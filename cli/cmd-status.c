@@ -317,9 +317,15 @@ print_holds (GVariant *holds, gint64 now)
 
       g_autofree char *kind_shown = hold_kind_label (kind);
       g_string_append (line, kind_shown);
-      if (reason[0] != '\0')
+      /* "dnd    do not disturb (dunst), since 14:05": the server's switch
+       * is what holds, not a person's reason. */
+      if (g_str_equal (kind, "dnd"))
+        g_string_append_printf (line, _ (" do not disturb (%s),"),
+                                who[0] != '\0' ? safe_who
+                                               : _ ("notification server"));
+      else if (reason[0] != '\0')
         g_string_append_printf (line, " “%s”,", safe_reason);
-      if (who[0] != '\0')
+      if (who[0] != '\0' && !g_str_equal (kind, "dnd"))
         g_string_append_printf (line, _ (" by %s,"), safe_who);
       g_string_append_printf (line, _ (" since %s"), from);
       if (to != NULL)

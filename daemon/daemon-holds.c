@@ -133,6 +133,18 @@ limber_daemon_hold_set_reason (LimberDaemon *self, guint32 id,
 }
 
 void
+limber_daemon_hold_set_who (LimberDaemon *self, guint32 id, const char *who)
+{
+  HoldNote *note = g_hash_table_lookup (notes (self), GUINT_TO_POINTER (id));
+
+  if (note == NULL || g_strcmp0 (note->who, who) == 0)
+    return;
+  g_free (note->who);
+  note->who = g_strdup (who ? who : "");
+  limber_daemon_publish (self);
+}
+
+void
 limber_daemon_forget_hold (LimberDaemon *self, guint32 id)
 {
   HoldNote *note = g_hash_table_lookup (notes (self), GUINT_TO_POINTER (id));
@@ -212,4 +224,30 @@ limber_daemon_on_calls (gpointer user_data)
     }
   /* What is watched may have changed (PipeWire came or went). */
   limber_daemon_publish (self);
+}
+
+void
+limber_daemon_on_dnd (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  const char *who = limber_dnd_get_who (self->dnd);
+  g_autoptr (GError) error = NULL;
+
+  /* The pop-up is held, not pushed into a hidden list nor through the
+   * silence with critical urgency; the break is offered when it ends. */
+  if (who != NULL && self->dnd_hold == 0)
+    {
+      self->dnd_hold = limber_daemon_hold (self, LIMBER_HOLD_DND, who,
+                                           "do not disturb", 0, &error);
+      if (self->dnd_hold == 0)
+        g_warning ("cannot hold breaks while notifications are silenced: %s",
+                   error->message);
+    }
+  else if (who != NULL)
+    limber_daemon_hold_set_who (self, self->dnd_hold, who);
+  else if (self->dnd_hold != 0)
+    {
+      limber_daemon_release (self, self->dnd_hold);
+      self->dnd_hold = 0;
+    }
 }

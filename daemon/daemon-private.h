@@ -6,6 +6,7 @@
 
 #include "activity.h"
 #include "calls.h"
+#include "dnd.h"
 #include "gnome-breaks.h"
 #include "clock.h"
 #include "clock-watch.h"
@@ -56,6 +57,10 @@ struct _LimberDaemon
   /* Calls noticed by themselves, and the hold they keep. */
   LimberCalls *calls;
   guint32 call_hold;
+  /* The notification server's do not disturb, once started, and the
+   * hold it keeps. */
+  LimberDnd *dnd;
+  guint32 dnd_hold;
   /* GNOME's own break reminders, once started. */
   LimberGnomeBreaks *gnome_breaks;
 };
@@ -65,6 +70,8 @@ void limber_daemon_settle_waiters (LimberDaemon *self);
 
 /* The call watcher said something: the call hold follows it. */
 void limber_daemon_on_calls (gpointer user_data);
+/* Do not disturb came or went: the DND hold follows it. */
+void limber_daemon_on_dnd (gpointer user_data);
 /* Call detection by the configuration in force. */
 void limber_daemon_configure_calls (LimberDaemon *self);
 

@@ -146,6 +146,9 @@ tell_pause_over (LimberDaemon *self, const LimberEvent *event,
       || event->type != LIMBER_EVENT_TICK || self->restoring)
     return;
   g_info ("the pause is over");
+  /* The person silenced notifications: not even a passing one. */
+  if (limber_holds_has_kind (&self->scheduler.holds, LIMBER_HOLD_DND))
+    return;
   limber_notifier_notice (
       self->notifier, _ ("Reminders are back"),
       _ ("The pause is over: limber counts your work again."));
@@ -386,6 +389,7 @@ limber_daemon_free (LimberDaemon *self)
   /* Nobody is left waiting for an answer. */
   limber_daemon_settle_waiters (self);
   g_clear_pointer (&self->calls, limber_calls_free);
+  g_clear_pointer (&self->dnd, limber_dnd_free);
   g_clear_pointer (&self->gnome_breaks, limber_gnome_breaks_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   limber_daemon_guide_clear (self);
@@ -490,6 +494,7 @@ limber_daemon_start (LimberDaemon *self)
   /* After READY: what these find comes as events, and loading PipeWire's
    * library or reading GNOME's settings should not hold the start up. */
   limber_daemon_configure_calls (self);
+  self->dnd = limber_dnd_new (limber_daemon_on_dnd, self);
   self->gnome_breaks = limber_gnome_breaks_new (on_gnome_breaks, self);
 }
 

@@ -69,6 +69,9 @@ void limber_daemon_release (LimberDaemon *self, guint32 id);
 /* Says why hold @id holds, when that changes (a call moves to the camera). */
 void limber_daemon_hold_set_reason (LimberDaemon *self, guint32 id,
                                     const char *reason);
+/* Says who holds @id, when that changes (another server's do not disturb). */
+void limber_daemon_hold_set_who (LimberDaemon *self, guint32 id,
+                                 const char *who);
 
 typedef struct
 {

@@ -1,6 +1,7 @@
 #include "notifier.h"
 
 #include "bus-peer.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-text.h"
 
@@ -163,15 +164,15 @@ describe_failure (const GError *error)
 
   if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN)
       || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER))
-    return g_strdup ("no notification server is running; the break shows "
-                     "when one starts");
+    return g_strdup (_ ("no notification server is running; the break shows "
+                        "when one starts"));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
       || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY)
       || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT))
-    return g_strdup ("the notification server does not answer");
+    return g_strdup (_ ("the notification server does not answer"));
   g_autofree char *message = g_strdup (error->message);
   g_dbus_error_strip_remote_error ((GError *) error);
-  return g_strdup_printf ("the notification server refused it (%s)",
+  return g_strdup_printf (_ ("the notification server refused it (%s)"),
                           remote != NULL ? error->message : message);
 }
 
@@ -554,8 +555,8 @@ on_server_vanished (LimberBusPeer *server, gpointer user_data)
   self->id = 0;
   if (self->wanted != NULL)
     set_presence (self, LIMBER_PRESENCE_NOT_SHOWN,
-                  "the notification server went away; the break shows "
-                  "again when one starts");
+                  _ ("the notification server went away; the break shows "
+                     "again when one starts"));
 }
 
 static void
@@ -630,7 +631,8 @@ limber_notifier_show (LimberNotifier *self, LimberPopup *popup)
   self->wanted = popup;
   if (self->bus == NULL)
     {
-      set_presence (self, LIMBER_PRESENCE_NOT_SHOWN, "there is no session bus");
+      set_presence (self, LIMBER_PRESENCE_NOT_SHOWN,
+                    _ ("there is no session bus"));
       return;
     }
   send_wanted (self);

@@ -99,7 +99,8 @@ class GermanTest(LimberTestCase):
         popup = self.wait_for_popups(2)[-1]
         self.assertEqual(popup["summary"], "Haltungscheck")
         first = popup["body"].split("\n")[0]
-        self.assertEqual(first, "• Kinn leicht einziehen (5s)")
+        # A glance: what to check, no timings.
+        self.assertEqual(first, "• Kinn leicht einziehen")
 
 
 if __name__ == "__main__":
