@@ -230,6 +230,19 @@ add_actions (LimberNotifier *self, const LimberPopup *popup,
     }
 }
 
+/* The spec's urgency: 0 low, 1 normal, 2 critical. A routine being
+ * followed is critical where the server would take a normal banner off the
+ * screen (GNOME Shell, 4 s after the user is active): its step must stay
+ * as long as it lasts. */
+static guint8
+urgency_byte (LimberNotifier *self, const LimberPopup *popup)
+{
+  if (popup->urgency == LIMBER_URGENCY_CRITICAL
+      || (popup->keep_on_screen && self->traits->banner_usec > 0))
+    return 2;
+  return popup->urgency == LIMBER_URGENCY_LOW ? 0 : 1;
+}
+
 static void on_notified (GObject *source, GAsyncResult *result,
                          gpointer user_data);
 static void probe (LimberNotifier *self);
@@ -257,9 +270,8 @@ send_wanted (LimberNotifier *self)
   g_variant_builder_init (&actions, G_VARIANT_TYPE ("as"));
   add_actions (self, popup, &actions);
   g_variant_builder_init (&hints, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (
-      &hints, "{sv}", "urgency",
-      g_variant_new_byte (popup->urgency == LIMBER_URGENCY_CRITICAL ? 2 : 1));
+  g_variant_builder_add (&hints, "{sv}", "urgency",
+                         g_variant_new_byte (urgency_byte (self, popup)));
   g_variant_builder_add (&hints, "{sv}", "category",
                          g_variant_new_string ("x-limber.break"));
   g_variant_builder_add (&hints, "{sv}", "desktop-entry",
@@ -299,7 +311,7 @@ follow_banner (LimberNotifier *self)
 {
   if (self->presence != LIMBER_PRESENCE_ON_SCREEN
       || self->traits->banner_usec == 0 || self->wanted == NULL
-      || self->wanted->urgency == LIMBER_URGENCY_CRITICAL || !self->user_active
+      || urgency_byte (self, self->wanted) == 2 || !self->user_active
       || self->banner_timer != 0)
     return;
   self->banner_timer = g_timeout_add (

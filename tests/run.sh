@@ -26,7 +26,7 @@ TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
 pipewire pipewire-bin wireplumber
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
-kwin-wayland sway wtype lintian fish zsh i3-wm locales xfconf"
+kwin-wayland sway wtype lintian fish zsh i3-wm locales xfconf gnome-shell gjs"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086

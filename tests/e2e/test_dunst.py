@@ -135,22 +135,62 @@ class DunstTest(LimberTestCase):
         # Something was drawn: a few thousand pixels of pop-up.
         self.assertGreater(self.changed_pixels(self.blank, shot), 20000)
 
-        # Done, picked from dunst's own action menu, ends the break.
+        # The offer: the routine, a step a line.
+        self.assertEqual(self.status()["state"], "break")
+
+        # A click on the pop-up (its default action) starts the routine;
+        # Stop, picked from dunst's own action menu, ends it, taken.
         self.choose("default")
+        wait_until(lambda: self.step().get("step") == 1, message="the first step")
+        wait_until(self.displayed, message="dunst to display the step")
+        self.choose("stop")
         status = wait_until(lambda: (s := self.status())["today"]["taken"] == 1 and s,
                             message="the break to count as taken")
         self.assertEqual(status["state"], "active")
         wait_until(lambda: self.displayed() == 0, message="the pop-up to go")
 
-        # dunst's history holds what it showed.
-        shown = self.history()[0]
-        self.assertEqual(shown["appname"]["data"], "limber")
-        self.assertEqual(shown["summary"]["data"], "Time for a micro-break")
-        body = shown["body"]["data"]
-        self.assertIn("Roll your shoulders 5 times forward, then 5 times backward", body)
-        self.assertIn("3 deep breaths", body)
-        self.assertIn("30 seconds", body)
-        self.assertEqual(shown["category"]["data"], "x-limber.break")
+        # dunst's history holds what it showed: one notification, the offer
+        # updated in place into the step (the offer's text is in
+        # PopupTest).
+        shown = self.history()
+        self.assertEqual(len(shown), 1, shown)
+        step = shown[0]
+        self.assertEqual(step["appname"]["data"], "limber")
+        self.assertEqual(step["category"]["data"], "x-limber.break")
+        self.assertEqual(step["summary"]["data"], "Stand up, roll your shoulders forward")
+        self.assertTrue(step["body"]["data"].startswith("Step 1 of 4 · 5 times · "))
+
+    def step(self):
+        return {str(k): v for k, v in self.property("Step").items()}
+
+    def test_guided_step_two_on_screen(self):
+        wait_until(self.displayed, message="dunst to display the pop-up")
+        self.choose("default")  # Start
+        wait_until(lambda: self.step().get("step") == 1, message="step 1")
+        wait_until(self.displayed, message="dunst to display step 1")
+        self.choose("default")  # Next
+        step = wait_until(lambda: (s := self.step()).get("step") == 2 and s,
+                          message="step 2")
+        self.assertEqual(step["text"], "Now roll them backward")
+        wait_until(self.displayed, message="dunst to display step 2")
+        # Step 2 lasts 15s; its countdown changes every 5s: the screenshot
+        # is of step 2 whatever the second.
+        shot = self.screenshot("guided-step2")
+        self.keep_artifact(shot, "dunst-guided-step2.png")
+        self.assertGreater(self.changed_pixels(self.blank, shot), 20000)
+        self.assertEqual(self.step()["step"], 2)
+        self.choose("stop")
+        wait_until(lambda: self.status()["today"]["taken"] == 1, message="taken")
+        wait_until(lambda: self.displayed() == 0, message="the pop-up to go")
+        shown = [n["summary"]["data"] for n in self.history()]
+        self.assertIn("Now roll them backward", shown)
+        step2 = next(n for n in self.history()
+                     if n["summary"]["data"] == "Now roll them backward")
+        self.assertRegex(step2["body"]["data"],
+                         r"^Step 2 of 4 · 5 times · \d+s left\n5 slow circles")
+        # The first guided break says when to stop.
+        self.assertIn("Stop if anything hurts sharply, tingles or goes numb.",
+                      step2["body"]["data"])
 
     def test_snooze_through_dunst_brings_it_back(self):
         wait_until(self.displayed, message="dunst to display the pop-up")

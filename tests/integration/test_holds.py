@@ -158,7 +158,7 @@ class DeferredTest(HoldTestCase):
         kinds = [line[1] for line in self.history()]
         self.assertEqual(kinds.count("deferred"), 1)
         self.assertLess(kinds.index("deferred"), kinds.index("shown"))
-        self.invoke_action("done")
+        self.take_break()
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="the break taken")
         stats = self.ctl("stats", "--json", "--days", "1", check=0).stdout
         self.assertIn('"deferred" : 1', stats)
