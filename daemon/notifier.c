@@ -90,14 +90,15 @@ call_finish (Call *call, GObject *source, GAsyncResult *result,
              LimberNotifier **self, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autofree Call *owned = call;
+  Call copy = *call;
   GVariant *reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source),
                                                    result, &local);
 
+  g_free (call);
   if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return NULL;
-  *self = call->self;
-  if (call->generation != call->self->generation)
+  *self = copy.self;
+  if (copy.generation != copy.self->generation)
     {
       g_clear_pointer (&reply, g_variant_unref);
       return NULL;
