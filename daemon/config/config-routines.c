@@ -113,11 +113,15 @@ read_field (GKeyFile *file, const char *group, const char *key, Field field,
     return FALSE;
   switch (field)
     {
+    /* The same step's field may come twice (step1 and step01, or a key
+     * repeated): the last one read stands. */
     case FIELD_TEXT:
+      g_free (step->text);
       step->text = g_steal_pointer (&text);
       step->has_text = TRUE;
       return TRUE;
     case FIELD_CUE:
+      g_free (step->cue);
       step->cue = g_steal_pointer (&text);
       return TRUE;
     case FIELD_COUNT:
@@ -177,6 +181,8 @@ limber_config_read_routine (GKeyFile *file, const char *group, char **problem)
 
       if (g_str_equal (keys[i], "title"))
         {
+          /* A repeated title: the last one stands. */
+          g_free (title);
           title = read_string (file, group, keys[i], problem);
           if (title == NULL)
             goto fail;
