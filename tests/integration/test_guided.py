@@ -229,8 +229,11 @@ class OtherKindsPopupTest(GuidedCase):
         wait_until(self.close_calls, message="the check-in withdrawn")
         history = wait_until(lambda: len(h := self.history()) >= 3 and h,
                              message="the answer in the history")
-        self.assertEqual(history, [["shown", "0", "checkin"], ["checkin", "3"],
-                                   ["done", "0", "checkin", "done"]])
+        # The work counted since the check-in showed is a second or so
+        # (valgrind is slow): the records, not that figure, are the point.
+        self.assertEqual([line[:1] + line[2:] for line in history],
+                         [["shown", "checkin"], ["checkin"], ["done", "checkin", "done"]])
+        self.assertEqual(history[1], ["checkin", "3"])
         stats = self.ctl("stats", "--json", check=0).stdout
         self.assertIn('"rating" : 3', stats)
 
