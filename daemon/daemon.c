@@ -187,18 +187,18 @@ on_popup_action (const char *action_id, gpointer user_data)
 }
 
 static void
-on_popup_closed (LimberClosedReason reason, gpointer user_data)
+on_popup_closed (LimberClosedReason reason, gboolean seen, gpointer user_data)
 {
   LimberDaemon *self = user_data;
 
+  (void) reason;
   if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
     return;
-  /* Closed by the user is seen, not skipped: only Skip skips. Expired, or
+  /* Seen (closed by the user) is not skipped: only Skip skips. Expired, or
    * closed for a reason of the server's own: nothing on screen any more. */
   limber_daemon_feed (
-      self, (LimberEvent){ .type = reason == LIMBER_CLOSED_DISMISSED
-                                       ? LIMBER_EVENT_BREAK_CLOSED
-                                       : LIMBER_EVENT_BREAK_EXPIRED });
+      self, (LimberEvent){ .type = seen ? LIMBER_EVENT_BREAK_CLOSED
+                                        : LIMBER_EVENT_BREAK_EXPIRED });
 }
 
 static void

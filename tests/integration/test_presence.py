@@ -175,5 +175,40 @@ class BannerTest(LimberTestCase):
         time.sleep(4.5)
         self.assertEqual(self.status()["popup"], "on-screen")
 
+class BannerReturnTest(LimberTestCase):
+    """GNOME Shell keeps a banner that came while the user was away until
+    input comes, and takes it into the list 2 s later (plus its 0.2 s
+    slide-out); the real GNOME is held to this in e2e/test_gnome_shell.py."""
+
+    config = dict(QUIET, **{"interval-min": "1s", "interval-max": "1h",
+                            "break-length": "1min", "natural-break": "5min"})
+    start_daemon = False
+
+    def setUp(self):
+        super().setUp()
+        self.notifications_mock.AddMethod(
+            limbertest.NOTIFY_IFACE, "GetServerInformation", "", "ssss",
+            'ret = ("gnome-shell", "GNOME", "43.9", "1.2")')
+        self.start_mutter()
+        self.mutter.StartTyping()
+        self.start_limberd()
+        self.wait_for_source("mutter")
+
+    def test_banner_waits_for_the_user_to_come_back(self):
+        # Due after a second of work; shown at the lull, to nobody.
+        wait_until(lambda: self.status()["worked_seconds"] >= 1, message="a second of work")
+        self.mutter.StopTyping()
+        self.wait_for_popups(1)
+        wait_until(lambda: self.status()["popup"] == "on-screen", message="on screen")
+        time.sleep(3.0)
+        self.assertEqual(self.status()["popup"], "on-screen")
+        self.mutter.StartTyping()
+        back = time.monotonic()
+        wait_until(lambda: self.status()["popup"] == "in-list",
+                   message="the banner gone into the list")
+        self.assertGreaterEqual(time.monotonic() - back, 2.0)
+        self.assertLess(time.monotonic() - back, 2.2 + limbertest.slack(1.0))
+
+
 if __name__ == "__main__":
     limbertest.main()
