@@ -1,0 +1,233 @@
+"""One story told against every notification server Debian 12 has: the
+break pop-up arrives with the routine, drawn as the server's capabilities
+allow; it is answered through the server's own means; closing it is
+recorded as closed, not skipped; withdrawing it takes it off the server.
+
+A test class mixes ServerCases (and AnswerCases where the server has
+actions) into LimberTestCase, starts its server once in setUpClass, and
+provides:
+
+  server            short name, for screenshots (SERVER-popup.png)
+  region            where pop-ups appear (a Box), or None for anywhere
+  screenshot(name)  a screenshot of the whole screen, as a path
+  choose(label, found)   answer by the action labelled @label (AnswerCases);
+                    @found: the pop-up's words and box on the last shot
+  close_by_user(found)   close the pop-up as a person would
+"""
+
+import os
+
+import dbus
+
+import limbertest
+from limbertest import wait_until
+from desktop import (BusMonitor, NOTIFICATIONS, NOTIFY_IFACE, action_labels,
+                     changed_box, changed_pixels, find_word, keep_artifact,
+                     text_of, words)
+
+# Breaks only when asked for (limberctl break); nobody types on these
+# screens, so wall time counts as work.
+CONFIG = dict(limbertest.FAST_CONFIG, **{
+    "interval-min": "1h", "interval-max": "2h", "activity-source": "none",
+    # "&" shows whether the body's markup is escaped where the server reads
+    # markup, and left alone where it does not.
+    "routine": "Stand up, then:\\n"
+               "• Roll your shoulders 5 times forward & 5 times backward\\n"
+               "• Take 3 deep breaths, squeezing your shoulder blades together\\n"
+               "• Stretch your neck gently for 30 seconds, side to side",
+})
+
+LABELS = {"done": "Done", "snooze": "Snooze 2s", "skip": "Skip"}
+
+
+class Found:
+    """A pop-up as a screenshot shows it: where, and its words."""
+
+    def __init__(self, shot, box, found):
+        self.shot, self.box, self.words = shot, box, found
+
+    @property
+    def text(self):
+        return text_of(self.words)
+
+    def word(self, text):
+        matches = find_word(self.words, text)
+        if len(matches) != 1:
+            raise AssertionError(f"{len(matches)} words {text!r} in: {self.text}")
+        return matches[0]
+
+
+class ServerCases:
+    """The tests every server gets. See the module's doc for the hooks."""
+
+    config = CONFIG
+    start_notification_server = False
+    # Whether the server draws no button for the "default" action, so that
+    # limber sends Done as a button of its own (known_servers, notifier.c).
+    hides_default_action = False
+    region = None
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.monitor = BusMonitor(os.environ["DBUS_SESSION_BUS_ADDRESS"])
+        cls.shot_count = 0
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.monitor.close()
+        super().tearDownClass()
+
+    @classmethod
+    def start_server(cls):
+        """Called by the class once its server is up: what it can do, and
+        the screen with nothing on it."""
+        server = dbus.Interface(cls.bus.get_object(*NOTIFICATIONS), NOTIFY_IFACE)
+        cls.capabilities = [str(c) for c in server.GetCapabilities()]
+        cls.blank = cls.screenshot("blank")
+
+    def setUp(self):
+        self.seen = len(self.monitor.notifies())
+        super().setUp()
+
+    def tearDown(self):
+        super().tearDown()
+        # Whatever this test's limberd left on the server goes before the
+        # next test looks.
+        for notify in self.notifies():
+            if notify["id"]:
+                self.take_down(notify["id"])
+        self.wait_gone()
+
+    def take_down(self, nid):
+        """Takes notification @nid off the server, from the test's side."""
+        server = dbus.Interface(self.bus.get_object(*NOTIFICATIONS), NOTIFY_IFACE)
+        server.CloseNotification(dbus.UInt32(nid))
+
+    # What the test sees
+
+    @classmethod
+    def shot_path(cls, name):
+        cls.shot_count += 1
+        return os.path.join(cls.class_tmp, f"{cls.shot_count:03d}-{name}.png")
+
+    def notifies(self):
+        return self.monitor.notifies()[self.seen:]
+
+    def wait_for_notify(self, count=1):
+        return wait_until(lambda: (n := [c for c in self.notifies() if c["id"]])
+                          and len(n) >= count and n, message=f"{count} Notify answered")
+
+    def wait_drawn(self, name="popup", timeout=10.0):
+        """Waits until a pop-up is drawn and holds still (two shots alike,
+        past any animation), and reads it."""
+        last = [None]
+
+        def drawn():
+            shot = self.screenshot(name)
+            box = changed_box(self.blank, shot, self.region)
+            steady = box and last[0] and changed_pixels(last[0], shot, self.region) == 0
+            last[0] = shot
+            return steady and (shot, box)
+
+        shot, box = wait_until(drawn, timeout, "the pop-up drawn")
+        return Found(shot, box, words(shot, box))
+
+    def wait_gone(self, timeout=10.0):
+        """Waits until the screen shows nothing over the blank one."""
+        return wait_until(
+            lambda: (changed_box(self.blank, shot := self.screenshot("gone"), self.region)
+                     is None) and shot, timeout, "the pop-up gone from the screen")
+
+    def show_break(self):
+        self.ctl("break", check=0)
+        notify = self.wait_for_notify()[-1]
+        return notify, self.wait_drawn()
+
+    # The story
+
+    def read_whole(self, found):
+        """The pop-up with all of its text on screen."""
+        return found
+
+    def test_popup_arrives_with_the_routine(self):
+        notify, found = self.show_break()
+        self.assertEqual(self.status()["popup"], "on-screen")
+        found = self.read_whole(found)
+        keep_artifact(found.shot, f"{self.server}-popup.png")
+        # On screen: the title and the routine, "&" as written.
+        self.assertIn("micro-break", found.text)
+        self.assertIn("shoulders", found.text)
+        self.assertIn("forward & 5", found.text)
+        self.assertNotIn("&amp;", found.text)
+
+        # What limberd sent follows what the server said it can do.
+        caps = self.capabilities
+        body = notify["body"]
+        if "body-markup" in caps:
+            self.assertIn("forward &amp; 5", body)
+        else:
+            self.assertIn("forward & 5", body)
+        self.assertEqual(notify["app_icon"],
+                         "limber" if {"icon-static", "icon-multi"} & set(caps) else "")
+        labels = action_labels(notify["actions"])
+        if "actions" in caps:
+            shown = [label for _, label in labels if label]
+            self.assertEqual(sorted(shown), sorted(LABELS.values()), labels)
+            self.assertEqual(dict(labels)["default"], "" if self.hides_default_action else "Done")
+            self.assertNotIn("limberctl snooze", body)
+        else:
+            self.assertEqual(labels, [])
+            self.assertIn("To postpone: limberctl snooze; to skip: limberctl skip", body)
+            # And the screen says so.
+            self.assertIn("limberctl snooze", found.text)
+        # Kept until answered where the server keeps or answers anything;
+        # the server's own timeout where it does neither.
+        own_timeout = not {"actions", "persistence"} & set(caps)
+        self.assertEqual(notify["timeout"], -1 if own_timeout else 0)
+
+    def test_closed_is_recorded_as_closed(self):
+        notify, found = self.show_break()
+        self.close_by_user(found)
+        wait_until(lambda: self.monitor.closed(notify["id"]), timeout=30,
+                   message="the server to close the pop-up")
+        status = self.wait_for_state("closed")
+        self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0,
+                                           "natural": 0})
+        self.wait_gone()
+        # A snooze's worth of work later it ends as closed, never skipped.
+        self.wait_for_state("active", timeout=20)
+        with open(self.path("state", "limber", "history"), encoding="utf-8") as f:
+            kinds = [line.split()[1] for line in f]
+        self.assertEqual(kinds[:2], ["shown", "closed"])
+
+    def test_withdrawn_leaves_the_server(self):
+        notify, _ = self.show_break()
+        # Answered elsewhere (here the CLI): limberd takes the pop-up down.
+        self.ctl("skip", check=0)
+        wait_until(lambda: notify["id"] in self.monitor.withdrawals(),
+                   message="limberd to take the pop-up down")
+        self.wait_gone()
+        self.assertEqual(self.status()["today"]["skipped"], 1)
+        # And the server says it no longer has it.
+        wait_until(lambda: self.monitor.closed(notify["id"]), message="NotificationClosed")
+
+
+class AnswerCases:
+    """For servers with actions: answered through the server itself."""
+
+    # Whether the server draws the actions as buttons on the pop-up.
+    draws_buttons = True
+
+    def test_done_on_the_server_takes_the_break(self):
+        notify, found = self.show_break()
+        # One Done: in what limberd sent, and on the screen.
+        labels = [label for _, label in action_labels(notify["actions"])]
+        self.assertEqual(labels.count("Done"), 1, labels)
+        if self.draws_buttons:
+            found.word("Done")
+        self.choose("Done", found)
+        status = wait_until(lambda: (s := self.status())["today"]["taken"] == 1 and s,
+                            message="the break to count as taken")
+        self.assertEqual(status["state"], "active")
+        self.wait_gone()
