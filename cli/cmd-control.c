@@ -1,6 +1,7 @@
 /* limberctl pause / resume / snooze / skip / break: one call each to
  * limberd. */
 #include <stdio.h>
+#include <string.h>
 
 #include "client.h"
 #include "commands.h"
@@ -8,6 +9,7 @@
 #include "limber-error.h"
 #include "limber-names.h"
 #include "limber-time-format.h"
+#include "pause-while.h"
 #include "span-format.h"
 #include "terminal-text.h"
 #include "until.h"
@@ -85,6 +87,8 @@ call_method (GDBusConnection *bus, const char *method, GVariant *args,
 
 static GStrv pause_until;
 static gboolean pause_indefinitely;
+static gboolean pause_while;
+static char *pause_reason;
 
 const GOptionEntry limber_pause_options[] = {
   /* An array, to refuse a second --until rather than take the last. */
@@ -92,21 +96,85 @@ const GOptionEntry limber_pause_options[] = {
     "Pause until this time of day", "HH:MM" },
   { "indefinitely", 'i', 0, G_OPTION_ARG_NONE, &pause_indefinitely,
     "Pause until 'limberctl resume'", NULL },
+  { "while", 'w', 0, G_OPTION_ARG_NONE, &pause_while,
+    "Hold reminders while the command after -- runs", NULL },
+  { "reason", 'r', 0, G_OPTION_ARG_STRING, &pause_reason,
+    "Why, as limberctl status shows it", "TEXT" },
   { NULL },
 };
+
+/* pause --while -- CMD [ARG…]. */
+static int
+pause_while_running (int argc, char **argv, const char *reason)
+{
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  guint64 seconds;
+
+  if (argc < 2)
+    return limber_usage_error (
+        "pause", "--while needs a command: limberctl pause --while -- CMD "
+                 "[ARG...]");
+  if (argc > 2 && limber_duration_parse (argv[1], &seconds, NULL))
+    return limber_usage_error (
+        "pause", "--while holds reminders as long as its command runs: give "
+                 "no DURATION with it");
+  if (reason == NULL)
+    {
+      g_autofree char *words = g_strjoinv (" ", argv + 1);
+      label = g_strdup_printf ("running %s", words);
+      /* Long command lines are cut on a character, within the limit. */
+      if (strlen (label) > LIMBER_MAX_REASON_BYTES)
+        {
+          const char *end = g_utf8_find_prev_char (
+              label, label + LIMBER_MAX_REASON_BYTES - 2);
+          g_autofree char *cut = g_strndup (label, (gsize) (end - label));
+          g_free (label);
+          label = g_strconcat (cut, "…", NULL);
+        }
+      reason = label;
+    }
+  bus = limber_client_connect (&error);
+  if (bus == NULL)
+    limber_client_fail ("pause", error);
+  return limber_pause_while (bus, reason, argv + 1);
+}
 
 int
 limber_cmd_pause (int argc, char **argv)
 {
   g_auto (GStrv) until = g_steal_pointer (&pause_until);
+  g_autofree char *reason = g_steal_pointer (&pause_reason);
   gboolean until_tomorrow = FALSE;
   gboolean indefinitely = pause_indefinitely;
+  gboolean running = pause_while;
   g_autoptr (GDBusConnection) bus = NULL;
   g_autoptr (GError) error = NULL;
   guint64 seconds = 0;
   int code;
   if (until != NULL && g_strv_length (until) > 1)
     return limber_usage_error ("pause", "give --until once, with one HH:MM");
+  if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
+    return limber_usage_error ("pause", "the --reason is not valid UTF-8");
+  if (reason != NULL && strlen (reason) > LIMBER_MAX_REASON_BYTES)
+    return limber_usage_error ("pause",
+                               "the --reason is %zu bytes long; at most %d "
+                               "are allowed",
+                               strlen (reason), LIMBER_MAX_REASON_BYTES);
+  if (running && (until != NULL || indefinitely))
+    return limber_usage_error ("pause", "--while holds reminders as long as "
+                                        "its command runs: give it without "
+                                        "--until or --indefinitely");
+  if (running)
+    return pause_while_running (argc, argv, reason);
+  if (argc - 1 > LIMBER_DURATION_WORDS)
+    {
+      LimberCommand words = *limber_command_lookup ("pause");
+      words.max_args = LIMBER_DURATION_WORDS;
+      return limber_check_arguments (&words, argc, argv);
+    }
   if ((argc >= 2) + (until != NULL) + indefinitely > 1)
     return limber_usage_error (
         "pause", "give one of DURATION, --until and --indefinitely");
@@ -146,7 +214,9 @@ limber_cmd_pause (int argc, char **argv)
       if (seconds == 0)
         return limber_client_fail ("pause", error);
     }
-  if (!call_method (bus, "Pause", g_variant_new ("(t)", seconds), &error))
+  if (!call_method (bus, "PauseWithReason",
+                    g_variant_new ("(ts)", seconds, reason ? reason : ""),
+                    &error))
     return limber_client_fail ("pause", error);
 
   if (seconds == 0)
@@ -248,11 +318,16 @@ limber_cmd_break (int argc, char **argv)
   g_autoptr (GVariant) all = NULL;
   g_autoptr (GError) error = NULL;
   const char *popup = "", *problem = "";
+  const char *kind = argc >= 2 ? argv[1] : "micro-break";
+  gboolean micro = g_str_equal (kind, "micro-break");
 
-  (void) argc;
   bus = limber_client_connect (&error);
-  /* BreakNow answers once the server took the pop-up, or did not. */
-  if (bus == NULL || !call_method (bus, "BreakNow", NULL, &error)
+  /* BreakNow and TakeBreak answer once the server took the pop-up, or did
+   * not. */
+  if (bus == NULL
+      || !(argc < 2 ? call_method (bus, "BreakNow", NULL, &error)
+                    : call_method (bus, "TakeBreak",
+                                   g_variant_new ("(s)", kind), &error))
       || (all = limber_client_get_all (bus, &error)) == NULL)
     return limber_client_fail (argv[0], error);
   g_variant_lookup (all, "Popup", "&s", &popup);
@@ -260,16 +335,21 @@ limber_cmd_break (int argc, char **argv)
   if (g_str_equal (popup, "not-shown"))
     {
       g_autofree char *why = limber_terminal_text (problem, FALSE);
-      g_printerr ("limberctl break: the break is due but not on screen: %s.\n"
+      g_printerr ("limberctl break: the %s is due but not on screen: %s.\n"
                   "It stays due; 'limberctl skip' drops it.\n",
-                  why);
+                  micro ? "break" : kind, why);
       return LIMBER_EXIT_FAILURE;
     }
   if (popup[0] == '\0')
     printf ("The break is already over.\n");
+  else if (!micro)
+    printf ("%s: %s.\n", kind,
+            g_str_equal (popup, "in-list") ? "waiting in the notification list"
+                                           : "on screen now");
   else if (g_str_equal (popup, "in-list"))
     printf ("Break time: the routine is waiting in the notification list.\n");
   else
-    printf ("Break time: the routine is on screen.\n");
+    printf ("Break time: the routine is on screen ('limberctl routine start' "
+            "walks you through it).\n");
   return LIMBER_EXIT_OK;
 }

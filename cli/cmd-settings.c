@@ -45,7 +45,7 @@ limber_cmd_set (int argc, char **argv)
       = limber_client_get_setting (bus, argv[1], &error);
   if (stored == NULL)
     return limber_client_fail ("set", error);
-  g_autofree char *text = limber_setting_to_text (stored);
+  g_autofree char *text = limber_setting_to_text (argv[1], stored);
   g_autofree char *shown = limber_terminal_text (text, TRUE);
   printf ("%s = %s\n", argv[1], shown);
   return LIMBER_EXIT_OK;
@@ -102,7 +102,7 @@ limber_cmd_get (int argc, char **argv)
         }
       else
         {
-          g_autofree char *text = limber_setting_to_text (value);
+          g_autofree char *text = limber_setting_to_text (argv[1], value);
           g_autofree char *shown = limber_terminal_text (text, TRUE);
           printf ("%s\n", shown);
         }
@@ -121,7 +121,7 @@ limber_cmd_get (int argc, char **argv)
   g_variant_iter_init (&iter, settings);
   while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
     {
-      g_autofree char *text = limber_setting_to_text (value);
+      g_autofree char *text = limber_setting_to_text (key, value);
       /* One line a setting: show line breaks in text the way the
        * configuration file writes them. */
       g_autofree char *escaped = limber_setting_escape (text);
@@ -177,8 +177,9 @@ limber_cmd_reset (int argc, char **argv)
     {
       g_autoptr (GVariant) value
           = g_variant_lookup_value (settings, keys[i], NULL);
-      g_autofree char *text
-          = value != NULL ? limber_setting_to_text (value) : g_strdup ("?");
+      g_autofree char *text = value != NULL
+                                  ? limber_setting_to_text (keys[i], value)
+                                  : g_strdup ("?");
       g_autofree char *escaped = limber_setting_escape (text);
       g_autofree char *shown = limber_terminal_text (escaped, FALSE);
       printf ("%s = %s\n", keys[i], shown);

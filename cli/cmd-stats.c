@@ -12,15 +12,20 @@
 #include "terminal-style.h"
 #include "terminal-text.h"
 
-/* The table before the bar: label and counts, "%-12s %5u … %8s  ". */
-#define TABLE_WIDTH 63
+/* The table before the bar: label and counts, "%-12s %5u … %8s  "; the
+ * deferred column, " %8u", only where a break was deferred, and the
+ * check-in ratings' "  %6s" only where there are some. */
+#define TABLE_WIDTH    63
+#define DEFERRED_WIDTH 9
+#define RATING_WIDTH   8
 /* The bar at most, however wide the terminal. */
 #define BAR_MAX 24
 
 typedef struct
 {
   const char *date;
-  guint32 shown, taken, snoozed, skipped, natural;
+  guint32 shown, taken, snoozed, skipped, natural, deferred;
+  guint32 stretches, posture, completed, rating;
   guint64 active, longest;
 } Day;
 
@@ -34,6 +39,11 @@ read_day (GVariant *dict, Day *day)
   g_variant_lookup (dict, "snoozed", "u", &day->snoozed);
   g_variant_lookup (dict, "skipped", "u", &day->skipped);
   g_variant_lookup (dict, "natural", "u", &day->natural);
+  g_variant_lookup (dict, "deferred", "u", &day->deferred);
+  g_variant_lookup (dict, "stretches", "u", &day->stretches);
+  g_variant_lookup (dict, "posture-checks", "u", &day->posture);
+  g_variant_lookup (dict, "completed", "u", &day->completed);
+  g_variant_lookup (dict, "rating", "u", &day->rating);
   g_variant_lookup (dict, "active", "t", &day->active);
   g_variant_lookup (dict, "longest", "t", &day->longest);
 }
@@ -72,8 +82,11 @@ print_human (GVariant *by_day, GVariant *summary)
   gsize n = g_variant_n_children (by_day);
   guint64 most = 0, unit;
   guint32 streak = 0, damaged = 0;
-  /* The bar takes what the terminal has left; none on a narrow one. */
-  int width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH - 1);
+  guint32 completed = 0, stretches = 0, posture = 0;
+  const char *advice = "";
+  gboolean ratings = FALSE;
+  gboolean deferrals = FALSE;
+  int width;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -81,15 +94,25 @@ print_human (GVariant *by_day, GVariant *summary)
       Day day;
       read_day (dict, &day);
       most = MAX (most, day.active);
+      deferrals = deferrals || day.deferred > 0;
+      ratings = ratings || day.rating > 0;
     }
+  /* The bar takes what the terminal has left (after the columns for
+   * deferrals and ratings, where there are some); none on a narrow one. */
+  width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH
+                            - (deferrals ? DEFERRED_WIDTH : 0)
+                            - (ratings ? RATING_WIDTH : 0) - 1);
   width = width >= 4 ? width : 0;
   unit = bar_unit (most, MAX (width, 1));
   printf ("Breaks over the last %zu day%s", n, n == 1 ? "" : "s");
   if (width > 0)
     printf (" (bar: one block for %" G_GUINT64_FORMAT " min of work)", unit);
   printf ("\n");
-  printf ("%-12s %5s %7s %7s %7s %9s %8s\n", "", "taken", "snoozed", "skipped",
-          "natural", "work", "longest");
+  printf ("%-12s %5s %7s %7s %7s", "", "taken", "snoozed", "skipped",
+          "natural");
+  if (deferrals)
+    printf (" %8s", "deferred");
+  printf (" %9s %8s%s\n", "work", "longest", ratings ? "  rating" : "");
   for (gsize i = 0; i < n; i++)
     {
       g_autoptr (GVariant) dict = g_variant_get_child_value (by_day, i);
@@ -105,11 +128,26 @@ print_human (GVariant *by_day, GVariant *summary)
         g_string_append (bar, "█");
       g_autofree char *styled
           = limber_terminal_style (stdout, LIMBER_STYLE_GOOD, bar->str);
-      printf ("%-12s %5u %7u %7u %7u %9s %8s%s%s\n", shown, day.taken,
-              day.snoozed, day.skipped, day.natural,
-              day.active > 0 ? work : "-", day.longest > 0 ? longest : "-",
-              bar->len > 0 ? "  " : "", bar->len > 0 ? styled : "");
+      g_autofree char *rating_text = day.rating > 0
+                                         ? g_strdup_printf ("%u/10", day.rating)
+                                         : g_strdup ("-");
+      g_autofree char *rating
+          = ratings ? g_strdup_printf ("  %6s", rating_text) : g_strdup ("");
+      printf ("%-12s %5u %7u %7u %7u", shown, day.taken, day.snoozed,
+              day.skipped, day.natural);
+      if (deferrals)
+        printf (" %8u", day.deferred);
+      printf (" %9s %8s%s%s%s\n", day.active > 0 ? work : "-",
+              day.longest > 0 ? longest : "-", rating, bar->len > 0 ? "  " : "",
+              bar->len > 0 ? styled : "");
+      completed += day.completed;
+      stretches += day.stretches;
+      posture += day.posture;
     }
+  if (completed + stretches + posture > 0)
+    printf ("Guided routines followed to the end: %u; stretch sessions: %u; "
+            "posture checks: %u.\n",
+            completed, stretches, posture);
   g_variant_lookup (summary, "streak", "u", &streak);
   g_variant_lookup (summary, "damaged-lines", "u", &damaged);
   if (streak > 0)
@@ -120,6 +158,14 @@ print_human (GVariant *by_day, GVariant *summary)
             "one.\n");
   if (damaged > 0)
     printf ("(%u damaged lines of the history were skipped.)\n", damaged);
+  g_variant_lookup (summary, "advice", "&s", &advice);
+  if (advice[0] != '\0')
+    {
+      g_autofree char *shown = limber_terminal_text (advice, FALSE);
+      g_autofree char *styled
+          = limber_terminal_style (stdout, LIMBER_STYLE_URGENT, shown);
+      printf ("%s\n", styled);
+    }
 }
 
 static void
@@ -151,6 +197,15 @@ print_json (GVariant *by_day, GVariant *summary)
       add_uint (builder, "snoozed", day.snoozed);
       add_uint (builder, "skipped", day.skipped);
       add_uint (builder, "natural", day.natural);
+      add_uint (builder, "deferred", day.deferred);
+      add_uint (builder, "stretches", day.stretches);
+      add_uint (builder, "posture_checks", day.posture);
+      add_uint (builder, "routines_completed", day.completed);
+      json_builder_set_member_name (builder, "rating");
+      if (day.rating > 0)
+        json_builder_add_int_value (builder, day.rating);
+      else
+        json_builder_add_null_value (builder);
       add_uint (builder, "active_seconds", day.active);
       add_uint (builder, "longest_stretch_seconds", day.longest);
       json_builder_end_object (builder);
@@ -160,6 +215,13 @@ print_json (GVariant *by_day, GVariant *summary)
   g_variant_lookup (summary, "damaged-lines", "u", &damaged);
   add_uint (builder, "streak_days", streak);
   add_uint (builder, "damaged_history_lines", damaged);
+  const char *advice = "";
+  g_variant_lookup (summary, "advice", "&s", &advice);
+  json_builder_set_member_name (builder, "advice");
+  if (advice[0] != '\0')
+    json_builder_add_string_value (builder, advice);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   limber_print_json (builder, TRUE);
 }

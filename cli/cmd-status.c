@@ -18,12 +18,17 @@ typedef struct
   const char *version;
   const char *state;
   guint64 next_break, paused_until, worked, interval_min, interval_max;
-  guint32 taken, snoozed, skipped, natural;
+  guint32 taken, snoozed, skipped, natural, deferred;
+  GVariant *holds; /* a(sssttu), or NULL from an older limberd */
   const char *source;
+  const char *reason;
   const char *config_error;
   const char *storage_error;
   const char *popup, *popup_problem;
   GVariant *settings;
+  const char *kind;   /* of the break due or on screen; "" for none */
+  GVariant *upcoming; /* a{st} */
+  GVariant *step;     /* a{sv} */
 } Status;
 
 static void
@@ -32,8 +37,10 @@ read_status (GVariant *all, Status *status)
   *status = (Status){ .version = "?",
                       .state = "?",
                       .source = "?",
+                      .reason = "",
                       .config_error = "",
                       .storage_error = "",
+                      .kind = "",
                       .popup = "",
                       .popup_problem = "" };
   g_variant_lookup (all, "Version", "&s", &status->version);
@@ -47,13 +54,109 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "BreaksSnoozed", "u", &status->snoozed);
   g_variant_lookup (all, "BreaksSkipped", "u", &status->skipped);
   g_variant_lookup (all, "NaturalBreaks", "u", &status->natural);
+  g_variant_lookup (all, "BreaksDeferred", "u", &status->deferred);
+  status->holds
+      = g_variant_lookup_value (all, "Holds", G_VARIANT_TYPE ("a(sssttu)"));
   g_variant_lookup (all, "ActivitySource", "&s", &status->source);
+  g_variant_lookup (all, "ActivityReason", "&s", &status->reason);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
   g_variant_lookup (all, "Popup", "&s", &status->popup);
   g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
       = g_variant_lookup_value (all, "Settings", G_VARIANT_TYPE_VARDICT);
+  g_variant_lookup (all, "BreakKind", "&s", &status->kind);
+  status->upcoming
+      = g_variant_lookup_value (all, "Upcoming", G_VARIANT_TYPE ("a{st}"));
+  status->step = g_variant_lookup_value (all, "Step", G_VARIANT_TYPE_VARDICT);
+}
+
+/* "Posture check", "Stretch session", "Check-in", "Break". */
+static const char *
+kind_label (const char *kind)
+{
+  if (g_str_equal (kind, "posture-check"))
+    return "Posture check";
+  if (g_str_equal (kind, "stretch"))
+    return "Stretch session";
+  if (g_str_equal (kind, "checkin"))
+    return "Check-in";
+  return "Break";
+}
+
+/* "posture check in 12min, stretch at 17:00, check-in Fri 16:00": what
+ * comes next of the other kinds. */
+static char *
+upcoming_line (const Status *status, gint64 now)
+{
+  static const struct
+  {
+    const char *kind, *name;
+  } kinds[] = { { "posture-check", "posture check" },
+                { "stretch", "stretch session" },
+                { "checkin", "check-in" } };
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; status->upcoming != NULL && i < G_N_ELEMENTS (kinds); i++)
+    {
+      guint64 when;
+      if (!g_variant_lookup (status->upcoming, kinds[i].kind, "t", &when))
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      if (g_str_equal (status->kind, kinds[i].kind)
+          && (g_str_equal (status->state, "break")
+              || g_str_equal (status->state, "closed")))
+        g_string_append_printf (out, "%s on screen", kinds[i].name);
+      else if ((gint64) when <= now)
+        g_string_append_printf (out, "%s due", kinds[i].name);
+      else if (g_str_equal (kinds[i].kind, "posture-check"))
+        {
+          g_autofree char *in = limber_format_span ((gint64) when - now);
+          g_string_append_printf (out, "%s in %s", kinds[i].name, in);
+        }
+      else
+        {
+          g_autoptr (GDateTime) at
+              = g_date_time_new_from_unix_local ((gint64) when);
+          g_autoptr (GDateTime) today = g_date_time_new_from_unix_local (now);
+          gboolean same_day
+              = at != NULL && today != NULL
+                && g_date_time_get_day_of_year (at)
+                       == g_date_time_get_day_of_year (today)
+                && g_date_time_get_year (at) == g_date_time_get_year (today);
+          g_autofree char *clock
+              = at != NULL
+                    ? g_date_time_format (at, same_day ? "%H:%M" : "%a %H:%M")
+                    : g_strdup ("?");
+          g_string_append_printf (out, "%s at %s", kinds[i].name, clock);
+        }
+    }
+  if (out->len == 0)
+    g_string_append (out, "no other kind of break is on");
+  return g_string_free (out, FALSE);
+}
+
+/* "step 2 of 4, Now roll them backward (15s left)", or NULL. */
+static char *
+step_line (const Status *status)
+{
+  const char *phase = "", *text = "", *countdown = "", *routine = "";
+  guint32 number = 0, steps = 0;
+
+  if (status->step == NULL
+      || !g_variant_lookup (status->step, "phase", "&s", &phase))
+    return NULL;
+  g_variant_lookup (status->step, "routine", "&s", &routine);
+  if (g_str_equal (phase, "thanks"))
+    return g_strdup_printf ("%s, every step done: thank you", routine);
+  g_variant_lookup (status->step, "step", "u", &number);
+  g_variant_lookup (status->step, "steps", "u", &steps);
+  g_variant_lookup (status->step, "text", "&s", &text);
+  g_variant_lookup (status->step, "countdown", "&s", &countdown);
+  return g_strdup_printf ("%s, step %u of %u: %s%s%s%s", routine, number, steps,
+                          text, countdown[0] ? " (" : "", countdown,
+                          countdown[0] ? ")" : "");
 }
 
 static char *
@@ -77,10 +180,21 @@ headline (const Status *status, gint64 now)
     }
   if (g_str_equal (state, "due"))
     return g_strdup ("Break due: it shows at the next pause in typing.");
+  if (g_str_equal (state, "held"))
+    {
+      if (status->next_break != 0 && (gint64) status->next_break <= now)
+        return g_strdup_printf ("Held: a break came due at %s; it is offered "
+                                "when the holds below end.",
+                                next_clock);
+      return g_strdup_printf ("Held: a break due meanwhile (in %s, around "
+                              "%s) waits until the holds below end.",
+                              next_in, next_clock);
+    }
   if (g_str_equal (state, "break") || g_str_equal (state, "overdue"))
     {
-      const char *which
-          = g_str_equal (state, "overdue") ? "Break overdue" : "Break";
+      const char *which = g_str_equal (state, "overdue")
+                              ? "Break overdue"
+                              : kind_label (status->kind);
       if (g_str_equal (status->popup, "not-shown"))
         {
           g_autofree char *problem
@@ -119,6 +233,43 @@ headline (const Status *status, gint64 now)
                           next_in, next_clock);
 }
 
+/* One line a hold: "lease  “running zoom”, by limberctl (pid 42), since
+ * 14:05, until 15:00". */
+static void
+print_holds (GVariant *holds, gint64 now)
+{
+  GVariantIter iter;
+  const char *kind, *who, *reason;
+  guint64 since, until;
+  guint32 id;
+  gboolean first = TRUE;
+
+  if (holds == NULL)
+    return;
+  g_variant_iter_init (&iter, holds);
+  while (g_variant_iter_next (&iter, "(&s&s&sttu)", &kind, &who, &reason,
+                              &since, &until, &id))
+    {
+      g_autofree char *safe_who = limber_terminal_text (who, FALSE);
+      g_autofree char *safe_reason = limber_terminal_text (reason, FALSE);
+      g_autofree char *from = limber_format_clock (now, (gint64) since);
+      g_autofree char *to
+          = until != 0 ? limber_format_clock (now, (gint64) until) : NULL;
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%-5s ", kind);
+      if (reason[0] != '\0')
+        g_string_append_printf (line, " “%s”,", safe_reason);
+      if (who[0] != '\0')
+        g_string_append_printf (line, " by %s,", safe_who);
+      g_string_append_printf (line, " since %s", from);
+      if (to != NULL)
+        g_string_append_printf (line, ", until %s", to);
+      printf ("  %-10s %s\n", first ? "Holds:" : "", line->str);
+      first = FALSE;
+    }
+}
+
 static void
 print_human (const Status *status)
 {
@@ -130,6 +281,7 @@ print_human (const Status *status)
   /* Text from limberd: the config error quotes the file, escape sequences
    * and all. */
   g_autofree char *source = limber_terminal_text (status->source, FALSE);
+  g_autofree char *reason = limber_terminal_text (status->reason, FALSE);
   g_autofree char *config_error
       = limber_terminal_text (status->config_error, FALSE);
   g_autofree char *storage_error
@@ -144,14 +296,28 @@ print_human (const Status *status)
   printf ("%s\n", styled);
   printf ("  Worked:    %s since the last break\n", worked);
   printf ("  Interval:  a break after %s to %s of work\n", min, max);
-  printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural\n",
+  printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural",
           status->taken, status->snoozed, status->skipped, status->natural);
+  if (status->deferred > 0)
+    printf (", %u deferred", status->deferred);
+  printf ("\n");
   if (g_str_equal (status->source, "choosing"))
     printf ("  Activity:  choosing… (the desktop's services are answering)\n");
   else
     printf ("  Activity:  %s%s\n", source,
             g_str_equal (status->source, "none") ? " (counting wall time)"
                                                  : "");
+  if (reason[0] != '\0')
+    printf ("             %s\n", reason);
+  g_autofree char *next = upcoming_line (status, now);
+  printf ("  Next:      %s\n", next);
+  g_autofree char *step = step_line (status);
+  if (step != NULL)
+    {
+      g_autofree char *shown = limber_terminal_text (step, FALSE);
+      printf ("  Routine:   %s\n", shown);
+    }
+  print_holds (status->holds, now);
   if (config_error[0] != '\0')
     {
       g_autofree char *red
@@ -193,6 +359,38 @@ add_int (JsonBuilder *builder, const char *member, gint64 value)
 }
 
 static void
+add_holds_json (JsonBuilder *builder, GVariant *holds)
+{
+  GVariantIter iter;
+  const char *kind, *who, *reason;
+  guint64 since, until;
+  guint32 id;
+
+  json_builder_set_member_name (builder, "holds");
+  json_builder_begin_array (builder);
+  if (holds != NULL)
+    {
+      g_variant_iter_init (&iter, holds);
+      while (g_variant_iter_next (&iter, "(&s&s&sttu)", &kind, &who, &reason,
+                                  &since, &until, &id))
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, kind);
+          json_builder_set_member_name (builder, "who");
+          json_builder_add_string_value (builder, who);
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, reason);
+          add_time (builder, "since", since);
+          add_time (builder, "until", until);
+          add_int (builder, "id", id);
+          json_builder_end_object (builder);
+        }
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 print_json (const Status *status)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -223,9 +421,13 @@ print_json (const Status *status)
   add_int (builder, "snoozed", status->snoozed);
   add_int (builder, "skipped", status->skipped);
   add_int (builder, "natural", status->natural);
+  add_int (builder, "deferred", status->deferred);
   json_builder_end_object (builder);
+  add_holds_json (builder, status->holds);
   json_builder_set_member_name (builder, "activity_source");
   json_builder_add_string_value (builder, status->source);
+  json_builder_set_member_name (builder, "activity_reason");
+  json_builder_add_string_value (builder, status->reason);
   json_builder_set_member_name (builder, "config_error");
   if (status->config_error[0] != '\0')
     json_builder_add_string_value (builder, status->config_error);
@@ -244,6 +446,31 @@ print_json (const Status *status)
   json_builder_set_member_name (builder, "popup_problem");
   if (status->popup_problem[0] != '\0')
     json_builder_add_string_value (builder, status->popup_problem);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "break_kind");
+  if (status->kind[0] != '\0')
+    json_builder_add_string_value (builder, status->kind);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "upcoming");
+  json_builder_begin_object (builder);
+  if (status->upcoming != NULL)
+    {
+      GVariantIter iter;
+      const char *kind;
+      guint64 when;
+      g_variant_iter_init (&iter, status->upcoming);
+      while (g_variant_iter_next (&iter, "{&st}", &kind, &when))
+        add_time (builder, kind, when);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "step");
+  if (status->step != NULL && g_variant_n_children (status->step) > 0)
+    {
+      g_autoptr (JsonNode) node = json_gvariant_serialize (status->step);
+      json_builder_add_value (builder, g_steal_pointer (&node));
+    }
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "settings");
@@ -283,5 +510,8 @@ limber_cmd_status (int argc, char **argv)
   else
     print_human (&status);
   g_clear_pointer (&status.settings, g_variant_unref);
+  g_clear_pointer (&status.upcoming, g_variant_unref);
+  g_clear_pointer (&status.step, g_variant_unref);
+  g_clear_pointer (&status.holds, g_variant_unref);
   return LIMBER_EXIT_OK;
 }

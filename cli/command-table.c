@@ -16,13 +16,21 @@ const LimberCommand limber_commands[] = {
   },
   {
       .name = "pause",
-      .synopsis = "[DURATION | --until HH:MM | --indefinitely]",
-      .parameter = "[DURATION]",
-      .max_args = LIMBER_DURATION_WORDS,
+      .synopsis = "[DURATION | --until HH:MM | --indefinitely | --while -- "
+                  "CMD…] [--reason TEXT]",
+      .parameter = "[DURATION | -- CMD [ARG…]]",
+      /* DURATION takes up to LIMBER_DURATION_WORDS; a command, any. */
+      .max_args = G_MAXINT - 1,
       .summary = "Silence reminders, for pause-default (1h) unless told",
       .help = "Silence reminders, for a meeting or a talk. With no argument, "
-              "for\npause-default (1h), so that nobody forgets to resume.\n\n"
-              "Examples: limberctl pause 90min; limberctl pause --until 15:00",
+              "for\npause-default (1h), so that nobody forgets to resume. "
+              "--reason labels\nthe pause in limberctl status. --while -- "
+              "CMD runs CMD and holds\nreminders exactly as long as it runs "
+              "(the exit status is CMD's); a break\nthat comes due meanwhile "
+              "is offered when it ends.\n\n"
+              "Examples: limberctl pause 90min\n"
+              "          limberctl pause --until 15:00 --reason standup\n"
+              "          limberctl pause --while -- zoom",
       .options = limber_pause_options,
       .flags = LIMBER_PARSE_DURATION,
       .run = limber_cmd_pause,
@@ -54,9 +62,42 @@ const LimberCommand limber_commands[] = {
   },
   {
       .name = "break",
-      .summary = "Take a break now",
-      .help = "Show the break now (this ends a pause).",
+      .synopsis = "[KIND]",
+      .parameter = "[KIND]",
+      .max_args = 1,
+      .summary = "Take a break now: a micro-break, or another KIND",
+      .help = "Show a break now (this ends a pause): a micro-break, or KIND: "
+              "micro-break,\nposture-check, stretch (the stretch session) or "
+              "checkin (the weekly\ncheck-in).",
       .run = limber_cmd_break,
+  },
+  {
+      .name = "routine",
+      .synopsis = "[list | show NAME | safety | start | next | stop] [--json]",
+      .parameter = "[ACTION] [NAME]",
+      .max_args = 2,
+      .summary = "The routines, step by step; a guided break",
+      .help = "list (the default) shows the routines limberd knows, built in "
+              "and yours;\nshow NAME their steps; safety when to stop and "
+              "see someone. start walks\nyou through the break on screen (a "
+              "micro-break when none is), next moves\non a step, stop ends "
+              "it; the break counts as taken.",
+      .options = limber_routine_options,
+      .run = limber_cmd_routine,
+  },
+  {
+      .name = "checkin",
+      .synopsis = "RATING [--note TEXT]",
+      .parameter = "RATING",
+      .min_args = 1,
+      .max_args = 1,
+      .summary = "Rate your discomfort this week, 1 to 10",
+      .help = "Answer the weekly check-in: RATING is your discomfort this "
+              "week, from 1\n(none) to 10 (the worst). 'limberctl stats' "
+              "shows the ratings beside\nyour breaks.",
+      .options = limber_checkin_options,
+      .flags = LIMBER_PARSE_RATING,
+      .run = limber_cmd_checkin,
   },
   {
       .name = "set",
@@ -113,8 +154,17 @@ const LimberCommand limber_commands[] = {
       .run = limber_cmd_stats,
   },
   {
+      .name = "start",
+      .summary = "Start limberd if it is not running",
+      .help = "Have the session bus start limberd if it is not running: "
+              "through\nlimberd.service where a systemd user manager runs, "
+              "else directly. Never\nstarts a second one. For window "
+              "managers' startup files (exec limberctl start).",
+      .run = limber_cmd_start,
+  },
+  {
       .name = "monitor",
-      .synopsis = "[--json]",
+      .synopsis = "[--json | --format waybar|text]",
       .summary = "Follow limberd's state and breaks as they happen",
       .help = "Print limberd's state changes and breaks as they happen, until "
               "interrupted.\nEvents: limberd (its bus name or 'gone'), state "
@@ -122,7 +172,10 @@ const LimberCommand limber_commands[] = {
               "break-recorded (a natural break), pause-ended,\nsettings (each "
               "key changed, as KEY=VALUE).\nWhen limberd stops, "
               "waits for it to start again; when the session bus goes,\nexits "
-              "with status 3.",
+              "with status 3.\n\n"
+              "--format waybar prints waybar's JSON and --format text one "
+              "line, for a\nstatus bar: a line on every change, and the "
+              "countdown once a minute.",
       .options = limber_monitor_options,
       .run = limber_cmd_monitor,
   },

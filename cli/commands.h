@@ -23,6 +23,9 @@ int limber_cmd_reload (int argc, char **argv);
 int limber_cmd_reset (int argc, char **argv);
 int limber_cmd_monitor (int argc, char **argv);
 int limber_cmd_stats (int argc, char **argv);
+int limber_cmd_start (int argc, char **argv);
+int limber_cmd_routine (int argc, char **argv);
+int limber_cmd_checkin (int argc, char **argv);
 
 typedef enum
 {
@@ -33,6 +36,8 @@ typedef enum
   /* An unknown "option" such as "-5min" is a negative DURATION, and the
    * error says so. */
   LIMBER_PARSE_DURATION = 1 << 1,
+  /* Likewise for a RATING ("-1"). */
+  LIMBER_PARSE_RATING = 1 << 2,
 } LimberParseFlags;
 
 /* A DURATION may be several words: "pause 1h 30min", "pause 1 hour". */
@@ -73,6 +78,8 @@ extern const GOptionEntry limber_get_options[];
 extern const GOptionEntry limber_reset_options[];
 extern const GOptionEntry limber_stats_options[];
 extern const GOptionEntry limber_monitor_options[];
+extern const GOptionEntry limber_routine_options[];
+extern const GOptionEntry limber_checkin_options[];
 
 /* Parses a command's options with @entries; --help is built in. Returns
  * -1 when parsing succeeded, else the exit code (0 after --help). */

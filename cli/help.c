@@ -14,7 +14,9 @@ settings_summary (void)
 {
   GString *out = g_string_new (NULL);
   const LimberSettingKind listed[]
-      = { LIMBER_SETTING_DURATION, LIMBER_SETTING_TEXT };
+      = { LIMBER_SETTING_DURATION, LIMBER_SETTING_TEXT,
+          LIMBER_SETTING_ROUTINE_NAME, LIMBER_SETTING_TIME,
+          LIMBER_SETTING_WEEKLY };
 
   for (gsize k = 0; k < G_N_ELEMENTS (listed); k++)
     {

@@ -87,7 +87,7 @@ limber_parse_options (const char *command, const char *parameter,
     {
       const char *negative = NULL;
 
-      if ((flags & LIMBER_PARSE_DURATION) != 0
+      if ((flags & (LIMBER_PARSE_DURATION | LIMBER_PARSE_RATING)) != 0
           && g_error_matches (error, G_OPTION_ERROR,
                               G_OPTION_ERROR_UNKNOWN_OPTION))
         negative = find_negative (entries, given_count, given);
@@ -95,6 +95,11 @@ limber_parse_options (const char *command, const char *parameter,
        * before it. */
       if (negative != NULL && !g_str_has_suffix (error->message, negative))
         negative = NULL;
+      if (negative != NULL && (flags & LIMBER_PARSE_RATING) != 0)
+        return limber_usage_error (command,
+                                   "RATING is a whole number from 1 (no "
+                                   "discomfort) to 10 (the worst), not '%s'",
+                                   negative);
       if (negative != NULL)
         return limber_usage_error (
             command, "'%s' is not a duration: durations cannot be negative",

@@ -1,12 +1,14 @@
 #include "settings-format.h"
 
 #include "limber-duration.h"
+#include "limber-settings.h"
 
 char *
-limber_setting_to_text (GVariant *value)
+limber_setting_to_text (const char *key, GVariant *value)
 {
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64))
-    return limber_duration_format (g_variant_get_uint64 (value));
+    return limber_setting_format_seconds (limber_settings_lookup (key),
+                                          g_variant_get_uint64 (value));
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     return g_variant_dup_string (value, NULL);
   return g_variant_print (value, FALSE);

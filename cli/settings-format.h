@@ -4,8 +4,9 @@
 
 #include <json-glib/json-glib.h>
 
-/* "30min" for a duration, the text itself otherwise. */
-char *limber_setting_to_text (GVariant *value);
+/* "30min" for a duration (or "off", for @key's 0 where it takes off), the
+ * text itself otherwise. */
+char *limber_setting_to_text (const char *key, GVariant *value);
 
 /* Text on one line, as the configuration file writes it: a line break as
  * \n, a tab as \t, a backslash as \\. */

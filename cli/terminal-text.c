@@ -1,27 +1,12 @@
 #include "terminal-text.h"
 
-#include <string.h>
+#include "limber-text.h"
 
 char *
 limber_terminal_text (const char *text, gboolean multiline)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\t' || (c == '\n' && multiline))
-        g_string_append_c (out, (char) c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02x", c);
-      else if (c >= 0x80 && c < 0xa0)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
+  return limber_text_visible (
+      text, -1,
+      LIMBER_TEXT_KEEP_TABS
+          | (multiline ? LIMBER_TEXT_KEEP_NEWLINES : LIMBER_TEXT_ONE_LINE));
 }

@@ -1,11 +1,12 @@
 /* Text from limberd or a configuration file, made safe for a terminal: a
  * title such as "\e]0;pwned\a" must show as text, not retitle the window
- * or clear the screen. */
+ * or clear the screen. The rules are limber_text_visible()'s (include/),
+ * the one place that decides what untrusted text shows as. */
 #pragma once
 
 #include <glib.h>
 
-/* @text with control characters shown visibly: C0 and DEL as "\x1b", C1 as
- * "\u009b", a line break as "\n" unless @multiline; tabs stay. Invalid
- * UTF-8 is replaced, so that no stray byte reaches the terminal either. */
+/* @text as limber_text_visible() shows it (ESC as ^[, C1 and bidi controls
+ * as <U+202E>, stray bytes as <0xFF>), tabs kept, line breaks kept when
+ * @multiline and shown as ^J otherwise. */
 char *limber_terminal_text (const char *text, gboolean multiline);

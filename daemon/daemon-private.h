@@ -6,10 +6,13 @@
 
 #include "activity.h"
 #include "clock.h"
+#include "clock-watch.h"
+#include "zone-watch.h"
 #include "daemon.h"
 #include "notifier.h"
 #include "scheduler.h"
 #include "records.h"
+#include "stepper.h"
 #include "wakeup-timer.h"
 
 struct _LimberDaemon
@@ -27,7 +30,24 @@ struct _LimberDaemon
   LimberDaemonListener listener;
   LimberTime last_event;
   gboolean started;
-  gboolean restoring; /* carrying out what the saved state says */
+  gboolean stood_down; /* replaced: nothing more is fed or saved */
+  gboolean restoring;  /* carrying out what the saved state says */
+
+  /* The guided break: its stepper and the stepper's own timer, armed only
+   * while a routine runs. */
+  LimberStepper stepper;
+  LimberWakeupTimer *guide_timer;
+  gboolean guide_ending;  /* the stepper is ending the break itself */
+  gboolean guided_before; /* the person has followed a routine before */
+
+  /* Times of day: the clock or time zone changed, or a kind ended. */
+  LimberClockWatch *clock_watch;
+  LimberZoneWatch *zone_watch;
+  gboolean deadlines_stale;
+  /* Who holds and why (daemon-holds.c): HoldNote by id; the pause's. */
+  GHashTable *hold_notes;
+  guint32 last_hold_id;
+  char *pause_who, *pause_reason;
   /* Callers waiting for the pop-up to be shown or not (BreakNow). */
   GPtrArray *popup_waiters;
 };
@@ -35,9 +55,28 @@ struct _LimberDaemon
 /* Answers the callers waiting for the pop-up, once it has settled. */
 void limber_daemon_settle_waiters (LimberDaemon *self);
 
+/* Whether @reason (may be NULL) will do for a hold's. */
+gboolean limber_daemon_check_reason (const char *reason, GError **error);
+
+/* A hold's id is gone from the scheduler: forget what was said of it. */
+void limber_daemon_forget_hold (LimberDaemon *self, guint32 id);
+
 /* Feeds @event to the scheduler, stamped now, carries out what it answers,
  * and publishes the new state. */
 void limber_daemon_feed (LimberDaemon *self, LimberEvent event);
+
+/* daemon-guide.c */
+void limber_daemon_guide_init (LimberDaemon *self);
+void limber_daemon_guide_clear (LimberDaemon *self);
+/* Feeds the stepper, stamped now, and carries out what it answers. */
+void limber_daemon_guide_feed (LimberDaemon *self, LimberGuideEventType type);
+/* The break ended otherwise (a snooze, a skip, a pause): the routine
+ * stops with it, silently. */
+void limber_daemon_guide_abandon (LimberDaemon *self);
+
+/* daemon-deadlines.c: the stretch and check-in times, converted from the
+ * wall clock, fed to the scheduler. */
+void limber_daemon_update_deadlines (LimberDaemon *self);
 
 /* Publishes the state to the listener and to systemd. */
 void limber_daemon_publish (LimberDaemon *self);

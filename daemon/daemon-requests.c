@@ -11,6 +11,15 @@
 gboolean
 limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
 {
+  return limber_daemon_pause_for (self, seconds, NULL, NULL, error);
+}
+
+gboolean
+limber_daemon_pause_for (LimberDaemon *self, guint64 seconds, const char *who,
+                         const char *reason, GError **error)
+{
+  if (!limber_daemon_check_reason (reason, error))
+    return FALSE;
   if (seconds > LIMBER_MAX_PAUSE_SECONDS)
     {
       g_autofree char *given = limber_duration_format (seconds);
@@ -20,6 +29,11 @@ limber_daemon_pause (LimberDaemon *self, guint64 seconds, GError **error)
                    given);
       return FALSE;
     }
+  /* Said before the pause is published. */
+  g_free (self->pause_who);
+  self->pause_who = g_strdup (who ? who : "");
+  g_free (self->pause_reason);
+  self->pause_reason = g_strdup (reason ? reason : "");
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_PAUSE,
                                            .duration = (gint64) seconds
                                                        * LIMBER_USEC_PER_SEC });
@@ -73,6 +87,25 @@ void
 limber_daemon_break_now (LimberDaemon *self)
 {
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW });
+}
+
+gboolean
+limber_daemon_take_break (LimberDaemon *self, const char *kind, GError **error)
+{
+  LimberBreakKind which;
+
+  if (!limber_kind_from_string (kind, &which))
+    {
+      g_autofree char *quoted = limber_error_quote (kind);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                   "no break is called '%s'; the kinds are micro-break, "
+                   "posture-check, stretch and checkin",
+                   quoted);
+      return FALSE;
+    }
+  limber_daemon_feed (
+      self, (LimberEvent){ .type = LIMBER_EVENT_BREAK_NOW, .kind = which });
+  return TRUE;
 }
 
 typedef struct
@@ -146,4 +179,10 @@ const char *
 limber_daemon_get_activity_source (LimberDaemon *self)
 {
   return limber_activity_get_name (self->activity);
+}
+
+const char *
+limber_daemon_get_activity_reason (LimberDaemon *self)
+{
+  return limber_activity_get_reason (self->activity);
 }

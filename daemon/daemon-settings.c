@@ -24,6 +24,8 @@ apply_config (LimberDaemon *self, LimberConfig *config)
   limber_config_get_timings (config, &timings);
   limber_activity_set_lull (self->activity, timings.lull);
   limber_activity_set_forced (self->activity, config->activity_source);
+  /* stretch-at or checkin-at may have changed. */
+  self->deadlines_stale = TRUE;
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
                                            .timings = &timings });
 }

@@ -16,8 +16,13 @@ limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
   LimberTime next = limber_scheduler_get_next_break (scheduler, now);
   LimberTime paused = limber_scheduler_get_paused_until (scheduler);
 
+  LimberPhase phase = limber_scheduler_get_phase (scheduler);
+
   *snapshot = (LimberSnapshot){
     .state = limber_scheduler_get_state_name (scheduler),
+    .kind = phase == LIMBER_PHASE_ON_BREAK || phase == LIMBER_PHASE_DUE
+                ? limber_kind_to_string (limber_scheduler_get_kind (scheduler))
+                : "",
     .worked = (guint64) limber_scheduler_get_worked (scheduler, now)
               / LIMBER_USEC_PER_SEC,
     .today = self->records != NULL
@@ -34,6 +39,12 @@ limber_daemon_snapshot (LimberDaemon *self, LimberSnapshot *snapshot)
     = limber_presence_to_string (limber_notifier_get_presence (self->notifier)),
     .popup_problem = limber_notifier_get_problem (self->notifier),
   };
+  for (guint k = 0; k < LIMBER_N_KINDS; k++)
+    {
+      LimberTime at = limber_scheduler_get_next (scheduler, k, now);
+      snapshot->next_wall[k]
+          = at == LIMBER_TIME_NEVER ? G_MAXINT64 : now_wall + (at - now);
+    }
   snapshot->next_break
       = snapshot->next_break_wall == G_MAXINT64
             ? 0

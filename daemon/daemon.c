@@ -4,6 +4,7 @@
  * published. */
 #include "daemon-private.h"
 
+#include "offer-text.h"
 #include "sd-notify.h"
 
 static gboolean
@@ -19,49 +20,114 @@ query_activity (gpointer user_data)
 static void
 record_outcome (LimberDaemon *self, const LimberAction *action)
 {
-  limber_records_outcome (self->records, action->outcome, action->worked,
+  limber_records_outcome (self->records, action,
                           limber_clock_to_wall (action->at));
+  /* A stretch or check-in done with: the next one is another day's. */
+  if (action->kind == LIMBER_KIND_STRETCH
+      || action->kind == LIMBER_KIND_CHECKIN)
+    self->deadlines_stale = TRUE;
+}
+
+/* The pop-up for @action's break: the configured text for a micro-break,
+ * the routine's title and steps for the other kinds. */
+static void
+show_popup (LimberDaemon *self, const LimberAction *action)
+{
+  LimberBreakKind kind = action->kind;
+  LimberUrgency urgency = action->urgency;
+  const LimberRoutine *routine = limber_config_routine_for (self->config, kind);
+  LimberPopup *popup;
+
+  if (kind == LIMBER_KIND_MICRO_BREAK)
+    {
+      popup = limber_popup_new_break (self->config, urgency);
+      /* The holds are over: the break they kept back, offered as such. */
+      if (action->deferred)
+        {
+          g_free (popup->title);
+          popup->title
+              = limber_deferred_title (limber_clock_now () - action->at);
+        }
+      limber_notifier_show (self->notifier, popup);
+      return;
+    }
+  if (routine != NULL)
+    {
+      g_autofree char *list = limber_routine_format_list (routine);
+      popup = limber_popup_new (routine->title != NULL ? routine->title
+                                                       : routine->name,
+                                list, urgency);
+    }
+  else
+    popup = limber_popup_new (
+        "Weekly check-in",
+        "How is your back this week, from 1 (no discomfort) to 10? "
+        "Answer with: limberctl checkin RATING",
+        urgency);
+  /* A check-in is answered with a rating (limberctl checkin), not Done. */
+  if (kind != LIMBER_KIND_CHECKIN)
+    {
+      limber_popup_add_action (popup, "done", "Done");
+      popup->default_action = g_strdup ("done");
+    }
+  else
+    limber_popup_add_action (popup, "snooze", "Later");
+  limber_popup_add_action (popup, "skip", "Skip");
+  limber_notifier_show (self->notifier, popup);
 }
 
 static void
 perform (LimberDaemon *self, const LimberAction *action)
 {
+  const char *kind = limber_kind_to_string (action->kind);
+
   switch (action->type)
     {
     case LIMBER_ACTION_SHOW_BREAK:
-      g_info ("break due: showing the pop-up (%s)",
-              limber_urgency_to_string (action->urgency));
-      limber_notifier_show (self->notifier, limber_popup_new_break (
-                                                self->config, action->urgency));
+      g_info ("%s due: showing the pop-up (%s%s)", kind,
+              limber_urgency_to_string (action->urgency),
+              action->deferred ? ", deferred" : "");
+      show_popup (self, action);
       if (self->listener.break_started != NULL)
-        self->listener.break_started (action->urgency,
+        self->listener.break_started (action->urgency, action->kind,
                                       self->listener.user_data);
       /* A break put back on screen after a restart was written down when
        * it was first shown. */
       if (!self->restoring)
-        limber_records_break_shown (self->records,
-                                    action->urgency == LIMBER_URGENCY_CRITICAL,
-                                    g_get_real_time ());
+        limber_records_break_shown (self->records, action, g_get_real_time ());
       break;
     case LIMBER_ACTION_ESCALATE:
       g_info ("break overdue: escalating the pop-up");
-      limber_notifier_show (
-          self->notifier,
-          limber_popup_new_break (self->config, LIMBER_URGENCY_CRITICAL));
+      show_popup (self, action);
       break;
     case LIMBER_ACTION_END_BREAK:
-      g_info ("break ended: %s", limber_outcome_to_string (action->outcome));
+      g_info ("%s ended: %s%s%s", kind,
+              limber_outcome_to_string (action->outcome),
+              action->outcome == LIMBER_OUTCOME_DONE ? ", " : "",
+              action->outcome == LIMBER_OUTCOME_DONE
+                  ? limber_taken_to_string (action->taken)
+                  : "");
+      /* Ended another way than by its routine: the routine stops too. */
+      if (!self->guide_ending)
+        limber_daemon_guide_abandon (self);
       limber_notifier_withdraw (self->notifier);
       if (self->listener.break_ended != NULL)
-        self->listener.break_ended (action->outcome, self->listener.user_data);
-      record_outcome (self, action);
+        self->listener.break_ended (action->outcome, action->kind,
+                                    self->listener.user_data);
+      if (!action->repeated)
+        record_outcome (self, action);
       break;
     case LIMBER_ACTION_RECORD:
-      g_info ("break %s", limber_outcome_to_string (action->outcome));
+      g_info ("%s %s", kind, limber_outcome_to_string (action->outcome));
       if (self->listener.break_recorded != NULL && !self->restoring)
-        self->listener.break_recorded (action->outcome,
+        self->listener.break_recorded (action->outcome, action->kind,
                                        self->listener.user_data);
       record_outcome (self, action);
+      break;
+    case LIMBER_ACTION_HOLD_EXPIRED:
+      limber_daemon_forget_hold (self, action->hold_id);
+      if (self->listener.hold_ended != NULL)
+        self->listener.hold_ended (action->hold_id, self->listener.user_data);
       break;
     case LIMBER_ACTION_QUERY_IDLE:
       /* From the main loop: the answer may come at once, and must not feed
@@ -133,7 +199,7 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
   LimberTime now = limber_clock_now ();
   gint64 slept = limber_sleep_detector_poll (&self->sleep);
 
-  if (!self->started)
+  if (!self->started || self->stood_down)
     return;
 
   /* Nothing told us the machine slept, but the clocks do. */
@@ -151,6 +217,13 @@ feed_at (LimberDaemon *self, LimberEvent event, gboolean woke_late)
     }
   event.time = now;
   run (self, &event);
+  /* The screen locked or the machine slept mid-routine: walked away. */
+  if ((event.type == LIMBER_EVENT_LOCKED || event.type == LIMBER_EVENT_SUSPEND
+       || slept > 0)
+      && limber_stepper_is_running (&self->stepper))
+    limber_daemon_guide_feed (self, LIMBER_GUIDE_WALKED_AWAY);
+  if (self->deadlines_stale)
+    limber_daemon_update_deadlines (self);
   limber_daemon_publish (self);
 }
 
@@ -191,9 +264,17 @@ on_popup_closed (LimberClosedReason reason, gboolean seen, gpointer user_data)
 {
   LimberDaemon *self = user_data;
 
-  (void) reason;
   if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
     return;
+  /* During a routine, closing the pop-up stops it; the server taking it
+   * down is the stepper's to mend. */
+  if (limber_stepper_is_running (&self->stepper))
+    {
+      limber_daemon_guide_feed (self, reason == LIMBER_CLOSED_DISMISSED
+                                          ? LIMBER_GUIDE_STOP
+                                          : LIMBER_GUIDE_CLOSED);
+      return;
+    }
   /* Seen (closed by the user) is not skipped: only Skip skips. Expired, or
    * closed for a reason of the server's own: nothing on screen any more. */
   limber_daemon_feed (
@@ -230,6 +311,12 @@ on_activity_changed (gpointer user_data)
 }
 
 static void
+on_activity_described (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
+static void
 on_activity_event (LimberEventType type, gint64 idle_usec, gpointer user_data)
 {
   LimberDaemon *self = user_data;
@@ -259,6 +346,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   limber_scheduler_init (&self->scheduler, &timings, limber_clock_now ());
   limber_sleep_detector_init (&self->sleep);
   self->timer = limber_wakeup_timer_new (on_wakeup, self);
+  limber_daemon_guide_init (self);
   self->notifier = limber_notifier_new (
       &(LimberNotifierCallbacks){ .action = on_popup_action,
                                   .closed = on_popup_closed,
@@ -267,6 +355,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
+                                  .described = on_activity_described,
                                   .renamed = on_activity_renamed,
                                   .user_data = self },
       config->activity_source, timings.lull);
@@ -299,11 +388,26 @@ limber_daemon_free (LimberDaemon *self)
   /* Nobody is left waiting for an answer. */
   limber_daemon_settle_waiters (self);
   g_clear_pointer (&self->notifier, limber_notifier_free);
+  limber_daemon_guide_clear (self);
+  g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
+  g_clear_pointer (&self->zone_watch, limber_zone_watch_free);
   g_clear_pointer (&self->timer, limber_wakeup_timer_free);
   g_clear_pointer (&self->config, limber_config_free);
   g_free (self->config_error);
   g_strfreev (self->config_paths);
+  g_clear_pointer (&self->hold_notes, g_hash_table_unref);
+  g_free (self->pause_who);
+  g_free (self->pause_reason);
   g_free (self);
+}
+
+static void
+on_clock_changed (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  self->deadlines_stale = TRUE;
+  limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
 }
 
 static void
@@ -344,6 +448,11 @@ limber_daemon_start (LimberDaemon *self)
                                      .save_due = on_save_due,
                                      .user_data = self });
   resume_from_disk (self);
+  self->guided_before = limber_records_guided_before (self->records);
+  self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
+  /* A new zone moves the times of day as a clock set does. */
+  self->zone_watch = limber_zone_watch_new (on_clock_changed, self);
+  self->deadlines_stale = TRUE;
   on_activity_changed (self);
   /* The desktop's sources come as their bus names appear; one there at
    * once (XSync) tells what it sees now, which a later SOURCE_CHANGED
@@ -356,7 +465,14 @@ limber_daemon_start (LimberDaemon *self)
 void
 limber_daemon_save_now (LimberDaemon *self)
 {
-  if (self->records != NULL)
+  if (self->records != NULL && !self->stood_down)
     limber_records_save_now (self->records, &self->scheduler,
                              limber_clock_now ());
+}
+
+void
+limber_daemon_stand_down (LimberDaemon *self)
+{
+  self->stood_down = TRUE;
+  limber_wakeup_timer_arm (self->timer, LIMBER_TIME_NEVER);
 }

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "limber-text.h"
+
 static gboolean log_verbose;
 
 static const char *
@@ -59,11 +61,33 @@ to_journal (GLogLevelFlags level, const GLogField *fields, gsize n_fields)
   return G_LOG_WRITER_HANDLED;
 }
 
+/* @fields with the message made visible on one line: it may quote what a
+ * client or a file said, and a line break or an escape sequence there
+ * must not forge a line of the log or act on the terminal showing it. */
+static GLogField *
+visible_fields (const GLogField *fields, gsize n_fields, char **message)
+{
+  GLogField *copy = g_memdup2 (fields, n_fields * sizeof (GLogField));
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (copy[i].key, "MESSAGE") == 0 && copy[i].value != NULL)
+      {
+        g_free (*message);
+        *message = limber_text_visible (copy[i].value, copy[i].length,
+                                        LIMBER_TEXT_KEEP_TABS);
+        copy[i].value = *message;
+        copy[i].length = -1;
+      }
+  return copy;
+}
+
 static GLogWriterOutput
-write_log (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
+write_log (GLogLevelFlags level, const GLogField *raw_fields, gsize n_fields,
            gpointer user_data)
 {
-  const char *domain = domain_of (fields, n_fields);
+  g_autofree char *message = NULL;
+  g_autofree GLogField *fields = NULL;
+  const char *domain = domain_of (raw_fields, n_fields);
   gboolean chatter = (level & (G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG)) != 0;
   /* G_MESSAGES_DEBUG names the domain (or "all"). */
   gboolean env_asked
@@ -75,6 +99,7 @@ write_log (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
   if (chatter && !env_asked
       && !(is_ours (domain) && (log_verbose || (level & G_LOG_LEVEL_INFO))))
     return G_LOG_WRITER_HANDLED;
+  fields = visible_fields (raw_fields, n_fields, &message);
 
   /* Under systemd; stderr, still the journal's, should its socket fail. */
   if (g_log_writer_is_journald (fileno (stderr)))

@@ -9,7 +9,9 @@
  *   terminal; warnings to the journal where there is one.
  * Break events go to the journal where there is one. GLib's and other
  * libraries' info and debug (GDBus' "this will deadlock if…" among them)
- * show only where G_MESSAGES_DEBUG asks for them, --verbose or not. */
+ * show only where G_MESSAGES_DEBUG asks for them, --verbose or not.
+ * Every message is made visible on one line (limber_text_visible()): it
+ * may quote what a client sent. */
 #pragma once
 
 #include <glib.h>

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bus-caller.h"
 #include "config.h"
 #include "daemon.h"
 #include "limber-names.h"
+#include "limber-text.h"
 #include "log.h"
 #include "sd-notify.h"
 #include "service.h"
@@ -100,43 +102,33 @@ on_name_acquired (GDBusConnection *connection, const char *name,
   limber_daemon_start (ctx->daemon);
 }
 
-/* "limberd (pid 1234)" for whoever holds @name, as well as can be told. */
-static char *
-describe_owner (GDBusConnection *connection, const char *name)
-{
-  g_autoptr (GVariant) reply = NULL;
-  g_autofree char *comm_path = NULL;
-  g_autofree char *comm = NULL;
-  guint32 pid;
-
-  reply = g_dbus_connection_call_sync (
-      connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-      "org.freedesktop.DBus", "GetConnectionUnixProcessID",
-      g_variant_new ("(s)", name), G_VARIANT_TYPE ("(u)"),
-      G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
-  if (reply == NULL)
-    return g_strdup ("another process");
-  g_variant_get (reply, "(u)", &pid);
-  comm_path = g_strdup_printf ("/proc/%u/comm", pid);
-  if (g_file_get_contents (comm_path, &comm, NULL, NULL))
-    return g_strdup_printf ("%s (pid %u)", g_strstrip (comm), pid);
-  return g_strdup_printf ("pid %u", pid);
-}
-
 static void
 on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
 {
   Context *ctx = user_data;
+  g_autofree char *shown_address = NULL;
 
   if (connection == NULL || g_dbus_connection_is_closed (connection))
     {
-      g_printerr ("limberd: cannot reach the session bus; is "
-                  "DBUS_SESSION_BUS_ADDRESS set?\n");
+      const char *address = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+
+      if (address != NULL)
+        address = shown_address
+            = limber_text_visible (address, -1, LIMBER_TEXT_ONE_LINE);
+      if (address != NULL)
+        g_printerr ("limberd: cannot reach the session bus at %s; run "
+                    "limberd in your desktop session, or point "
+                    "DBUS_SESSION_BUS_ADDRESS at a running bus\n",
+                    address);
+      else
+        g_printerr ("limberd: cannot reach the session bus: "
+                    "DBUS_SESSION_BUS_ADDRESS is not set and none was "
+                    "found; run limberd in your desktop session\n");
       quit (ctx, EXIT_FAILURE);
     }
   else if (!ctx->name_acquired)
     {
-      g_autofree char *owner = describe_owner (connection, name);
+      g_autofree char *owner = limber_describe_bus_name (connection, name);
       g_printerr ("limberd: %s is already owned by %s: limberd is already "
                   "running; use --replace to take over\n",
                   name, owner);
@@ -144,7 +136,11 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
     }
   else
     {
-      g_message ("replaced by another limberd; exiting");
+      /* At once, before anything else is saved: the successor has read
+       * the state file and may have written it since. */
+      limber_daemon_stand_down (ctx->daemon);
+      g_message ("replaced by another limberd, which carries on from the "
+                 "saved state; exiting");
       quit (ctx, EXIT_SUCCESS);
     }
 }
@@ -156,21 +152,28 @@ on_daemon_changed (gpointer service)
 }
 
 static void
-on_break_started (LimberUrgency urgency, gpointer service)
+on_break_started (LimberUrgency urgency, LimberBreakKind kind, gpointer service)
 {
-  limber_service_emit_break_started (service, urgency);
+  limber_service_emit_break_started (service, urgency, kind);
 }
 
 static void
-on_break_ended (LimberOutcome outcome, gpointer service)
+on_break_ended (LimberOutcome outcome, LimberBreakKind kind, gpointer service)
 {
-  limber_service_emit_break_ended (service, outcome);
+  limber_service_emit_break_ended (service, outcome, kind);
 }
 
 static void
-on_break_recorded (LimberOutcome outcome, gpointer service)
+on_break_recorded (LimberOutcome outcome, LimberBreakKind kind,
+                   gpointer service)
 {
-  limber_service_emit_break_recorded (service, outcome);
+  limber_service_emit_break_recorded (service, outcome, kind);
+}
+
+static void
+on_hold_ended (guint32 id, gpointer service)
+{
+  limber_service_hold_ended (service, id);
 }
 
 /* At start-up there is no earlier configuration to keep: run with every
@@ -256,6 +259,7 @@ main (int argc, char **argv)
                                   .break_started = on_break_started,
                                   .break_ended = on_break_ended,
                                   .break_recorded = on_break_recorded,
+                                  .hold_ended = on_hold_ended,
                                   .user_data = ctx.service,
                               });
 

@@ -2,6 +2,7 @@
 
 #include "bus-peer.h"
 #include "limber-names.h"
+#include "limber-text.h"
 
 #define NOTIFICATIONS_NAME  "org.freedesktop.Notifications"
 #define NOTIFICATIONS_PATH  "/org/freedesktop/Notifications"
@@ -187,22 +188,20 @@ describe_failure (const GError *error)
                           remote != NULL ? error->message : message);
 }
 
-/* Text as the user wrote it, control characters included: those are shown
- * as ^X rather than acted on or dropped. */
+/* Text as the user (or a config file) wrote it, shown rather than acted
+ * on: controls, bidi overrides and bytes that are not UTF-8 become visible
+ * marks. The body keeps its line breaks and tabs; the title is one line. */
 static char *
 visible_text (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  return limber_text_visible (
+      text, -1, LIMBER_TEXT_KEEP_NEWLINES | LIMBER_TEXT_KEEP_TABS);
+}
 
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-        g_string_append_printf (out, "^%c", c == 0x7f ? '?' : c + 0x40);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  return g_string_free (out, FALSE);
+static char *
+visible_title (const char *text)
+{
+  return limber_text_visible (text, -1, LIMBER_TEXT_ONE_LINE);
 }
 
 static char *
@@ -276,7 +275,7 @@ send_wanted (LimberNotifier *self)
       return;
     }
 
-  g_autofree char *title = visible_text (popup->title);
+  g_autofree char *title = visible_title (popup->title);
   g_autofree char *body = compose_body (self, popup);
   g_variant_builder_init (&actions, G_VARIANT_TYPE ("as"));
   add_actions (self, popup, &actions);
@@ -699,7 +698,7 @@ limber_notifier_notice (LimberNotifier *self, const char *title,
   /* Only to a server already there: a notice is not worth starting one. */
   if (self->bus == NULL || !limber_bus_peer_has_owner (self->server))
     return;
-  g_autofree char *visible_title = visible_text (title);
+  g_autofree char *shown_title = visible_title (title);
   g_autofree char *visible_body = visible_text (body);
   g_autofree char *escaped = self->can_markup
                                  ? g_markup_escape_text (visible_body, -1)
@@ -715,7 +714,7 @@ limber_notifier_notice (LimberNotifier *self, const char *title,
   call_server (self, "Notify",
                g_variant_new ("(susss@asa{sv}i)", "limber", 0,
                               self->can_icons ? LIMBER_ICON_NAME : "",
-                              visible_title, escaped,
+                              shown_title, escaped,
                               g_variant_new_strv (NULL, 0), &hints, -1),
                NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
 }

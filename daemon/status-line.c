@@ -20,6 +20,9 @@ limber_status_line (const char *state, gint64 now_wall, gint64 next_break_wall,
       g_autofree char *until = format_clock (now_wall, paused_until_wall);
       return g_strdup_printf ("paused until %s", until);
     }
+  if (g_str_equal (state, "held"))
+    return g_strdup ("held back (a call, a lease); a break due meanwhile "
+                     "comes after");
   if (g_str_equal (state, "closed"))
     return g_strdup ("break seen, its pop-up closed");
   if (g_str_equal (state, "due"))

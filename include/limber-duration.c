@@ -112,14 +112,75 @@ lookup_unit (const char *start, gsize len)
   return NULL;
 }
 
-gboolean
-limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
+static guint64
+gcd (guint64 a, guint64 b)
+{
+  while (b != 0)
+    {
+      guint64 r = a % b;
+      a = b;
+      b = r;
+    }
+  return a;
+}
+
+/* 0.DIGITS (from @digits to @end) of a unit of @unit µs, rounded down:
+ * each digit is worth a tenth of the one before. */
+static guint64
+fraction_rounded_down (const char *digits, const char *end, guint64 unit)
+{
+  guint64 usec = 0, weight = unit / 10;
+
+  for (const char *d = digits; d < end && weight; d++, weight /= 10)
+    usec += (guint64) (*d - '0') * weight;
+  return usec;
+}
+
+/* 0.DIGITS (from @digits to @end) of a unit of @unit µs, in µs. FALSE when
+ * it falls between two microseconds: *@usec is then rounded down, near
+ * enough to name the whole seconds around it. */
+static gboolean
+fraction_usec (const char *digits, const char *end, guint64 unit, guint64 *usec)
+{
+  guint64 numerator = 0, denominator = 1, common;
+  const char *last = end;
+
+  while (last > digits && last[-1] == '0')
+    last--;
+  /* 19 significant decimals are finer than a microsecond of any unit
+   * (the largest, a year, is under 10^14 µs), and would overflow. */
+  if (last - digits <= 18)
+    {
+      for (const char *d = digits; d < last; d++)
+        {
+          numerator = numerator * 10 + (guint64) (*d - '0');
+          denominator *= 10;
+        }
+      /* unit × numerator / denominator, exactly and without overflow:
+       * the result is below @unit since numerator < denominator. */
+      common = gcd (unit, denominator);
+      denominator /= common;
+      if (numerator % denominator == 0)
+        {
+          *usec = unit / common * (numerator / denominator);
+          return TRUE;
+        }
+    }
+  *usec = fraction_rounded_down (digits, last, unit);
+  return FALSE;
+}
+
+/* As limber_duration_parse_usec(); a duration that falls between two
+ * microseconds sets *@finer, with *@usec rounded down. */
+static gboolean
+parse_usec (const char *text, guint64 *usec, gboolean *finer, GError **error)
 {
   const char *p = text;
   guint64 total = 0;
   gboolean any = FALSE;
 
   g_return_val_if_fail (text != NULL, FALSE);
+  *finer = FALSE;
 
   while (*p != '\0')
     {
@@ -213,14 +274,9 @@ limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
       if (whole > G_MAXUINT64 / unit->usec)
         return fail (error, text, "it is too large");
       part = whole * unit->usec;
-      if (fraction_start != NULL)
-        {
-          /* Each further digit is worth a tenth of the one before. */
-          guint64 weight = unit->usec / 10;
-          for (const char *d = fraction_start; g_ascii_isdigit (*d) && weight;
-               d++, weight /= 10)
-            fraction += (guint64) (*d - '0') * weight;
-        }
+      if (fraction_start != NULL
+          && !fraction_usec (fraction_start, number_end, unit->usec, &fraction))
+        *finer = TRUE;
       if (part > G_MAXUINT64 - fraction
           || total > G_MAXUINT64 - part - fraction)
         return fail (error, text, "it is too large");
@@ -236,19 +292,38 @@ limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
 }
 
 gboolean
+limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
+{
+  guint64 parsed;
+  gboolean finer;
+
+  if (!parse_usec (text, &parsed, &finer, error))
+    return FALSE;
+  if (finer)
+    return fail (error, text,
+                 "it is finer than a microsecond, the smallest step limber "
+                 "holds: give fewer decimals");
+  *usec = parsed;
+  return TRUE;
+}
+
+gboolean
 limber_duration_parse (const char *text, guint64 *seconds, GError **error)
 {
   guint64 usec;
+  gboolean finer;
 
-  if (!limber_duration_parse_usec (text, &usec, error))
+  if (!parse_usec (text, &usec, &finer, error))
     return FALSE;
-  if (usec % USEC_PER_SEC != 0)
+  if (finer || usec % USEC_PER_SEC != 0)
     {
       g_autofree char *quoted = limber_error_quote (text);
+      g_autofree char *below = limber_duration_format (usec / USEC_PER_SEC);
+      g_autofree char *above = limber_duration_format (usec / USEC_PER_SEC + 1);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
                    "'%s' is not a whole number of seconds; limber counts "
-                   "time in seconds",
-                   quoted);
+                   "time in seconds: give %s or %s",
+                   quoted, below, above);
       return FALSE;
     }
   *seconds = usec / USEC_PER_SEC;

@@ -2,6 +2,8 @@
 
 #include <gio/gio.h>
 
+#include "limber-text.h"
+
 static const GDBusErrorEntry limber_error_entries[] = {
   { LIMBER_ERROR_FAILED, "io.github.limber.Limber1.Error.Failed" },
   { LIMBER_ERROR_INVALID_ARGUMENT,
@@ -11,10 +13,11 @@ static const GDBusErrorEntry limber_error_entries[] = {
     "io.github.limber.Limber1.Error.InvalidConfig" },
   { LIMBER_ERROR_ACCESS_DENIED, "io.github.limber.Limber1.Error.AccessDenied" },
   { LIMBER_ERROR_NO_BREAK, "io.github.limber.Limber1.Error.NoBreak" },
+  { LIMBER_ERROR_NO_ROUTINE, "io.github.limber.Limber1.Error.NoRoutine" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (limber_error_entries)
-                 == LIMBER_ERROR_NO_BREAK + 1);
+                 == LIMBER_ERROR_NO_ROUTINE + 1);
 
 GQuark
 limber_error_quark (void)
@@ -30,7 +33,7 @@ limber_error_quark (void)
 char *
 limber_error_quote (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *valid = limber_text_visible (text, -1, LIMBER_TEXT_ONE_LINE);
 
   if (g_utf8_strlen (valid, -1) <= 40)
     return g_steal_pointer (&valid);

@@ -13,11 +13,12 @@ typedef enum
   LIMBER_ERROR_UNKNOWN_KEY,
   LIMBER_ERROR_INVALID_CONFIG,
   LIMBER_ERROR_ACCESS_DENIED,
-  LIMBER_ERROR_NO_BREAK, /* nothing due to skip */
+  LIMBER_ERROR_NO_BREAK,   /* nothing due to skip */
+  LIMBER_ERROR_NO_ROUTINE, /* no routine running, or none for the break */
 } LimberError;
 
 GQuark limber_error_quark (void);
 
-/* @text as error messages quote what was given: valid UTF-8, and cut to
- * 40 characters with an ellipsis. */
+/* @text as error messages quote what was given: made visible on one line
+ * (limber_text_visible()), and cut to 40 characters with an ellipsis. */
 char *limber_error_quote (const char *text);

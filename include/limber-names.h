@@ -16,6 +16,8 @@
 /* Upper bounds that keep durations meaningful; anything larger is a typo. */
 #define LIMBER_MAX_PAUSE_SECONDS  (31 * 24 * 3600)
 #define LIMBER_MAX_SNOOZE_SECONDS (24 * 3600)
+/* A hold's reason (Inhibit(), limberctl pause --reason), in bytes. */
+#define LIMBER_MAX_REASON_BYTES 200
 
 /* limberctl's exit codes. */
 enum

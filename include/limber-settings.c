@@ -1,16 +1,22 @@
 #include "limber-settings.h"
 
+#include "limber-duration.h"
+
 #define HOUR (60 * 60)
 #define DAY  (24 * HOUR)
 
 /* The activity sources limberd knows (daemon/sources/activity.c), or auto,
- * or none; xsync only where it was built. */
+ * or none; wayland and xsync only where they were built. */
 static const char *const activity_sources[] = {
-  "auto",   "mutter", "screensaver",
+  "auto",        "mutter",
+#ifdef LIMBER_HAVE_WAYLAND
+  "wayland",
+#endif
+  "screensaver",
 #ifdef LIMBER_HAVE_XSYNC
   "xsync",
 #endif
-  "logind", "none",   NULL,
+  "logind",      "none",   NULL,
 };
 
 #define DURATION(id, name, lo, hi, def, what)                                  \
@@ -28,6 +34,19 @@ static const char *const activity_sources[] = {
            .max = hi,                                                          \
            .default_text = def,                                                \
            .description = what }
+/* A duration that may be "off" (0). */
+#define OPTIONAL_DURATION(id, name, lo, hi, def, what)                         \
+  [id] = { .key = name,                                                        \
+           .kind = LIMBER_SETTING_DURATION,                                    \
+           .min = lo,                                                          \
+           .max = hi,                                                          \
+           .default_seconds = def,                                             \
+           .description = what,                                                \
+           .can_be_off = TRUE }
+#define NAMED(id, kind_, name, def, what)                                      \
+  [id] = {                                                                     \
+    .key = name, .kind = kind_, .default_text = def, .description = what       \
+  }
 #define CHOICE(id, name, list, def, what)                                      \
   [id] = { .key = name,                                                        \
            .kind = LIMBER_SETTING_CHOICE,                                      \
@@ -60,6 +79,23 @@ const LimberSetting limber_settings[LIMBER_N_SETTINGS] = {
         "The pop-up's text: the routine to follow"),
   CHOICE (LIMBER_SETTING_ACTIVITY_SOURCE, "activity-source", activity_sources,
           "auto", "Where idle, lock and sleep come from"),
+  NAMED (LIMBER_SETTING_MICRO_BREAK_ROUTINE, LIMBER_SETTING_ROUTINE_NAME,
+         "micro-break-routine", "micro-break",
+         "The routine a micro-break guides you through"),
+  OPTIONAL_DURATION (LIMBER_SETTING_POSTURE_CHECK, "posture-check", 1, DAY,
+                     30 * 60,
+                     "How often, in work, a posture check comes (off: never)"),
+  NAMED (LIMBER_SETTING_POSTURE_CHECK_ROUTINE, LIMBER_SETTING_ROUTINE_NAME,
+         "posture-check-routine", "posture-check",
+         "The routine a posture check shows"),
+  NAMED (LIMBER_SETTING_STRETCH_AT, LIMBER_SETTING_TIME, "stretch-at", "off",
+         "The time of day of the daily stretch session (off: none)"),
+  NAMED (LIMBER_SETTING_STRETCH_ROUTINE, LIMBER_SETTING_ROUTINE_NAME,
+         "stretch-routine", "stretch",
+         "The routine of the daily stretch session"),
+  NAMED (LIMBER_SETTING_CHECKIN_AT, LIMBER_SETTING_WEEKLY, "checkin-at",
+         "Fri 16:00",
+         "When the weekly check-in asks how your back is (off: never)"),
 };
 
 const LimberSettingRule limber_setting_rules[] = {
@@ -112,6 +148,26 @@ limber_setting_kind_name (LimberSettingKind kind)
       return "text";
     case LIMBER_SETTING_CHOICE:
       return "choice";
+    case LIMBER_SETTING_ROUTINE_NAME:
+      return "routine";
+    case LIMBER_SETTING_TIME:
+      return "time of day";
+    case LIMBER_SETTING_WEEKLY:
+      return "day and time";
     }
   g_assert_not_reached ();
+}
+
+gboolean
+limber_setting_is_text (const LimberSetting *setting)
+{
+  return setting->kind != LIMBER_SETTING_DURATION;
+}
+
+char *
+limber_setting_format_seconds (const LimberSetting *setting, guint64 seconds)
+{
+  if (seconds == 0 && setting != NULL && setting->can_be_off)
+    return g_strdup ("off");
+  return limber_duration_format (seconds);
 }

@@ -10,7 +10,10 @@ typedef enum
 {
   LIMBER_SETTING_DURATION,
   LIMBER_SETTING_TEXT,
-  LIMBER_SETTING_CHOICE, /* one word of a list, stored as text */
+  LIMBER_SETTING_CHOICE,       /* one word of a list, stored as text */
+  LIMBER_SETTING_ROUTINE_NAME, /* a routine's name, stored as text */
+  LIMBER_SETTING_TIME,         /* HH:MM, or off; stored as text */
+  LIMBER_SETTING_WEEKLY,       /* a day and HH:MM ("Fri 16:00"), or off */
 } LimberSettingKind;
 
 /* The settings' places in the table, in the order of the documentation;
@@ -28,6 +31,12 @@ typedef enum
   LIMBER_SETTING_TITLE,
   LIMBER_SETTING_ROUTINE,
   LIMBER_SETTING_ACTIVITY_SOURCE,
+  LIMBER_SETTING_MICRO_BREAK_ROUTINE,
+  LIMBER_SETTING_POSTURE_CHECK,
+  LIMBER_SETTING_POSTURE_CHECK_ROUTINE,
+  LIMBER_SETTING_STRETCH_AT,
+  LIMBER_SETTING_STRETCH_ROUTINE,
+  LIMBER_SETTING_CHECKIN_AT,
   LIMBER_N_SETTINGS
 } LimberSettingId;
 
@@ -40,6 +49,7 @@ typedef struct
   const char *default_text;   /* LIMBER_SETTING_TEXT and _CHOICE */
   const char *const *choices; /* LIMBER_SETTING_CHOICE, NULL-terminated */
   const char *description;    /* one line */
+  gboolean can_be_off;        /* a duration that takes "off" (kept as 0) */
 } LimberSetting;
 
 /* A rule between two durations: @shorter must not be longer than
@@ -66,5 +76,14 @@ LimberSettingId limber_settings_id (const LimberSetting *setting);
 /* Every key, in the table's order, NULL-terminated. */
 const char *const *limber_settings_keys (void);
 
-/* "durations", "text" or "choice": the kind's name in help and dumps. */
+/* "durations", "text", "choice", "routine", "time of day" or "day and
+ * time": the kind's name in help and dumps. */
 const char *limber_setting_kind_name (LimberSettingKind kind);
+
+/* Whether the setting's value is kept as text: all but durations. */
+gboolean limber_setting_is_text (const LimberSetting *setting);
+
+/* A duration's value as people read it: "30min", or "off" for 0 where the
+ * setting takes off. */
+char *limber_setting_format_seconds (const LimberSetting *setting,
+                                     guint64 seconds);

@@ -20,8 +20,15 @@ add_setting (JsonBuilder *builder, const LimberSetting *setting)
   json_builder_set_member_name (builder, "default");
   if (setting->kind == LIMBER_SETTING_DURATION)
     {
-      g_autofree char *text = limber_duration_format (setting->default_seconds);
+      g_autofree char *text
+          = limber_setting_format_seconds (setting, setting->default_seconds);
+      g_autofree char *min = limber_duration_format (setting->min);
+      g_autofree char *max = limber_duration_format (setting->max);
       json_builder_add_string_value (builder, text);
+      json_builder_set_member_name (builder, "min");
+      json_builder_add_string_value (builder, min);
+      json_builder_set_member_name (builder, "max");
+      json_builder_add_string_value (builder, max);
     }
   else
     json_builder_add_string_value (builder, setting->default_text);
@@ -33,6 +40,8 @@ add_setting (JsonBuilder *builder, const LimberSetting *setting)
         json_builder_add_string_value (builder, setting->choices[i]);
       json_builder_end_array (builder);
     }
+  json_builder_set_member_name (builder, "can_be_off");
+  json_builder_add_boolean_value (builder, setting->can_be_off);
   json_builder_set_member_name (builder, "description");
   json_builder_add_string_value (builder, setting->description);
   json_builder_end_object (builder);

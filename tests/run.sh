@@ -16,10 +16,15 @@ cd "$(dirname "$0")/.."
 src=$(pwd)
 out=$src/build-tests
 
-# What the tests run besides limber itself; all from Debian.
+# What the tests run besides limber itself; all from Debian. (Building
+# limber, and its Debian package, needs debian/control's Build-Depends,
+# which install.sh --deps-only installs.) lintian checks the package;
+# fish and zsh answer the completion test; i3-wm and sway run the README's
+# window-manager lines.
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
-desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev"
+desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
+kwin-wayland sway wtype lintian fish zsh i3-wm"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086

@@ -21,8 +21,13 @@ gboolean limber_service_export (LimberService *self,
 void limber_service_publish (LimberService *self);
 
 void limber_service_emit_break_started (LimberService *self,
-                                        LimberUrgency urgency);
+                                        LimberUrgency urgency,
+                                        LimberBreakKind kind);
 void limber_service_emit_break_ended (LimberService *self,
-                                      LimberOutcome outcome);
+                                      LimberOutcome outcome,
+                                      LimberBreakKind kind);
 void limber_service_emit_break_recorded (LimberService *self,
-                                         LimberOutcome outcome);
+                                         LimberOutcome outcome,
+                                         LimberBreakKind kind);
+/* Hold @id ended by itself (a lease's deadline). */
+void limber_service_hold_ended (LimberService *self, guint32 id);

@@ -292,6 +292,29 @@ limber_config_read_file (const char *path, char **data, gsize *length,
 static gboolean load_contents (Loader *self, const char *path, guint origin,
                                const char *data, gsize length, GError **error);
 
+/* A routine that cannot be shown is left out, and said so, but costs
+ * nothing else: the file's settings and other routines apply. */
+static void
+load_routine (Loader *self, const char *path, GKeyFile *file, const char *group)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr (LimberRoutine) routine = NULL;
+  g_autofree char *quoted = limber_error_quote (group);
+
+  if (!g_str_has_prefix (group, LIMBER_ROUTINE_GROUP_PREFIX))
+    problem = g_strdup ("a routine needs a name: [routine NAME]");
+  else
+    routine = limber_config_read_routine (file, group, &problem);
+  if (routine == NULL)
+    {
+      note_warning (self, g_strdup_printf ("%s: [%s] %s; the routine is "
+                                           "left out",
+                                           path, quoted, problem));
+      return;
+    }
+  limber_routine_set_add (self->config->routines, g_steal_pointer (&routine));
+}
+
 static gboolean
 load_file (Loader *self, guint index, GError **error)
 {
@@ -334,7 +357,10 @@ load_contents (Loader *self, const char *path, guint origin, const char *data,
    * settings: a newer limber, or a typo, should not undo the rest. */
   groups = g_key_file_get_groups (file, NULL);
   for (gsize i = 0; groups[i] != NULL; i++)
-    if (!g_str_equal (groups[i], LIMBER_CONFIG_GROUP))
+    if (g_str_has_prefix (groups[i], LIMBER_ROUTINE_GROUP_PREFIX)
+        || g_str_equal (groups[i], "routine"))
+      load_routine (self, path, file, groups[i]);
+    else if (!g_str_equal (groups[i], LIMBER_CONFIG_GROUP))
       {
         g_autofree char *quoted = limber_error_quote (groups[i]);
         note_warning (self,
@@ -420,6 +446,36 @@ check_rules (Loader *self, GError **error)
   return TRUE;
 }
 
+/* A routine named in a setting that no file defines (or that was left
+ * out): the kind's own routine is used, and said so. */
+static void
+check_routine_keys (Loader *self)
+{
+  for (gsize i = 0; i < LIMBER_N_SETTINGS; i++)
+    {
+      const LimberSetting *info = &limber_settings[i];
+      g_autoptr (GVariant) values = NULL;
+      g_autoptr (GError) error = NULL;
+      const char *name;
+
+      if (info->kind != LIMBER_SETTING_ROUTINE_NAME)
+        continue;
+      values = limber_config_to_variant (self->config);
+      g_variant_lookup (values, info->key, "&s", &name);
+      if (limber_config_check_routine_name (self->config, NULL, name, &error))
+        continue;
+      guint from
+          = GPOINTER_TO_UINT (g_hash_table_lookup (self->origins, info->key));
+      note_warning (self, g_strdup_printf ("%s: key '%s': %s; %s is used",
+                                           from > 0 ? self->paths[from - 1]
+                                                    : "built-in defaults",
+                                           info->key, error->message,
+                                           info->default_text));
+      limber_config_reset_key (self->config, info->key);
+      g_hash_table_remove (self->origins, info->key);
+    }
+}
+
 static LimberConfig *
 load (const char *const *paths, GPtrArray *problems, GPtrArray *warnings,
       GError **error)
@@ -434,6 +490,7 @@ load (const char *const *paths, GPtrArray *problems, GPtrArray *warnings,
       return NULL;
   if (!check_rules (&loader, error))
     return NULL;
+  check_routine_keys (&loader);
   return g_steal_pointer (&config);
 }
 
@@ -484,5 +541,6 @@ limber_config_parse (const char *name, const char *data, gsize length,
   if (!load_contents (&loader, name, 1, data, length, error)
       || !check_rules (&loader, error))
     return NULL;
+  check_routine_keys (&loader);
   return g_steal_pointer (&config);
 }

@@ -3,6 +3,7 @@
 #include "limber-duration.h"
 #include "limber-error.h"
 #include "limber-settings.h"
+#include "limber-time-of-day.h"
 
 #include <string.h>
 
@@ -31,9 +32,16 @@ duration_field (LimberConfig *config, const SettingInfo *info)
       return &config->break_length;
     case LIMBER_SETTING_PAUSE_DEFAULT:
       return &config->pause_default;
+    case LIMBER_SETTING_POSTURE_CHECK:
+      return &config->posture_check;
     case LIMBER_SETTING_TITLE:
     case LIMBER_SETTING_ROUTINE:
     case LIMBER_SETTING_ACTIVITY_SOURCE:
+    case LIMBER_SETTING_MICRO_BREAK_ROUTINE:
+    case LIMBER_SETTING_POSTURE_CHECK_ROUTINE:
+    case LIMBER_SETTING_STRETCH_AT:
+    case LIMBER_SETTING_STRETCH_ROUTINE:
+    case LIMBER_SETTING_CHECKIN_AT:
     case LIMBER_N_SETTINGS:
       break;
     }
@@ -51,6 +59,17 @@ text_field (LimberConfig *config, const SettingInfo *info)
       return &config->routine;
     case LIMBER_SETTING_ACTIVITY_SOURCE:
       return &config->activity_source;
+    case LIMBER_SETTING_MICRO_BREAK_ROUTINE:
+      return &config->micro_break_routine;
+    case LIMBER_SETTING_POSTURE_CHECK_ROUTINE:
+      return &config->posture_check_routine;
+    case LIMBER_SETTING_STRETCH_AT:
+      return &config->stretch_at;
+    case LIMBER_SETTING_STRETCH_ROUTINE:
+      return &config->stretch_routine;
+    case LIMBER_SETTING_CHECKIN_AT:
+      return &config->checkin_at;
+    case LIMBER_SETTING_POSTURE_CHECK:
     case LIMBER_SETTING_INTERVAL_MIN:
     case LIMBER_SETTING_INTERVAL_MAX:
     case LIMBER_SETTING_SNOOZE:
@@ -89,6 +108,7 @@ limber_config_new (void)
       else
         *text_field (config, info) = g_strdup (info->default_text);
     }
+  config->routines = limber_routine_set_new ();
   return config;
 }
 
@@ -97,9 +117,13 @@ limber_config_copy (const LimberConfig *config)
 {
   LimberConfig *copy = g_memdup2 (config, sizeof *config);
 
-  copy->title = g_strdup (config->title);
-  copy->routine = g_strdup (config->routine);
-  copy->activity_source = g_strdup (config->activity_source);
+  for (gsize i = 0; i < LIMBER_N_SETTINGS; i++)
+    if (limber_setting_is_text (&limber_settings[i]))
+      {
+        char **field = text_field (copy, &limber_settings[i]);
+        *field = g_strdup (*field);
+      }
+  copy->routines = limber_routine_set_copy (config->routines);
   return copy;
 }
 
@@ -108,9 +132,10 @@ limber_config_free (LimberConfig *config)
 {
   if (config == NULL)
     return;
-  g_free (config->title);
-  g_free (config->routine);
-  g_free (config->activity_source);
+  for (gsize i = 0; i < LIMBER_N_SETTINGS; i++)
+    if (limber_setting_is_text (&limber_settings[i]))
+      g_free (*text_field (config, &limber_settings[i]));
+  limber_routine_set_free (config->routines);
   g_free (config);
 }
 
@@ -140,7 +165,8 @@ limber_config_reset_key (LimberConfig *config, const char *key)
 static gboolean
 check_duration (const SettingInfo *info, guint64 seconds, GError **error)
 {
-  if (seconds >= info->min && seconds <= info->max)
+  if ((seconds >= info->min && seconds <= info->max)
+      || (seconds == 0 && info->can_be_off))
     return TRUE;
 
   g_autofree char *given = limber_duration_format (seconds);
@@ -191,6 +217,58 @@ check_choice (const SettingInfo *info, const char *text, GError **error)
   g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
                "%s must be one of %s, not '%s'", info->key, list, quoted);
+  return FALSE;
+}
+
+/* Checks @text for @info's kind, and puts it in the form the file keeps
+ * ("9:00" becomes "09:00", "friday 4:00" "Fri 04:00"). */
+static gboolean
+check_text_kind (const SettingInfo *info, char **text, GError **error)
+{
+  static const char *const days[]
+      = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  int minutes, weekday;
+  g_autoptr (GError) local_error = NULL;
+  char *problem;
+
+  switch (info->kind)
+    {
+    case LIMBER_SETTING_CHOICE:
+      return check_choice (info, *text, error);
+    case LIMBER_SETTING_TEXT:
+      return check_text (info, *text, error);
+    case LIMBER_SETTING_ROUTINE_NAME:
+      problem = limber_routine_name_problem (*text);
+      if (problem != NULL)
+        {
+          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                       "%s: %s", info->key, problem);
+          g_free (problem);
+          return FALSE;
+        }
+      return TRUE;
+    case LIMBER_SETTING_TIME:
+      if (!limber_time_of_day_parse (*text, &minutes, &local_error))
+        break;
+      g_free (*text);
+      *text = minutes < 0
+                  ? g_strdup ("off")
+                  : g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+      return TRUE;
+    case LIMBER_SETTING_WEEKLY:
+      if (!limber_weekly_parse (*text, &weekday, &minutes, &local_error))
+        break;
+      g_free (*text);
+      *text = minutes < 0 ? g_strdup ("off")
+                          : g_strdup_printf ("%s %02d:%02d", days[weekday - 1],
+                                             minutes / 60, minutes % 60);
+      return TRUE;
+    case LIMBER_SETTING_DURATION:
+    default:
+      g_assert_not_reached ();
+    }
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT, "%s: %s",
+               info->key, local_error->message);
   return FALSE;
 }
 
@@ -253,6 +331,11 @@ variant_to_seconds (const SettingInfo *info, GVariant *value, guint64 *seconds,
         }
       *seconds = (guint64) n;
     }
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+           && info->can_be_off
+           && g_ascii_strcasecmp (g_variant_get_string (value, NULL), "off")
+                  == 0)
+    *seconds = 0;
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     {
       g_autoptr (GError) parse_error = NULL;
@@ -308,7 +391,7 @@ limber_config_parse_value (LimberConfig *config, const char *key,
       if (!variant_to_seconds (info, value, &seconds, error))
         return FALSE;
       *duration_field (config, info) = seconds;
-      text = limber_duration_format (seconds);
+      text = limber_setting_format_seconds (info, seconds);
     }
   else
     {
@@ -321,9 +404,7 @@ limber_config_parse_value (LimberConfig *config, const char *key,
           return FALSE;
         }
       text = g_variant_dup_string (value, NULL);
-      if (info->kind == LIMBER_SETTING_CHOICE
-              ? !check_choice (info, text, error)
-              : !check_text (info, text, error))
+      if (!check_text_kind (info, &text, error))
         return FALSE;
       g_free (*text_field (config, info));
       *text_field (config, info) = g_strdup (text);
@@ -342,6 +423,9 @@ limber_config_set (LimberConfig *config, const char *key, GVariant *value,
   const LimberConfigRule *broken;
 
   if (!limber_config_parse_value (candidate, key, value, &text, error))
+    return FALSE;
+  if (lookup_setting (key)->kind == LIMBER_SETTING_ROUTINE_NAME
+      && !limber_config_check_routine_name (candidate, key, text, error))
     return FALSE;
   broken = limber_config_broken_rule (candidate);
   if (broken != NULL)
@@ -396,4 +480,40 @@ limber_config_get_timings (const LimberConfig *config, LimberTimings *timings)
   timings->natural_break = (gint64) config->natural_break * LIMBER_USEC_PER_SEC;
   timings->lull = (gint64) config->lull * LIMBER_USEC_PER_SEC;
   timings->break_length = (gint64) config->break_length * LIMBER_USEC_PER_SEC;
+  timings->posture_check = (gint64) config->posture_check * LIMBER_USEC_PER_SEC;
+  /* A few minutes between pop-ups, or half the interval where that is
+   * shorter (seconds-scale intervals, in tests). */
+  timings->spacing
+      = MIN (3 * 60, (gint64) config->interval_min / 2) * LIMBER_USEC_PER_SEC;
+}
+
+const LimberRoutine *
+limber_config_routine_for (const LimberConfig *config, LimberBreakKind kind)
+{
+  const char *name, *builtin;
+  const LimberRoutine *routine;
+
+  switch (kind)
+    {
+    case LIMBER_KIND_MICRO_BREAK:
+      name = config->micro_break_routine;
+      builtin = LIMBER_ROUTINE_MICRO_BREAK;
+      break;
+    case LIMBER_KIND_POSTURE_CHECK:
+      name = config->posture_check_routine;
+      builtin = LIMBER_ROUTINE_POSTURE_CHECK;
+      break;
+    case LIMBER_KIND_STRETCH:
+      name = config->stretch_routine;
+      builtin = LIMBER_ROUTINE_STRETCH;
+      break;
+    case LIMBER_KIND_CHECKIN:
+    case LIMBER_N_KINDS:
+    default:
+      return NULL;
+    }
+  routine = limber_routine_set_lookup (config->routines, name);
+  if (routine == NULL)
+    routine = limber_routine_set_lookup (config->routines, builtin);
+  return routine;
 }

@@ -7,9 +7,12 @@
 #include <glib.h>
 
 #include "limber-settings.h"
+#include "routine.h"
 #include "scheduler.h"
 
 #define LIMBER_CONFIG_GROUP "limber"
+/* A routine is a group of its own: [routine NAME]. */
+#define LIMBER_ROUTINE_GROUP_PREFIX "routine "
 
 typedef struct
 {
@@ -26,6 +29,15 @@ typedef struct
   char *routine;
   /* auto, a source's name, or none. */
   char *activity_source;
+  /* Break kinds: the routine each uses, when they come. */
+  char *micro_break_routine;
+  guint64 posture_check; /* s of work between posture checks; 0: none */
+  char *posture_check_routine;
+  char *stretch_at; /* "HH:MM" or "off" */
+  char *stretch_routine;
+  char *checkin_at; /* "Fri 16:00" or "off" */
+  /* The built-in routines and the user's, by name. */
+  LimberRoutineSet *routines;
 } LimberConfig;
 
 LimberConfig *limber_config_new (void);
@@ -78,6 +90,26 @@ GVariant *limber_config_to_variant (const LimberConfig *config);
 
 void limber_config_get_timings (const LimberConfig *config,
                                 LimberTimings *timings);
+
+/* The routine @kind uses (never NULL: a missing one falls back to the
+ * built-in routine of that kind; a check-in has none and gets NULL). */
+const LimberRoutine *limber_config_routine_for (const LimberConfig *config,
+                                                LimberBreakKind kind);
+
+/* config-routines.c */
+
+/* The routine in @group ("routine NAME") of @file; NULL with *@problem
+ * saying which step and why ("step 2: the text is …") when it cannot be
+ * shown. */
+LimberRoutine *limber_config_read_routine (GKeyFile *file, const char *group,
+                                           char **problem);
+
+/* Whether @name is one of @config's routines; if not, fails with
+ * LIMBER_ERROR_INVALID_ARGUMENT naming @key (if not NULL) and listing
+ * them. */
+gboolean limber_config_check_routine_name (const LimberConfig *config,
+                                           const char *key, const char *name,
+                                           GError **error);
 
 /* config-load.c */
 

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "holds.h"
+
 typedef gint64 LimberTime;
 #define LIMBER_TIME_NEVER G_MAXINT64
 
@@ -23,7 +25,36 @@ typedef struct
   gint64 natural_break; /* time away that counts as a break */
   gint64 lull;          /* input pause that lets a due break show */
   gint64 break_length;  /* time away after a pop-up that counts as done */
+  /* How often, in work, a posture check comes; the first one half-way
+   * through the work interval, so that it falls between micro-breaks. 0: no
+   * posture checks. */
+  gint64 posture_check;
+  /* The least time between two pop-ups of different kinds. */
+  gint64 spacing;
 } LimberTimings;
+
+/* What a break is. A micro-break is timed by work; a posture check is a
+ * glance between micro-breaks (it is not a break, and work goes on); a
+ * stretch session comes at a time of day and counts as a break; a check-in
+ * asks, once a week, how the person's back is. One pop-up at a time: the
+ * scheduler times them all, so that they never pile up. */
+typedef enum
+{
+  LIMBER_KIND_MICRO_BREAK,
+  LIMBER_KIND_POSTURE_CHECK,
+  LIMBER_KIND_STRETCH,
+  LIMBER_KIND_CHECKIN,
+  LIMBER_N_KINDS
+} LimberBreakKind;
+
+/* How a break was taken. */
+typedef enum
+{
+  LIMBER_TAKEN_DONE,        /* the person said so (Done, a check-in answer) */
+  LIMBER_TAKEN_COMPLETED,   /* the guided routine ran to its end */
+  LIMBER_TAKEN_STOPPED,     /* the guided routine was stopped part-way */
+  LIMBER_TAKEN_WALKED_AWAY, /* away from the pop-up for break-length */
+} LimberTaken;
 
 /* How the activity source lets the scheduler see a lull in typing. */
 typedef enum
@@ -47,14 +78,26 @@ typedef enum
   LIMBER_EVENT_SKIP,
   LIMBER_EVENT_PAUSE, /* .duration; 0 pauses until resumed */
   LIMBER_EVENT_RESUME_REMINDERS,
-  LIMBER_EVENT_BREAK_NOW,
-  LIMBER_EVENT_BREAK_DONE,
+  LIMBER_EVENT_BREAK_NOW,      /* .kind */
+  LIMBER_EVENT_BREAK_DONE,     /* .taken */
   LIMBER_EVENT_BREAK_EXPIRED,  /* the server took the pop-up down itself */
   LIMBER_EVENT_BREAK_CLOSED,   /* the user closed the pop-up: seen, no more */
   LIMBER_EVENT_POPUP_SHOWN,    /* the pop-up reached the screen (again) */
   LIMBER_EVENT_POPUP_UNSHOWN,  /* no notification server could show it */
   LIMBER_EVENT_CONFIG_CHANGED, /* .timings */
   LIMBER_EVENT_SOURCE_CHANGED, /* .lulls */
+  /* .hold (id, kind, until; not LIMBER_HOLD_PAUSE): a due break is held
+   * back until the last hold ends, then offered, deferred. Beginning a hold
+   * with the id of one on changes its deadline. */
+  LIMBER_EVENT_HOLD_BEGIN,
+  LIMBER_EVENT_HOLD_END, /* .hold.id */
+  /* The times of day, converted by the shell to this clock: .stretch_at,
+   * .checkin_at; LIMBER_TIME_NEVER for a kind that is off. */
+  LIMBER_EVENT_DEADLINES,
+  /* A guided routine started on the break on screen: until it ends
+   * (BREAK_DONE, or a snooze, skip or pause), being away is the routine
+   * being followed, not a walk-away, and the pop-up does not escalate. */
+  LIMBER_EVENT_GUIDE_START,
 } LimberEventType;
 
 typedef struct
@@ -65,6 +108,11 @@ typedef struct
   gint64 duration;              /* SNOOZE, PAUSE */
   const LimberTimings *timings; /* CONFIG_CHANGED */
   LimberLullSensing lulls;      /* SOURCE_CHANGED */
+  LimberHold hold;              /* HOLD_BEGIN, HOLD_END */
+  LimberBreakKind kind;         /* BREAK_NOW */
+  LimberTaken taken;            /* BREAK_DONE */
+  LimberTime stretch_at;        /* DEADLINES */
+  LimberTime checkin_at;        /* DEADLINES */
 } LimberEvent;
 
 typedef enum
@@ -79,6 +127,7 @@ typedef enum
 {
   LIMBER_URGENCY_NORMAL,
   LIMBER_URGENCY_CRITICAL,
+  LIMBER_URGENCY_LOW, /* a posture check, a check-in */
 } LimberUrgency;
 
 typedef enum
@@ -90,15 +139,18 @@ typedef enum
   LIMBER_OUTCOME_PAUSED,
   LIMBER_OUTCOME_EXPIRED, /* back after a snooze's worth of work */
   LIMBER_OUTCOME_CLOSED,  /* pop-up closed, then a snooze's worth of work */
+  /* Held back by a hold (a call, a lease): offered when the holds end. */
+  LIMBER_OUTCOME_DEFERRED,
 } LimberOutcome;
 
 typedef enum
 {
-  LIMBER_ACTION_SHOW_BREAK, /* .urgency */
-  LIMBER_ACTION_ESCALATE,   /* the pop-up on screen turns critical */
-  LIMBER_ACTION_END_BREAK,  /* withdraw the pop-up; .outcome */
-  LIMBER_ACTION_RECORD,     /* a break outcome without a pop-up; .outcome */
-  LIMBER_ACTION_QUERY_IDLE, /* ask the source how long input has stopped */
+  LIMBER_ACTION_SHOW_BREAK,   /* .urgency */
+  LIMBER_ACTION_ESCALATE,     /* the pop-up on screen turns critical */
+  LIMBER_ACTION_END_BREAK,    /* withdraw the pop-up; .outcome */
+  LIMBER_ACTION_RECORD,       /* a break outcome without a pop-up; .outcome */
+  LIMBER_ACTION_QUERY_IDLE,   /* ask the source how long input has stopped */
+  LIMBER_ACTION_HOLD_EXPIRED, /* hold .hold_id reached its deadline */
 } LimberActionType;
 
 typedef struct
@@ -106,11 +158,19 @@ typedef struct
   LimberActionType type;
   LimberUrgency urgency;
   LimberOutcome outcome;
-  gint64 worked; /* work when it happened (before a break resets it) */
+  LimberBreakKind kind; /* of the break shown, ended or recorded */
+  LimberTaken taken;    /* how a break ended DONE was taken */
+  gint64 worked;        /* work when it happened (before a break resets it) */
   /* When it happened; for a break noticed after the fact (walked away from,
    * or a natural break), when the work before it stopped, so that the
    * history puts an evening's last stretch on that evening. */
   LimberTime at;
+  /* SHOW_BREAK: a break held back, offered now that the holds are over;
+   * .at is when it came due. */
+  gboolean deferred;
+  /* END_BREAK "deferred" of a break deferred before: in the history once. */
+  gboolean repeated;
+  guint32 hold_id; /* HOLD_EXPIRED */
 } LimberAction;
 
 #define LIMBER_MAX_ACTIONS 8
@@ -134,6 +194,13 @@ typedef struct
   LimberPhase phase;
   gboolean snoozed; /* the window was moved by a snooze */
   LimberTime paused_until;
+  LimberTime paused_since;
+
+  /* What holds breaks back (not the pause), and when the break that came
+   * due under them did (LIMBER_TIME_NEVER: none). */
+  LimberHolds holds;
+  LimberTime held_due_at;
+  gboolean deferred_counted; /* this break is in the history as deferred */
 
   /* Presence: any of these makes the user away. */
   gboolean idle, locked, suspended;
@@ -160,6 +227,15 @@ typedef struct
    * it is (only time away for natural-break is). */
   gboolean unseen;
   LimberUrgency urgency;
+
+  /* Kinds. */
+  LimberBreakKind kind; /* of the break due or on screen */
+  gboolean guided;      /* a guided routine runs on the break on screen */
+  gint64 posture_at;    /* work at which the posture check is due */
+  LimberTime stretch_at, checkin_at; /* deadlines; NEVER: none */
+  gboolean stretch_due, checkin_due;
+  LimberTime held_until;  /* a snoozed stretch or check-in waits till then */
+  LimberTime quiet_until; /* no posture check, stretch or check-in before */
 } LimberScheduler;
 
 void limber_scheduler_init (LimberScheduler *self, const LimberTimings *timings,
@@ -224,11 +300,39 @@ LimberTime limber_scheduler_get_next_break (const LimberScheduler *self,
 LimberTime limber_scheduler_get_paused_until (const LimberScheduler *self);
 
 /* The state name published on D-Bus: "active", "idle", "due", "break",
- * "overdue", "snoozed" or "paused". */
+ * "overdue", "closed", "snoozed", "held" or "paused". A posture check,
+ * stretch or check-in on screen is a "break" too
+ * (limber_scheduler_get_kind()). */
 const char *limber_scheduler_get_state_name (const LimberScheduler *self);
+
+/* The holds on, oldest first; the pause, if any, comes first, as a hold
+ * of kind LIMBER_HOLD_PAUSE and id 0. Returns how many were written to
+ * @out (at most @max). */
+guint limber_scheduler_list_holds (const LimberScheduler *self, LimberHold *out,
+                                   guint max);
+/* Whether anything holds breaks back (the pause aside). */
+gboolean limber_scheduler_is_held (const LimberScheduler *self);
 
 /* Whether a break is there to skip: on screen, due, or snoozed. */
 gboolean limber_scheduler_has_break (const LimberScheduler *self);
 
+/* The kind of the break due or on screen. */
+LimberBreakKind limber_scheduler_get_kind (const LimberScheduler *self);
+gboolean limber_scheduler_is_guided (const LimberScheduler *self);
+
+/* When @kind comes next, as of @now: LIMBER_TIME_NEVER when it is off or
+ * cannot be told (paused until resumed); @now when it is due and waiting
+ * (for the person, a quiet moment, the end of a snooze). A posture check's
+ * time assumes work goes on without pause; a micro-break's is
+ * limber_scheduler_get_next_break(). */
+LimberTime limber_scheduler_get_next (const LimberScheduler *self,
+                                      LimberBreakKind kind, LimberTime now);
+
 const char *limber_outcome_to_string (LimberOutcome outcome);
+/* "micro-break", "posture-check", "stretch", "checkin" */
+const char *limber_kind_to_string (LimberBreakKind kind);
+/* The kind named @name; FALSE if there is none. */
+gboolean limber_kind_from_string (const char *name, LimberBreakKind *kind);
+/* "done", "completed", "stopped", "walked-away" */
+const char *limber_taken_to_string (LimberTaken taken);
 const char *limber_urgency_to_string (LimberUrgency urgency);

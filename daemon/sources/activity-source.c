@@ -28,6 +28,19 @@ limber_activity_source_set_available (LimberActivitySource *self,
 }
 
 void
+limber_activity_source_set_detail (LimberActivitySource *self,
+                                   const char *detail)
+{
+  if (g_strcmp0 (self->detail, detail) == 0)
+    return;
+  g_free (self->detail);
+  self->detail = g_strdup (detail);
+  if (detail != NULL)
+    g_info ("activity source %s: %s", self->klass->name, detail);
+  self->listener->changed (self, self->listener->user_data);
+}
+
+void
 limber_activity_source_settle (LimberActivitySource *self)
 {
   if (self->settled)
@@ -54,6 +67,16 @@ sense_of (LimberEventType type)
     default:
       return LIMBER_SENSES_NOTHING;
     }
+}
+
+gint64
+limber_idle_ms_to_usec (gint64 idle_ms)
+{
+  if (idle_ms <= 0)
+    return 0;
+  if (idle_ms > G_MAXINT64 / 1000)
+    return G_MAXINT64;
+  return idle_ms * 1000;
 }
 
 void
@@ -105,5 +128,6 @@ limber_activity_source_free (LimberActivitySource *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->detail, g_free);
   self->klass->free (self);
 }

@@ -5,8 +5,8 @@
  * desktop says into scheduler events. activity.c picks which sources to
  * listen to.
  *
- * A new source (say, Wayland's ext-idle-notify-v1) implements this class
- * and is added to the list in activity.c. */
+ * A new source implements this class and is added to the list in
+ * activity.c. */
 #pragma once
 
 #include <gio/gio.h>
@@ -28,6 +28,8 @@ typedef struct _LimberActivitySource LimberActivitySource;
 typedef struct
 {
   const char *name;
+  /* What it is, for `limberctl status`, unless its detail says more. */
+  const char *about;
   /* How it lets the scheduler see a lull in typing. */
   LimberLullSensing lulls;
   /* Starts watching for the desktop service; reports availability. */
@@ -60,6 +62,9 @@ struct _LimberActivitySource
   LimberSenses senses;    /* what it can tell now */
   LimberSenses reporting; /* what the manager listens to it for */
   gint64 lull;            /* µs */
+  /* For `limberctl status`: what it uses, or why it is not there (NULL
+   * when there is nothing to say). */
+  char *detail;
   /* It has found out, once, whether its service is there and answers:
    * the first choice waits for this. */
   gboolean settled;
@@ -72,6 +77,13 @@ void limber_activity_source_init (LimberActivitySource *self,
 void limber_activity_source_set_available (LimberActivitySource *self,
                                            gboolean available,
                                            LimberSenses senses);
+/* @idle_ms, as a desktop service reports it, in µs: a nonsensical
+ * answer (more than 64 bits of µs hold) is held at the largest, never
+ * overflowed into a small or negative idle time. */
+gint64 limber_idle_ms_to_usec (gint64 idle_ms);
+/* A new detail (see above); tells the manager when it changed. */
+void limber_activity_source_set_detail (LimberActivitySource *self,
+                                        const char *detail);
 /* The source knows, for the first time, what it can tell (its service
  * answered, or is not there, or stopped answering). Later comings and
  * goings are set_available()'s. */
@@ -94,6 +106,9 @@ LimberActivitySource *
 limber_source_mutter_new (const LimberActivityListener *listener);
 LimberActivitySource *
 limber_source_screensaver_new (const LimberActivityListener *listener);
+/* Watches for the Wayland display; the client itself is a module. */
+LimberActivitySource *
+limber_source_wayland_new (const LimberActivityListener *listener);
 /* In a module of its own, loaded by source-module.c. */
 G_MODULE_EXPORT LimberActivitySource *
 limber_source_xsync_new (const LimberActivityListener *listener);

@@ -7,7 +7,7 @@ struct _LimberActivity
   LimberActivityCallbacks callbacks;
   LimberActivityListener listener;
   /* In order of preference; logind last. */
-  LimberActivitySource *sources[4];
+  LimberActivitySource *sources[5];
   guint n_sources;
   LimberActivitySource *logind;
   char *forced;
@@ -18,6 +18,7 @@ struct _LimberActivity
   LimberActivitySource *primary, *idle, *lock, *sleep;
   LimberLullSensing lulls;
   char *name;
+  char *reason;
   /* A source that could change the choice has not yet said whether it
    * is there: status says so rather than name a choice about to change. */
   gboolean choosing;
@@ -49,6 +50,83 @@ still_choosing (LimberActivity *self, LimberActivitySource *primary)
         return TRUE;
     }
   return FALSE;
+}
+
+static void
+add_senses (GString *text, const char *who, LimberSenses what)
+{
+  const char *names[3];
+  guint n = 0;
+
+  if (what & LIMBER_SENSES_IDLE)
+    names[n++] = "idle";
+  if (what & LIMBER_SENSES_LOCK)
+    names[n++] = "the lock screen";
+  if (what & LIMBER_SENSES_SLEEP)
+    names[n++] = "sleep";
+  if (n == 0)
+    return;
+  g_string_append_printf (text, "%s%s tells %s", text->len > 0 ? "; " : "", who,
+                          names[0]);
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (text, "%s%s", i + 1 == n ? " and " : ", ",
+                            names[i]);
+}
+
+/* Why the choice is what it is, for `limberctl status`. */
+static char *
+describe (LimberActivity *self)
+{
+  GString *text = g_string_new (NULL);
+  LimberActivitySource *primary = self->primary;
+
+  if (g_str_equal (self->forced, "none"))
+    return g_string_free (
+        g_string_append (
+            text, "activity-source is none: wall time while limberd runs"),
+        FALSE);
+  if (primary != NULL && primary != self->logind)
+    {
+      g_string_append (text, primary->detail != NULL ? primary->detail
+                             : primary->klass->about ? primary->klass->about
+                                                     : primary->klass->name);
+      if (!g_str_equal (self->forced, "auto"))
+        g_string_append_printf (text, " (activity-source is %s)", self->forced);
+    }
+  else
+    {
+      /* What is missing, where a source can say. */
+      for (guint i = 0; i < self->n_sources; i++)
+        {
+          LimberActivitySource *s = self->sources[i];
+          if (s != self->logind && s->detail != NULL && !s->available
+              && (g_str_equal (self->forced, "auto")
+                  || g_str_equal (self->forced, s->klass->name)))
+            g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "; " : "",
+                                    s->klass->name, s->detail);
+        }
+      if (!g_str_equal (self->forced, "auto") && primary == NULL)
+        g_string_append_printf (text, "%s%s (activity-source) is not there",
+                                text->len > 0 ? "; " : "", self->forced);
+    }
+  add_senses (text, "logind",
+              (self->idle == self->logind ? LIMBER_SENSES_IDLE : 0)
+                  | (self->lock == self->logind ? LIMBER_SENSES_LOCK : 0)
+                  | (self->sleep == self->logind ? LIMBER_SENSES_SLEEP : 0));
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_reason (LimberActivity *self)
+{
+  g_autofree char *reason = describe (self);
+
+  if (g_strcmp0 (reason, self->reason) == 0)
+    return;
+  g_free (self->reason);
+  self->reason = g_steal_pointer (&reason);
+  if (self->callbacks.described != NULL)
+    self->callbacks.described (self->callbacks.user_data);
 }
 
 static void
@@ -104,6 +182,7 @@ choose (LimberActivity *self)
           self->choosing = choosing;
           self->callbacks.renamed (self->callbacks.user_data);
         }
+      update_reason (self);
       return;
     }
 
@@ -124,6 +203,8 @@ choose (LimberActivity *self)
                      | (s == sleep ? LIMBER_SENSES_SLEEP : 0);
     }
 
+  g_clear_pointer (&self->reason, g_free);
+  self->reason = describe (self);
   /* The scheduler forgets what the old sources said, then hears what the
    * new ones say now. */
   self->callbacks.changed (self->callbacks.user_data);
@@ -153,13 +234,14 @@ on_source_event (LimberActivitySource *source, LimberEventType type,
   self->callbacks.event (type, idle_usec, self->callbacks.user_data);
 }
 
-#ifdef LIMBER_HAVE_XSYNC
 /* An X display, and not Wayland's: under XWayland, X's idle time sees only
  * the input that goes to X windows, and would take typing in any other
  * window for idleness. */
 static gboolean
 x11_session (void)
 {
+  if (g_strcmp0 (g_getenv ("XDG_SESSION_TYPE"), "x11") == 0)
+    return TRUE;
   if (g_getenv ("DISPLAY") == NULL)
     return FALSE;
   if (g_getenv ("WAYLAND_DISPLAY") != NULL
@@ -171,7 +253,6 @@ x11_session (void)
     }
   return TRUE;
 }
-#endif
 
 LimberActivity *
 limber_activity_new (const LimberActivityCallbacks *callbacks,
@@ -188,12 +269,24 @@ limber_activity_new (const LimberActivityCallbacks *callbacks,
   self->forced = g_strdup (forced);
   self->lull = lull;
   self->name = g_strdup ("none");
+  gboolean x11 = x11_session ();
+
+  (void) x11;
+
   self->choosing = TRUE;
   self->sources[self->n_sources++] = limber_source_mutter_new (&self->listener);
+#ifdef LIMBER_HAVE_WAYLAND
+  /* Everywhere but X11: a Wayland display may yet come (a user service
+   * often starts before the compositor). Its library is loaded only once
+   * one answers. */
+  if (!x11)
+    self->sources[self->n_sources++]
+        = limber_source_wayland_new (&self->listener);
+#endif
   self->sources[self->n_sources++]
       = limber_source_screensaver_new (&self->listener);
 #ifdef LIMBER_HAVE_XSYNC
-  if (x11_session ())
+  if (x11)
     {
       LimberActivitySource *xsync
           = limber_source_module_load ("xsync", &self->listener);
@@ -217,6 +310,7 @@ limber_activity_free (LimberActivity *self)
     limber_activity_source_free (self->sources[i]);
   g_free (self->forced);
   g_free (self->name);
+  g_free (self->reason);
   g_free (self);
 }
 
@@ -252,6 +346,12 @@ const char *
 limber_activity_get_name (LimberActivity *self)
 {
   return self->choosing ? "choosing" : self->name;
+}
+
+const char *
+limber_activity_get_reason (LimberActivity *self)
+{
+  return self->reason != NULL ? self->reason : "";
 }
 
 LimberLullSensing

@@ -52,14 +52,15 @@ on_idletime (GObject *bus, GAsyncResult *result, gpointer user_data)
       = limber_bus_peer_finish (bus, result, "IdleMonitor GetIdletime", NULL);
   SourceMutter *self = user_data;
   guint64 idle_ms;
+  gint64 idle;
 
   if (reply == NULL)
     return;
   g_variant_get (reply, "(t)", &idle_ms);
-  if ((gint64) idle_ms * 1000 >= self->parent.lull)
+  idle = limber_idle_ms_to_usec ((gint64) MIN (idle_ms, (guint64) G_MAXINT64));
+  if (idle >= self->parent.lull)
     {
-      limber_activity_source_emit (&self->parent, LIMBER_EVENT_USER_IDLE,
-                                   (gint64) idle_ms * 1000);
+      limber_activity_source_emit (&self->parent, LIMBER_EVENT_USER_IDLE, idle);
       watch_for_return (self);
     }
   else
@@ -197,6 +198,7 @@ mutter_free (LimberActivitySource *source)
 
 static const LimberActivitySourceClass mutter_class = {
   .name = "mutter",
+  .about = "Mutter's IdleMonitor",
   .lulls = LIMBER_LULLS_PUSHED,
   .start = mutter_start,
   .replay = mutter_replay,

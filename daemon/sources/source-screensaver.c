@@ -160,6 +160,7 @@ screensaver_free (LimberActivitySource *source)
 
 static const LimberActivitySourceClass screensaver_class = {
   .name = "screensaver",
+  .about = "org.freedesktop.ScreenSaver (idle time asked while a break waits)",
   .lulls = LIMBER_LULLS_QUERIED,
   .start = screensaver_start,
   .replay = screensaver_replay,

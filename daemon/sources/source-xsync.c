@@ -64,7 +64,7 @@ report_now (SourceXsync *self)
 
   if (idle_ms >= lull_ms (self))
     limber_activity_source_emit (&self->parent, LIMBER_EVENT_USER_IDLE,
-                                 idle_ms * 1000);
+                                 limber_idle_ms_to_usec (idle_ms));
   else if (idle_ms >= 0)
     limber_activity_source_emit (&self->parent, LIMBER_EVENT_USER_ACTIVE, 0);
 }
@@ -122,7 +122,7 @@ on_x_readable (gint fd, GIOCondition condition, gpointer user_data)
           gint64 value = from_sync_int64 (notify->counter_value);
           if (notify->alarm == self->idle_alarm)
             limber_activity_source_emit (&self->parent, LIMBER_EVENT_USER_IDLE,
-                                         value * 1000);
+                                         limber_idle_ms_to_usec (value));
           else if (notify->alarm == self->return_alarm)
             limber_activity_source_emit (&self->parent,
                                          LIMBER_EVENT_USER_ACTIVE, 0);
@@ -258,6 +258,7 @@ xsync_free (LimberActivitySource *source)
 
 static const LimberActivitySourceClass xsync_class = {
   .name = "xsync",
+  .about = "the X server's IDLETIME counter",
   .lulls = LIMBER_LULLS_PUSHED,
   .start = xsync_start,
   .replay = xsync_replay,

@@ -39,6 +39,9 @@ limber_day_counts_add (LimberDayCounts *self, guint32 day,
     case LIMBER_OUTCOME_NATURAL:
       self->natural++;
       break;
+    case LIMBER_OUTCOME_DEFERRED:
+      self->deferred++;
+      break;
     case LIMBER_OUTCOME_PAUSED:
     case LIMBER_OUTCOME_EXPIRED:
     case LIMBER_OUTCOME_CLOSED:

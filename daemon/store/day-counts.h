@@ -7,7 +7,7 @@
 typedef struct
 {
   guint32 day; /* yyyymmdd, local time */
-  guint taken, snoozed, skipped, natural;
+  guint taken, snoozed, skipped, natural, deferred;
 } LimberDayCounts;
 
 /* yyyymmdd of @wall_usec (µs since the epoch) in local time. */

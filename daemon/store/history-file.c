@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 struct _LimberHistoryFile
@@ -40,9 +41,12 @@ limber_history_file_add (LimberHistoryFile *self,
                          const LimberHistoryRecord *record)
 {
   g_autofree char *line = limber_history_format (record);
+  LimberHistoryRecord kept = *record;
 
   g_string_append (self->pending, line);
-  g_array_append_val (self->pending_records, *record);
+  /* The note is in the line; records read back have none. */
+  kept.note = NULL;
+  g_array_append_val (self->pending_records, kept);
 }
 
 gboolean
@@ -174,24 +178,33 @@ gboolean
 limber_history_file_compact (LimberHistoryFile *self, gint64 before,
                              GError **error)
 {
-  g_autoptr (GArray) records = NULL;
   g_autoptr (GString) kept = g_string_new (NULL);
-  guint bad_lines;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  g_auto (GStrv) lines = NULL;
 
   if (!limber_history_file_flush (self, error))
     return FALSE;
-  records = limber_history_file_read (self, &bad_lines, error);
-  if (records == NULL)
-    return FALSE;
-  for (guint i = 0; i < records->len; i++)
+  if (!g_file_get_contents (self->path, &data, NULL, &local_error))
     {
-      const LimberHistoryRecord *r
-          = &g_array_index (records, LimberHistoryRecord, i);
-      if (r->time >= before)
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
-          g_autofree char *line = limber_history_format (r);
-          g_string_append (kept, line);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
+      data = g_strdup ("");
+    }
+  /* Lines are kept as they are (a check-in's note is not read back into
+   * a record), the damaged and the old left out. */
+  lines = g_strsplit (data, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint bad;
+      g_autofree char *line = g_strconcat (lines[i], "\n", NULL);
+      g_autoptr (GArray) one = limber_history_parse (line, strlen (line), &bad);
+      if (one->len == 1
+          && g_array_index (one, LimberHistoryRecord, 0).time >= before)
+        g_string_append (kept, line);
     }
   return g_file_set_contents_full (self->path, kept->str, (gssize) kept->len,
                                    G_FILE_SET_CONTENTS_CONSISTENT

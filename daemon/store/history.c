@@ -11,23 +11,150 @@ static const char *const kind_names[] = {
   [LIMBER_HISTORY_SNOOZED] = "snoozed", [LIMBER_HISTORY_SKIPPED] = "skipped",
   [LIMBER_HISTORY_NATURAL] = "natural", [LIMBER_HISTORY_EXPIRED] = "expired",
   [LIMBER_HISTORY_PAUSED] = "paused",   [LIMBER_HISTORY_RESUMED] = "resumed",
-  [LIMBER_HISTORY_CLOSED] = "closed",
+  [LIMBER_HISTORY_CLOSED] = "closed",   [LIMBER_HISTORY_DEFERRED] = "deferred",
+  [LIMBER_HISTORY_CHECKIN] = "checkin", [LIMBER_HISTORY_ADVISED] = "advised",
 };
 
-gboolean
-limber_history_kind_resets (LimberHistoryKind kind)
+/* Whether the line names a break's kind (and, done, how). */
+static gboolean
+names_a_break (LimberHistoryKind kind)
 {
-  return kind == LIMBER_HISTORY_DONE || kind == LIMBER_HISTORY_SKIPPED
-         || kind == LIMBER_HISTORY_NATURAL || kind == LIMBER_HISTORY_CLOSED;
+  return kind <= LIMBER_HISTORY_EXPIRED || kind == LIMBER_HISTORY_CLOSED;
+}
+
+gboolean
+limber_history_record_resets (const LimberHistoryRecord *record)
+{
+  switch (record->kind)
+    {
+    case LIMBER_HISTORY_NATURAL:
+      return TRUE;
+    case LIMBER_HISTORY_DONE:
+      return record->break_kind == LIMBER_KIND_MICRO_BREAK
+             || record->break_kind == LIMBER_KIND_STRETCH;
+    case LIMBER_HISTORY_SKIPPED:
+    case LIMBER_HISTORY_CLOSED:
+      return record->break_kind == LIMBER_KIND_MICRO_BREAK;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+limber_history_record_taken (const LimberHistoryRecord *record)
+{
+  return record->kind == LIMBER_HISTORY_DONE
+         && (record->break_kind == LIMBER_KIND_MICRO_BREAK
+             || record->break_kind == LIMBER_KIND_STRETCH);
+}
+
+/* Bytes of UTF-8 that g_strescape() leaves as they are, so that a note
+ * stays readable in the file. */
+static const char *
+non_ascii (void)
+{
+  static char bytes[129];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (int i = 0; i < 128; i++)
+        bytes[i] = (char) (0x80 + i);
+      g_once_init_leave (&done, 1);
+    }
+  return bytes;
 }
 
 char *
 limber_history_format (const LimberHistoryRecord *record)
 {
+  GString *line;
+
   g_return_val_if_fail (record->kind < G_N_ELEMENTS (kind_names), NULL);
-  return g_strdup_printf ("%" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT "\n",
+  line = g_string_new (NULL);
+  g_string_append_printf (line, "%" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT,
                           record->time, kind_names[record->kind],
                           record->value);
+  if (names_a_break (record->kind)
+      && (record->break_kind != LIMBER_KIND_MICRO_BREAK
+          || (record->kind == LIMBER_HISTORY_DONE
+              && record->taken != LIMBER_TAKEN_DONE)))
+    {
+      g_string_append_printf (line, " %s",
+                              limber_kind_to_string (record->break_kind));
+      if (record->kind == LIMBER_HISTORY_DONE)
+        g_string_append_printf (line, " %s",
+                                limber_taken_to_string (record->taken));
+    }
+  if (record->kind == LIMBER_HISTORY_CHECKIN && record->note != NULL
+      && record->note[0] != '\0')
+    {
+      g_autofree char *cut = g_utf8_make_valid (record->note, -1);
+      g_autofree char *escaped = NULL;
+      /* Whole characters, within the limit. */
+      if (strlen (cut) > LIMBER_HISTORY_NOTE_MAX)
+        *g_utf8_find_prev_char (cut, cut + LIMBER_HISTORY_NOTE_MAX + 1) = '\0';
+      escaped = g_strescape (cut, non_ascii ());
+      g_string_append_printf (line, " %s", escaped);
+    }
+  g_string_append_c (line, '\n');
+  return g_string_free (line, FALSE);
+}
+
+static gboolean
+parse_taken (const char *text, gsize length, LimberTaken *taken)
+{
+  static const LimberTaken all[]
+      = { LIMBER_TAKEN_DONE, LIMBER_TAKEN_COMPLETED, LIMBER_TAKEN_STOPPED,
+          LIMBER_TAKEN_WALKED_AWAY };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      const char *name = limber_taken_to_string (all[i]);
+      if (strlen (name) == length && memcmp (name, text, length) == 0)
+        {
+          *taken = all[i];
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* What follows the value: a break's kind (and how it was done), or a
+ * check-in's note. */
+static gboolean
+parse_tail (const char *text, gsize length, LimberHistoryRecord *record)
+{
+  const char *space;
+  g_autofree char *word = NULL;
+
+  if (record->kind == LIMBER_HISTORY_CHECKIN)
+    {
+      g_autofree char *raw = NULL;
+      g_autofree char *note = NULL;
+      gsize slashes = 0;
+
+      /* g_strcompress() complains of a backslash with nothing after it. */
+      while (slashes < length && text[length - 1 - slashes] == '\\')
+        slashes++;
+      if (length == 0 || slashes % 2 == 1 || memchr (text, '\0', length))
+        return FALSE;
+      raw = g_strndup (text, length);
+      note = g_strcompress (raw);
+      return g_utf8_validate (note, -1, NULL);
+    }
+  if (!names_a_break (record->kind))
+    return FALSE;
+  space = memchr (text, ' ', length);
+  word = g_strndup (text, space != NULL ? (gsize) (space - text) : length);
+  if (!limber_kind_from_string (word, &record->break_kind)
+      || record->break_kind == LIMBER_KIND_CHECKIN)
+    return FALSE;
+  if (record->kind != LIMBER_HISTORY_DONE)
+    return space == NULL;
+  return space != NULL
+         && parse_taken (space + 1, length - (gsize) (space + 1 - text),
+                         &record->taken);
 }
 
 static gboolean
@@ -54,18 +181,22 @@ static gboolean
 parse_line (const char *line, gsize length, LimberHistoryRecord *record)
 {
   const char *first = memchr (line, ' ', length);
-  const char *second;
+  const char *second, *third, *end = line + length;
   gsize rest;
+  gboolean known = FALSE;
 
+  *record = (LimberHistoryRecord){ 0 };
   if (first == NULL)
     return FALSE;
   rest = length - (gsize) (first + 1 - line);
   second = memchr (first + 1, ' ', rest);
   if (second == NULL)
     return FALSE;
+  third = memchr (second + 1, ' ', (gsize) (end - second - 1));
   if (!parse_number (line, (gsize) (first - line), MAX_TIME, &record->time)
       || record->time == 0
-      || !parse_number (second + 1, length - (gsize) (second + 1 - line),
+      || !parse_number (second + 1,
+                        (gsize) ((third != NULL ? third : end) - second - 1),
                         MAX_VALUE, &record->value))
     return FALSE;
 
@@ -75,9 +206,17 @@ parse_line (const char *line, gsize length, LimberHistoryRecord *record)
         && memcmp (kind_names[i], first + 1, kind_length) == 0)
       {
         record->kind = (LimberHistoryKind) i;
-        return TRUE;
+        known = TRUE;
+        break;
       }
-  return FALSE;
+  if (!known)
+    return FALSE;
+  if (record->kind == LIMBER_HISTORY_CHECKIN
+      && (record->value < 1 || record->value > 10))
+    return FALSE;
+  if (third == NULL)
+    return TRUE;
+  return parse_tail (third + 1, (gsize) (end - third - 1), record);
 }
 
 GArray *

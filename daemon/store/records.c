@@ -1,5 +1,6 @@
 #include "records.h"
 
+#include "advice.h"
 #include "stats.h"
 #include "storage.h"
 
@@ -21,16 +22,18 @@ on_storage_error (gpointer user_data)
 }
 
 static void
+write_record (LimberRecords *self, LimberHistoryRecord record, gint64 wall)
+{
+  record.time = wall / G_USEC_PER_SEC;
+  limber_storage_add_history (self->storage, &record);
+}
+
+static void
 write_down (LimberRecords *self, LimberHistoryKind kind, gint64 value,
             gint64 wall)
 {
-  LimberHistoryRecord record = {
-    .time = wall / G_USEC_PER_SEC,
-    .kind = kind,
-    .value = value,
-  };
-
-  limber_storage_add_history (self->storage, &record);
+  write_record (self, (LimberHistoryRecord){ .kind = kind, .value = value },
+                wall);
 }
 
 /* Today's counts, from the history, so that a restart keeps them. */
@@ -52,7 +55,8 @@ count_today (LimberRecords *self)
                                    .taken = d->taken,
                                    .snoozed = d->snoozed,
                                    .skipped = d->skipped,
-                                   .natural = d->natural };
+                                   .natural = d->natural,
+                                   .deferred = d->deferred };
 }
 
 LimberRecords *
@@ -83,15 +87,22 @@ limber_records_load_state (LimberRecords *self, LimberStateRecord *record)
 }
 
 void
-limber_records_break_shown (LimberRecords *self, gboolean critical, gint64 wall)
+limber_records_break_shown (LimberRecords *self, const LimberAction *shown,
+                            gint64 wall)
 {
-  write_down (self, LIMBER_HISTORY_SHOWN, critical, wall);
+  write_record (
+      self,
+      (LimberHistoryRecord){ .kind = LIMBER_HISTORY_SHOWN,
+                             .value = shown->urgency == LIMBER_URGENCY_CRITICAL,
+                             .break_kind = shown->kind },
+      wall);
 }
 
 void
-limber_records_outcome (LimberRecords *self, LimberOutcome outcome,
-                        gint64 worked, gint64 at_wall)
+limber_records_outcome (LimberRecords *self, const LimberAction *action,
+                        gint64 at_wall)
 {
+  LimberOutcome outcome = action->outcome;
   static const LimberHistoryKind kinds[] = {
     [LIMBER_OUTCOME_DONE] = LIMBER_HISTORY_DONE,
     [LIMBER_OUTCOME_SNOOZED] = LIMBER_HISTORY_SNOOZED,
@@ -99,14 +110,127 @@ limber_records_outcome (LimberRecords *self, LimberOutcome outcome,
     [LIMBER_OUTCOME_NATURAL] = LIMBER_HISTORY_NATURAL,
     [LIMBER_OUTCOME_EXPIRED] = LIMBER_HISTORY_EXPIRED,
     [LIMBER_OUTCOME_CLOSED] = LIMBER_HISTORY_CLOSED,
+    [LIMBER_OUTCOME_DEFERRED] = LIMBER_HISTORY_DEFERRED,
   };
   guint32 day = limber_day_of (at_wall);
 
-  if (day >= limber_day_of (g_get_real_time ()))
+  /* Today's counts are of breaks, as the stats count them: a stretch
+   * taken is a break taken; posture checks, check-ins and a stretch
+   * skipped or snoozed are none. */
+  if (day >= limber_day_of (g_get_real_time ())
+      && (action->kind == LIMBER_KIND_MICRO_BREAK
+          || (action->kind == LIMBER_KIND_STRETCH
+              && outcome == LIMBER_OUTCOME_DONE)))
     limber_day_counts_add (&self->today, day, outcome);
   /* A pause is written down as such, by limber_records_keep_state(). */
   if (outcome != LIMBER_OUTCOME_PAUSED)
-    write_down (self, kinds[outcome], worked / LIMBER_USEC_PER_SEC, at_wall);
+    write_record (
+        self,
+        (LimberHistoryRecord){ .kind = kinds[outcome],
+                               .value = action->worked / LIMBER_USEC_PER_SEC,
+                               .break_kind = action->kind,
+                               .taken = action->taken },
+        at_wall);
+}
+
+void
+limber_records_checkin (LimberRecords *self, guint rating, const char *note)
+{
+  write_record (self,
+                (LimberHistoryRecord){ .kind = LIMBER_HISTORY_CHECKIN,
+                                       .value = rating,
+                                       .note = note },
+                g_get_real_time ());
+}
+
+void
+limber_records_advised (LimberRecords *self)
+{
+  write_down (self, LIMBER_HISTORY_ADVISED, 0, g_get_real_time ());
+}
+
+static GArray *
+read_history (LimberRecords *self)
+{
+  guint bad_lines;
+
+  limber_storage_flush (self->storage);
+  return limber_storage_read_history (self->storage, &bad_lines);
+}
+
+GArray *
+limber_records_ratings (LimberRecords *self, guint days, gint64 *advised_at,
+                        gboolean *completed)
+{
+  g_autoptr (GArray) records = read_history (self);
+  GArray *ratings;
+  gint64 since = g_get_real_time () / G_USEC_PER_SEC - (gint64) days * 86400;
+
+  *advised_at = 0;
+  *completed = FALSE;
+  if (records == NULL)
+    return NULL;
+  ratings = g_array_new (FALSE, FALSE, sizeof (LimberRating));
+  for (guint i = 0; i < records->len; i++)
+    {
+      const LimberHistoryRecord *r
+          = &g_array_index (records, LimberHistoryRecord, i);
+      if (r->kind == LIMBER_HISTORY_ADVISED)
+        *advised_at = r->time;
+      else if (r->kind == LIMBER_HISTORY_DONE
+               && r->taken == LIMBER_TAKEN_COMPLETED)
+        *completed = TRUE;
+      else if (r->kind == LIMBER_HISTORY_CHECKIN && r->time >= since)
+        {
+          LimberRating rating = { r->time, (guint) r->value };
+          g_array_append_val (ratings, rating);
+        }
+    }
+  return ratings;
+}
+
+gboolean
+limber_records_guided_before (LimberRecords *self)
+{
+  g_autoptr (GArray) records = read_history (self);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      const LimberHistoryRecord *r
+          = &g_array_index (records, LimberHistoryRecord, i);
+      if (r->kind == LIMBER_HISTORY_DONE
+          && (r->taken == LIMBER_TAKEN_COMPLETED
+              || r->taken == LIMBER_TAKEN_STOPPED))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gint64
+limber_records_last_ended (LimberRecords *self, LimberBreakKind kind)
+{
+  g_autoptr (GArray) records = read_history (self);
+  gint64 last = 0;
+
+  if (records == NULL)
+    return 0;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const LimberHistoryRecord *r
+          = &g_array_index (records, LimberHistoryRecord, i);
+      gboolean ended = kind == LIMBER_KIND_CHECKIN
+                           ? r->kind == LIMBER_HISTORY_CHECKIN
+                                 || (r->break_kind == kind
+                                     && (r->kind == LIMBER_HISTORY_SKIPPED
+                                         || r->kind == LIMBER_HISTORY_CLOSED))
+                           : r->break_kind == kind
+                                 && (r->kind == LIMBER_HISTORY_DONE
+                                     || r->kind == LIMBER_HISTORY_SKIPPED
+                                     || r->kind == LIMBER_HISTORY_CLOSED);
+      if (ended)
+        last = MAX (last, r->time);
+    }
+  return last;
 }
 
 void

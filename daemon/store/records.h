@@ -36,14 +36,37 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberRecords, limber_records_free)
 gboolean limber_records_load_state (LimberRecords *self,
                                     LimberStateRecord *record);
 
-/* A pop-up went up at @wall (µs since the epoch). */
-void limber_records_break_shown (LimberRecords *self, gboolean critical,
+/* @shown (a SHOW_BREAK) went up at @wall (µs since the epoch). */
+void limber_records_break_shown (LimberRecords *self, const LimberAction *shown,
                                  gint64 wall);
-/* A break ended with @outcome after @worked µs of work; it happened at
- * @at_wall, which may be well before now (a break noticed after a night
- * away belongs to the evening before: the history alone has it then). */
-void limber_records_outcome (LimberRecords *self, LimberOutcome outcome,
-                             gint64 worked, gint64 at_wall);
+/* A break ended (END_BREAK or RECORD @action: its outcome, kind, how it
+ * was taken, the work before it); it happened at @at_wall, which may be
+ * well before now (a break noticed after a night away belongs to the
+ * evening before: the history alone has it then). */
+void limber_records_outcome (LimberRecords *self, const LimberAction *action,
+                             gint64 at_wall);
+
+/* A weekly check-in: @rating (1 to 10) and @note (or NULL), now. */
+void limber_records_checkin (LimberRecords *self, guint rating,
+                             const char *note);
+
+/* The check-in ratings of the last @days days, oldest first
+ * (LimberRating), and *@advised_at: when the two-week advice was last
+ * given (0: never); *@completed: whether a guided routine was ever
+ * completed. NULL when the history cannot be read. */
+GArray *limber_records_ratings (LimberRecords *self, guint days,
+                                gint64 *advised_at, gboolean *completed);
+/* Whether the person has followed a guided routine before (completed or
+ * stopped it), as the history shows. */
+gboolean limber_records_guided_before (LimberRecords *self);
+
+/* The two-week advice was given now. */
+void limber_records_advised (LimberRecords *self);
+
+/* When the last break of @kind ended (taken, skipped or closed) or the
+ * last check-in was given, in seconds since the epoch; 0 never (within
+ * the history). */
+gint64 limber_records_last_ended (LimberRecords *self, LimberBreakKind kind);
 
 /* The scheduler's state after an event that found it in @before; a pause
  * starting or ending goes into the history. Saved @at_once as limberd

@@ -56,6 +56,19 @@ limber_stats_by_day (const GArray *records, gint64 now, guint days,
       if (julian < first || julian > today)
         continue;
       d = &g_array_index (by_day, LimberDayStats, julian - first);
+      if (r->kind == LIMBER_HISTORY_DONE && r->taken == LIMBER_TAKEN_COMPLETED)
+        d->completed++;
+      if (r->kind == LIMBER_HISTORY_CHECKIN)
+        d->rating = (guint) r->value;
+      /* Posture checks and check-ins are not breaks. */
+      if (r->break_kind == LIMBER_KIND_POSTURE_CHECK)
+        {
+          if (r->kind == LIMBER_HISTORY_SHOWN)
+            d->posture++;
+          continue;
+        }
+      if (r->break_kind == LIMBER_KIND_CHECKIN)
+        continue;
       switch (r->kind)
         {
         case LIMBER_HISTORY_SHOWN:
@@ -63,24 +76,34 @@ limber_stats_by_day (const GArray *records, gint64 now, guint days,
           break;
         case LIMBER_HISTORY_DONE:
           d->taken++;
+          if (r->break_kind == LIMBER_KIND_STRETCH)
+            d->stretches++;
           break;
         case LIMBER_HISTORY_SNOOZED:
-          d->snoozed++;
+          if (r->break_kind == LIMBER_KIND_MICRO_BREAK)
+            d->snoozed++;
           break;
         case LIMBER_HISTORY_SKIPPED:
-          d->skipped++;
+          /* A stretch skipped is no break skipped: the streak stands. */
+          if (r->break_kind == LIMBER_KIND_MICRO_BREAK)
+            d->skipped++;
           break;
         case LIMBER_HISTORY_NATURAL:
           d->natural++;
+          break;
+        case LIMBER_HISTORY_DEFERRED:
+          d->deferred++;
           break;
         case LIMBER_HISTORY_EXPIRED:
         case LIMBER_HISTORY_CLOSED:
         case LIMBER_HISTORY_PAUSED:
         case LIMBER_HISTORY_RESUMED:
+        case LIMBER_HISTORY_CHECKIN:
+        case LIMBER_HISTORY_ADVISED:
         default:
           break;
         }
-      if (limber_history_kind_resets (r->kind))
+      if (limber_history_record_resets (r))
         {
           d->active += r->value;
           d->longest = MAX (d->longest, r->value);

@@ -6,9 +6,13 @@
 typedef struct
 {
   guint32 day; /* yyyymmdd, local time */
-  guint shown, taken, snoozed, skipped, natural;
-  gint64 active;  /* seconds of work in the stretches that ended that day */
-  gint64 longest; /* seconds: the longest stretch without a break */
+  guint shown, taken, snoozed, skipped, natural, deferred; /* breaks */
+  guint posture;   /* posture checks shown */
+  guint stretches; /* stretch sessions taken (counted in taken too) */
+  guint completed; /* guided routines followed to the end */
+  guint rating;    /* the day's last check-in rating; 0 for none */
+  gint64 active;   /* seconds of work in the stretches that ended that day */
+  gint64 longest;  /* seconds: the longest stretch without a break */
 } LimberDayStats;
 
 /* The @days days up to the local date of @now (seconds since the epoch),

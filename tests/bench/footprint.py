@@ -52,6 +52,7 @@ class Desktop:
     def __init__(self, work, name, system_bus=False, xvfb=True, dunst=True):
         self.dir = os.path.join(work, name)
         self.procs = []
+        self.cleanup_dirs = []
         os.makedirs(os.path.join(self.dir, "services"))
         for sub in ("config", "state", "runtime", "home"):
             os.makedirs(os.path.join(self.dir, sub), mode=0o700)
@@ -133,6 +134,8 @@ class Desktop:
                     proc.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+        for path in self.cleanup_dirs:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 # Measuring a process tree
@@ -322,6 +325,8 @@ def start_limberd(work, build, source):
         desktop.spawn(["mutter", "--headless", "--wayland", "--no-x11", "--virtual-monitor",
                        "1280x800"], env=env)
         desktop.wait_for_name("org.gnome.Mutter.IdleMonitor")
+    elif source.startswith("wayland-"):
+        desktop.env["WAYLAND_DISPLAY"] = start_compositor(desktop, source[len("wayland-"):])
     elif source == "screensaver":
         desktop.spawn([PYTHON, "-m", "dbusmock", "--template",
                        os.path.join(TEMPLATES, "screensaver.py")])
@@ -338,6 +343,52 @@ def start_limberd(work, build, source):
     proc = desktop.spawn([os.path.join(build, "daemon", "limberd")])
     desktop.wait_for_name("io.github.limber.Limber1")
     return desktop, proc
+
+
+NOBODY = 65534
+
+
+def start_compositor(desktop, name):
+    """A headless Wayland compositor in @desktop, for the wayland source:
+    KWin (ext-idle-notify-v1) or sway (org_kde_kwin_idle). Returns the
+    display's name; limberd finds it in the desktop's XDG_RUNTIME_DIR."""
+    env = dict(desktop.env)
+    env.pop("DISPLAY", None)
+    if name == "kwin":
+        # A copy: /usr/bin/kwin_wayland's file capability cannot be exec'd
+        # here (see tests/e2e/test_wayland.py).
+        kwin = os.path.join(desktop.dir, "kwin_wayland")
+        shutil.copy("/usr/bin/kwin_wayland", kwin)
+        env.update(KWIN_COMPOSE="Q")
+        desktop.spawn([kwin, "--virtual", "--no-lockscreen", "--no-global-shortcuts",
+                       "--no-kactivities", "--socket", "wayland-0", "--width", "1280",
+                       "--height", "800"], env=env)
+        runtime = env["XDG_RUNTIME_DIR"]
+    else:
+        # sway refuses root: as nobody, in a runtime dir nobody owns.
+        runtime = tempfile.mkdtemp(prefix="limber-footprint-sway-")
+        desktop.cleanup_dirs.append(runtime)
+        os.chmod(runtime, 0o700)
+        config = os.path.join(runtime, "config")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("# no bar, no idle tools\n")
+        for path in (runtime, config):
+            os.chown(path, NOBODY, NOBODY)
+        desktop.spawn(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+                       "--", "sway", "-c", config],
+                      env={"PATH": env["PATH"], "HOME": runtime, "XDG_RUNTIME_DIR": runtime,
+                           "WLR_BACKENDS": "headless", "WLR_LIBINPUT_NO_DEVICES": "1",
+                           "WLR_RENDERER": "pixman", "WLR_HEADLESS_OUTPUTS": "1"})
+        desktop.env["XDG_RUNTIME_DIR"] = runtime
+    deadline = time.monotonic() + 30
+    while True:
+        names = [n for n in sorted(os.listdir(runtime))
+                 if n.startswith("wayland-") and not n.endswith(".lock")]
+        if names:
+            return names[0]
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{name} made no Wayland socket")
+        time.sleep(0.05)
 
 
 def start_floor(work, build):
@@ -395,6 +446,10 @@ def main():
     notes = []
     try:
         sources = ["none", "logind", "mutter", "screensaver", "xsync"]
+        # The wayland source, where Debian has the compositors.
+        sources += [f"wayland-{c}" for c, exe in (("kwin", "/usr/bin/kwin_wayland"),
+                                                  ("sway", "/usr/bin/sway"))
+                    if os.path.exists(exe)]
         for source in sources:
             desktop, proc = start_limberd(work, build, source)
             desktops.append(desktop)

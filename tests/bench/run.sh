@@ -14,7 +14,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 
 BENCH_PACKAGES="dbus dbus-bin python3-dbusmock xvfb dunst mutter strace
-libnotify4 fonts-dejavu-core"
+libnotify4 fonts-dejavu-core kwin-wayland sway"
 PEERS="workrave safeeyes"
 
 ./systemd/install.sh --deps-only

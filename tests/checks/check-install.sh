@@ -6,8 +6,16 @@ build=$1
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
 meson install -C "$build" --destdir "$dest" --no-rebuild >/dev/null
-prefix=$(meson introspect "$build" --buildoptions |
-  /usr/bin/python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
+option() {
+  meson introspect "$build" --buildoptions |
+    /usr/bin/python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == sys.argv[1]))' "$1"
+}
+prefix=$(option prefix)
+# sysconfdir is relative to the prefix unless absolute (/etc for /usr).
+sysconfdir=$(option sysconfdir)
+case $sysconfdir in /*) ;; *) sysconfdir=$prefix/$sysconfdir ;; esac
+autostart=$(option xdgautostartdir)
+[ -n "$autostart" ] || autostart=$sysconfdir/xdg/autostart
 root="$dest$prefix"
 fail=0
 for f in \
@@ -19,6 +27,9 @@ for f in \
   share/applications/io.github.limber.Limber.desktop \
   share/man/man1/limberd.1 \
   share/man/man1/limberctl.1 \
+  share/man/man5/limber.conf.5 \
+  share/icons/hicolor/scalable/apps/limber.svg \
+  share/icons/hicolor/symbolic/apps/limber-symbolic.svg \
   share/bash-completion/completions/limberctl \
   share/zsh/site-functions/_limberctl \
   share/fish/vendor_completions.d/limberctl.fish; do
@@ -27,6 +38,10 @@ for f in \
     fail=1
   fi
 done
+if [ ! -e "$dest$autostart/io.github.limber.Limber.desktop" ]; then
+  echo "FAIL: the autostart entry is not in $autostart"
+  fail=1
+fi
 # Each module limberd was built with, where limberd looks for it.
 if [ -e "$build/daemon/sources/source-xsync.so" ]; then
   module_dir=$(strings "$build/daemon/limberd" | grep -x "$prefix/.*/limber" | head -1)

@@ -175,13 +175,18 @@ class LimberTestCase(dbusmock.DBusTestCase):
             self.start_limberd()
 
     def tearDown(self):
-        if self.daemon is not None and self.daemon.poll() is None:
-            self.stop_limberd()
-        if self.notification_server is not None:
-            self.notification_server.terminate()
-            self.notification_server.wait()
-        if not os.environ.get("LIMBER_TEST_KEEP"):
-            shutil.rmtree(self.tmp, ignore_errors=True)
+        # A limberd that fails to stop fails this test only: the server and
+        # the directory go whatever happens, so later tests in the same
+        # process start clean.
+        try:
+            if self.daemon is not None and self.daemon.poll() is None:
+                self.stop_limberd()
+        finally:
+            if self.notification_server is not None:
+                self.notification_server.terminate()
+                self.notification_server.wait()
+            if not os.environ.get("LIMBER_TEST_KEEP"):
+                shutil.rmtree(self.tmp, ignore_errors=True)
 
     def path(self, *parts):
         return os.path.join(self.tmp, *parts)

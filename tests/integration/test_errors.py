@@ -115,8 +115,8 @@ class CliErrorsTest(LimberTestCase):
     def test_control_characters_are_shown_not_sent(self):
         # An escape sequence in the title must not retitle the terminal or
         # clear it: every control character is shown as text instead.
-        raw = "A\x1b]0;pwned\x07\x1b[2J\rB\x01\u009b\tC"
-        shown = "A\\x1b]0;pwned\\x07\\x1b[2J\\x0dB\\x01\\u009b\tC"
+        raw = "A\x1b]0;pwned\x07\x1b[2J\rB\x01\u009b\tC\u202eD"
+        shown = "A^[]0;pwned^G^[[2J^MB^A<U+009B>\tC<U+202E>D"
         self.assertEqual(self.ctl("set", "title", raw, check=0).stdout,
                          f"title = {shown}\n")
         self.assertEqual(self.ctl("get", "title", check=0).stdout, f"{shown}\n")
@@ -129,16 +129,16 @@ class CliErrorsTest(LimberTestCase):
         # A routine's line breaks still show as lines in "get routine".
         self.ctl("set", "routine", "one\ntwo\x1b[2J", check=0)
         self.assertEqual(self.ctl("get", "routine", check=0).stdout,
-                         "one\ntwo\\x1b[2J\n")
+                         "one\ntwo^[[2J\n")
 
         # The config file's text, quoted in errors: reload and status.
         self.write_config(dict(CONFIG, **{"interval-min": "\x1b[2Jbanana"}))
         result = self.ctl("reload", check=1)
-        self.assertIn("'\\x1b[2Jbanana' is not a duration", result.stderr)
+        self.assertIn("'^[[2Jbanana' is not a duration", result.stderr)
         config_line = [line for line in self.ctl("status", check=0).stdout.splitlines()
                        if line.startswith("  Config:")]
         self.assertEqual(len(config_line), 1)
-        self.assertIn("\\x1b[2Jbanana", config_line[0])
+        self.assertIn("^[[2Jbanana", config_line[0])
         for output in (result.stderr, config_line[0]):
             self.assertNotIn("\x1b", output)
 
@@ -236,7 +236,7 @@ class DBusErrorsTest(LimberTestCase):
             ("Set", ("", dbus.UInt64(5)), "sv", "UnknownKey", "interval-min"),
             ("Set", ("interval-max", dbus.UInt64(60)), "sv", "InvalidArgument",
              "must not be shorter than interval-min"),
-            ("Set", ("activity-source", "wayland"), "sv", "InvalidArgument",
+            ("Set", ("activity-source", "kwin"), "sv", "InvalidArgument",
              "must be one of"),
             ("Set", ("lull", dbus.Double(1.5)), "sv", "InvalidArgument", "'d'"),
             ("GetStats", (dbus.UInt32(0),), "u", "InvalidArgument", "1 to 366 days"),
@@ -257,6 +257,41 @@ class DBusErrorsTest(LimberTestCase):
         # Still there, unchanged.
         self.assertEqual(int(self.property("IntervalMin")), 3600)
         self.assertEqual(str(self.property("State")), "active")
+
+    def test_errors_show_control_characters(self):
+        # What the caller sent comes back quoted in the error: shown, not
+        # as raw ESC bytes a terminal or a log viewer would act on.
+        cases = [
+            ("\x1b[2Jbanana", "'^[[2Jbanana' is not a duration"),
+            ("\u202ebanana\nnext", "'<U+202E>banana^Jnext' is not a duration"),
+            ("\u009b2Jbanana", "'<U+009B>2Jbanana' is not a duration"),
+        ]
+        for value, shown in cases:
+            with self.subTest(value=value):
+                message = self.call_error("Set", "interval-min", value,
+                                          signature="sv").get_dbus_message()
+                self.assertIn(shown, message)
+                for raw in ("\x1b", "\u202e", "\u009b", "\n"):
+                    self.assertNotIn(raw, message)
+        message = self.call_error("Set", "no\x1bkey", dbus.UInt64(5),
+                                  signature="sv").get_dbus_message()
+        self.assertIn("no^[key", message)
+        self.assertNotIn("\x1b", message)
+
+    def test_a_newline_forges_no_log_line(self):
+        # limberd logs each setting it is given: the value is one line of
+        # the log, whatever it holds.
+        forged = "limberd-WARNING **: 12:00:00.000: forged"
+        self.limber_proxy().Set("title", f"Break\n{forged}\x1b[2J\u202e",
+                                signature="sv")
+        limbertest.wait_until(lambda: "title set to" in self.daemon_output(),
+                              message="the setting in the log")
+        lines = self.daemon_output().splitlines()
+        self.assertEqual([l for l in lines if l.startswith(forged)], [])
+        logged = [l for l in lines if "title set to" in l]
+        self.assertEqual(len(logged), 1, lines)
+        self.assertIn(f"title set to Break^J{forged}^[[2J<U+202E>", logged[0])
+        self.assertNotIn("\x1b", self.daemon_output())
 
     def test_set_accepts_seconds_and_spans(self):
         proxy = self.limber_proxy()

@@ -285,6 +285,17 @@ class ConfigFaultsTest(LimberTestCase):
         popup = self.wait_for_popups()[0]
         self.assertEqual(popup["body"], "Bell^G <b>here</b>^[[31m")
 
+    def test_bidi_and_c1_shown_in_the_popup(self):
+        # An override would show "Stretch" as "hcterts" and reorder what
+        # follows; a C1 control (CSI) acts on some terminals' logs.
+        proxy = self.limber_proxy()
+        proxy.Set("title", "Break \u202ehcterts\u202c now\nforged", signature="sv")
+        proxy.Set("routine", "Roll\u009b31m\tthen breathe\nthen \u2066stretch", signature="sv")
+        self.ctl("break", check=0)
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["summary"], "Break <U+202E>hcterts<U+202C> now^Jforged")
+        self.assertEqual(popup["body"], "Roll<U+009B>31m\tthen breathe\nthen <U+2066>stretch")
+
 
 class OtherUserTest(LimberTestCase):
     """On a bus that lets other users in, they cannot drive limberd."""
@@ -316,22 +327,71 @@ class OtherUserTest(LimberTestCase):
         cls.stop_dbus(cls.open_bus_pid)
         super().tearDownClass()
 
+    def as_nobody(self, *args):
+        return subprocess.run(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *args],
+            env=self.env, capture_output=True, text=True, check=False)
+
     def test_other_uid_is_refused(self):
         self.start_limberd()
-        nobody = subprocess.run(
-            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-             limbertest.LIMBERCTL, "pause", "5min"],
-            env=self.env, capture_output=True, text=True, check=False)
+        nobody = self.as_nobody(limbertest.LIMBERCTL, "pause", "5min")
         self.assertEqual(nobody.returncode, 1, nobody.stderr)
         self.assertIn("limberd serves uid 0 only", nobody.stderr)
         self.assertEqual(self.status()["state"], "active")
-        # Reading the state is not a method call, and stays open.
-        nobody = subprocess.run(
-            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-             limbertest.LIMBERCTL, "status"],
-            env=self.env, capture_output=True, text=True, check=False)
-        self.assertEqual(nobody.returncode, 0, nobody.stderr)
+        self.assertRegex(self.daemon_output(),
+                         r"refused Pause\w* from :[0-9.]+, another user \(uid 65534\): "
+                         r"limberd serves uid 0 only")
 
+    def test_callers_gone_unasked_are_refused_once_others_are_seen(self):
+        # Once another user has called, this bus is known to let others in:
+        # a fire-and-forget call whose sender left before the bus could name
+        # its user is refused (and logged) rather than trusted. Whether the
+        # bus names the sender in time is a race: each try must end either
+        # served or refused in the log, never dropped unsaid.
+        self.start_limberd()
+        self.assertEqual(self.as_nobody(limbertest.LIMBERCTL, "pause", "5min").returncode, 1)
+        refusals = re.compile(r"refused Pause from :[0-9.]+, a caller that left before "
+                              r"the bus could name its user")
+        served = refused = 0
+        for _ in range(10):
+            self.limber_proxy().Resume()
+            before = len(refusals.findall(self.daemon_output()))
+            subprocess.run(["dbus-send", "--session", "--type=method_call",
+                            f"--dest={limbertest.BUS_NAME}", limbertest.OBJECT_PATH,
+                            f"{limbertest.BUS_NAME}.Pause", "uint64:3600"],
+                           env=self.env, check=True, timeout=30)
+            outcome = wait_until(
+                lambda b=before: ("served" if str(self.property("State")) == "paused"
+                                  else "refused"
+                                  if len(refusals.findall(self.daemon_output())) > b
+                                  else None),
+                message="the call to be served or refused")
+            if outcome == "served":
+                served += 1
+            else:
+                refused += 1
+        self.assertEqual(served + refused, 10)
+
+    def test_other_uid_reads_no_property(self):
+        # Settings and state are the user's: reading them is refused too,
+        # whether one property or all of them.
+        self.start_limberd()
+        nobody = self.as_nobody(limbertest.LIMBERCTL, "status")
+        self.assertEqual(nobody.returncode, 1, nobody.stderr)
+        self.assertIn("limberd serves uid 0 only", nobody.stderr)
+        nobody = self.as_nobody("gdbus", "call", "--session", "-d", limbertest.BUS_NAME,
+                                "-o", limbertest.OBJECT_PATH, "-m",
+                                "org.freedesktop.DBus.Properties.Get",
+                                limbertest.BUS_NAME, "Settings")
+        self.assertNotEqual(nobody.returncode, 0)
+        self.assertIn("AccessDenied", nobody.stderr)
+        self.assertNotIn("interval-min", nobody.stdout)
+        self.assertRegex(self.daemon_output(),
+                         r"refused a property read from :[0-9.]+, another user "
+                         r"\(uid 65534\)")
+        # The user still reads them.
+        self.assertEqual(self.status()["state"], "active")
+        self.assertEqual(str(self.property("State")), "active")
 
 if __name__ == "__main__":
     limbertest.main()

@@ -8,6 +8,8 @@ import signal
 import socket
 import subprocess
 
+import dbus
+
 import limbertest
 from limbertest import LimberTestCase, wait_until
 
@@ -47,6 +49,26 @@ class NoDaemonTest(LimberTestCase):
         self.assertEqual(bad.returncode, 2)
         self.assertIn("--frob", bad.stderr)
 
+
+    def test_limberd_without_bus_exits_1(self):
+        # G_DEBUG=fatal-criticals (self.env): a GLib critical on the way out
+        # would kill limberd with SIGTRAP instead of a clean exit 1.
+        nowhere = "unix:path=" + self.path("no-bus-here")
+        for address in (nowhere, None):
+            env = dict(self.env)
+            env.pop("DBUS_SESSION_BUS_ADDRESS")
+            if address is not None:
+                env["DBUS_SESSION_BUS_ADDRESS"] = address
+            with self.subTest(address=address):
+                result = subprocess.run(limbertest.WRAPPER + [limbertest.LIMBERD], env=env,
+                                        capture_output=True, text=True,
+                                        timeout=30 * limbertest.SLOWDOWN, check=False)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                self.assertIn("limberd: cannot reach the session bus", result.stderr)
+                self.assertIn("desktop session", result.stderr)
+                self.assertNotIn("CRITICAL", result.stderr)
+                if address is not None:
+                    self.assertIn(address, result.stderr)
 
 class ActivationTest(LimberTestCase):
     """limberctl starts limberd on demand through the bus's activation file
@@ -103,6 +125,35 @@ class InstanceTest(LimberTestCase):
             limbertest.BUS_NAME, dbus_interface="org.freedesktop.DBus")
         self.assertEqual(owner_pid, self.daemon.pid)
         self.assertEqual(self.status()["state"], "active")
+
+    def test_replaced_limberd_writes_nothing_after(self):
+        # The old limberd hears it lost the name only after its successor
+        # has saved a newer state (it is stopped meanwhile): its own last
+        # save must not overwrite that.
+        first = self.daemon
+        first.send_signal(signal.SIGSTOP)
+        try:
+            self.start_limberd("--replace", wait=False)
+            bus_daemon = self.bus.get_object("org.freedesktop.DBus", "/org/freedesktop/DBus")
+
+            def owner_pid():
+                try:
+                    return bus_daemon.GetConnectionUnixProcessID(
+                        limbertest.BUS_NAME, dbus_interface="org.freedesktop.DBus")
+                except dbus.exceptions.DBusException:
+                    return None
+
+            wait_until(lambda: owner_pid() == self.daemon.pid, message="the new owner")
+            self.ctl("pause", "1h", check=0)
+        finally:
+            first.send_signal(signal.SIGCONT)
+        self.assertEqual(first.wait(timeout=20 * limbertest.SLOWDOWN), 0)
+        with open(self.path("state", "limber", "state"), encoding="utf-8") as f:
+            self.assertIn("phase=paused", f.read())
+        # And the successor carries on from it after a restart.
+        self.stop_limberd()
+        self.start_limberd()
+        self.assertEqual(self.status()["state"], "paused")
 
     def test_sigint_exits_0(self):
         self.stop_limberd(signal.SIGINT, expect=0)

@@ -88,7 +88,7 @@ class PopupTest(LimberTestCase):
             [dbus.UInt32(nid), dbus.UInt32(1)])
         status = self.wait_for_state("snoozed")
         self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0,
-                                           "natural": 0})
+                                           "natural": 0, "deferred": 0})
         expired_at = time.time()
         again = self.wait_for_popups(2)[1]
         self.assertEqual(again["replaces_id"], 0)
@@ -134,7 +134,7 @@ class LateAnswerTest(LimberTestCase):
         time.sleep(0.3)
         status = self.status()
         self.assertEqual(status["today"], {"taken": 1, "snoozed": 0, "skipped": 0,
-                                           "natural": 0})
+                                           "natural": 0, "deferred": 0})
 
 
 class ClosedPopupTest(LimberTestCase):
@@ -148,7 +148,7 @@ class ClosedPopupTest(LimberTestCase):
         self.close_by_user()
         status = self.wait_for_state("closed")
         self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0,
-                                           "natural": 0})
+                                           "natural": 0, "deferred": 0})
         self.assertIn("Break seen (the pop-up was closed): step away for 1min",
                       self.ctl("status", check=0).stdout)
         # A snooze's worth of work later it ends as closed, not skipped, and

@@ -72,7 +72,9 @@ class SettingsTest(LimberTestCase):
         keys = [line.split("=")[0].strip() for line in listing]
         self.assertEqual(keys, ["interval-min", "interval-max", "snooze", "natural-break",
                                 "lull", "break-length", "pause-default", "title", "routine",
-                                "activity-source"])
+                                "activity-source", "micro-break-routine", "posture-check",
+                                "posture-check-routine", "stretch-at", "stretch-routine",
+                                "checkin-at"])
         # The daemon's Settings are the shared table's keys, no more.
         tables = json.loads(subprocess.run([os.environ["LIMBER_DUMP_TABLES"]],
                                            check=True, capture_output=True,
@@ -151,7 +153,7 @@ class SettingsTest(LimberTestCase):
         # Everything: the file keeps its comments and nothing else.
         listing = self.ctl("reset", "--all", check=0).stdout
         self.assertIn("interval-min = 30min\n", listing)
-        self.assertEqual(len(listing.splitlines()), 10)
+        self.assertEqual(len(listing.splitlines()), 16)
         self.assertEqual(self.read_config(), "# written by the test\n[limber]\n# my own note\n")
         self.assertEqual(self.status()["interval_min_seconds"], 1800)
 

@@ -253,6 +253,19 @@ class MutterTest(LimberTestCase):
         self.assertEqual(self.close_calls()[0][1], self.notification_id())
         self.assertEqual(status["today"]["natural"], 0)
 
+    def test_absurd_idle_time_is_clamped(self):
+        # A monitor that answers nonsense (ms far past what µs in 64 bits
+        # hold) must not overflow (UBSan) nor read as activity: it is idle.
+        for claimed in (2**64 - 1, 2**63 - 1, 2**62, 10**16):
+            with self.subTest(claimed=claimed):
+                self.mutter.ClaimIdletime(dbus.UInt64(claimed))
+                self.mutter.StopTyping()
+                self.wait_for_state("idle")
+                self.mutter.StartTyping()
+                self.wait_for_state("active")
+        self.assertIsNone(self.daemon.poll(), self.daemon_output())
+        self.assertNotIn("runtime error", self.daemon_output())
+
     def test_lock_still_comes_from_logind(self):
         self.session.SetLockedHint(True, dbus_interface="org.freedesktop.login1.Session")
         self.wait_for_state("idle")

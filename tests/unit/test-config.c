@@ -915,6 +915,204 @@ test_to_variant (void)
                     g_strv_length ((char **) keys));
 }
 
+/* A routine of the user's: a group of its own, its steps in order, used
+ * by the kind that names it. */
+static void
+test_routine_from_config (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (
+      f, "limber.conf",
+      "[limber]\nmicro-break-routine=desk-reset\n"
+      "[routine desk-reset]\ntitle=Desk reset\n"
+      "step2=Roll your shoulders back\nstep2-count=5\nstep2-duration=15s\n"
+      "step2-cue=Slowly, from the shoulder blades\n"
+      "step1=Stand up <b>now</b> & walk\nstep1-duration=20s\n"
+      "step3=Look out of the window\n");
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberConfig) config = NULL;
+  const char *paths[] = { path, NULL };
+  const LimberRoutine *r;
+  const LimberRoutineStep *s;
+
+  (void) data;
+  config = limber_config_load_with_warnings (paths, found, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+  r = limber_config_routine_for (config, LIMBER_KIND_MICRO_BREAK);
+  g_assert_cmpstr (r->name, ==, "desk-reset");
+  g_assert_cmpstr (r->title, ==, "Desk reset");
+  g_assert_false (r->builtin);
+  g_assert_cmpuint (limber_routine_n_steps (r), ==, 3);
+  s = limber_routine_step (r, 0);
+  /* Markup is the user's text, kept as it is, to be shown literally. */
+  g_assert_cmpstr (s->text, ==, "Stand up <b>now</b> & walk");
+  g_assert_cmpuint (s->seconds, ==, 20);
+  s = limber_routine_step (r, 1);
+  g_assert_cmpuint (s->count, ==, 5);
+  g_assert_cmpuint (s->seconds, ==, 15);
+  g_assert_cmpstr (s->cue, ==, "Slowly, from the shoulder blades");
+  s = limber_routine_step (r, 2);
+  g_assert_cmpuint (s->seconds, ==, 0);
+  g_assert_null (s->cue);
+  /* The built-in ones are still there for the other kinds. */
+  g_assert_cmpstr (
+      limber_config_routine_for (config, LIMBER_KIND_POSTURE_CHECK)->name, ==,
+      "posture-check");
+  g_assert_nonnull (
+      limber_routine_set_lookup (config->routines, "micro-break"));
+}
+
+/* A routine that cannot be shown is left out with the file, the routine,
+ * the step and the reason; the rest of the file applies, and a setting
+ * naming it falls back to the built-in routine. */
+static void
+test_bad_routines (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *group;
+    const char *expected;
+  } cases[] = {
+    { "[routine empty]\ntitle=Nothing\n", "[routine empty] it has no steps" },
+    { "[routine long]\nstep1=Ok\n"
+      "step2=Roll your shoulders five times forward and then back\n",
+      "[routine long] step 2: the text is 52 characters long" },
+    { "[routine gap]\nstep1=One\nstep3=Three\n",
+      "[routine gap] step 2 is missing" },
+    { "[routine huge]\nstep1=Roll\nstep1-count=100000\n",
+      "[routine huge] step 1: a count of 100000" },
+    { "[routine forever]\nstep1=Hold\nstep1-duration=2h\n",
+      "[routine forever] step 1: a step of 120min" },
+    { "[routine bare]\nstep1=Hold\nstep1-duration=30\n",
+      "[routine bare] step1-duration: " },
+    { "[routine typo]\nstep1=Hold\nstep1-durtion=30s\n",
+      "[routine typo] unknown key 'step1-durtion'" },
+    { "[routine nocount]\nstep1=Roll\nstep1-count=five\n",
+      "'five' is not a count" },
+    { "[routine orphan]\nstep1=Roll\nstep2-count=5\n",
+      "[routine orphan] step 2: step2= is missing" },
+    { "[routine lines]\nstep1=Roll\\nBreathe\n",
+      "[routine lines] step 1: the text is one line" },
+    { "[routine Bad Name]\nstep1=Roll\n",
+      "[routine Bad Name] a routine's name" },
+    { "[routine]\nstep1=Roll\n", "[routine] a routine needs a name" },
+    { "[routine many]\nstep21=Too many\n",
+      "[routine many] step 21: a routine has at most 20 steps" },
+  };
+
+  (void) data;
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text
+          = g_strdup_printf ("[limber]\nlull=3s\nmicro-break-routine=desk\n%s"
+                             "[routine desk]\nstep1=Stand up\n",
+                             cases[i].group);
+      g_autofree char *path = write_file (f, "limber.conf", text);
+      g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberConfig) config = NULL;
+      const char *paths[] = { path, NULL };
+
+      config = limber_config_load_with_warnings (paths, found, &error);
+      g_assert_no_error (error);
+      /* The rest applies: the setting, and the good routine. */
+      g_assert_cmpuint (config->lull, ==, 3);
+      g_assert_cmpstr (
+          limber_config_routine_for (config, LIMBER_KIND_MICRO_BREAK)->name, ==,
+          "desk");
+      g_assert_cmpuint (found->len, ==, 1);
+      const char *problem = g_ptr_array_index (found, 0);
+      g_assert_true (g_str_has_prefix (problem, path));
+      if (strstr (problem, cases[i].expected) == NULL
+          || strstr (problem, "the routine is left out") == NULL)
+        g_error ("case %zu: '%s' lacks '%s'", i, problem, cases[i].expected);
+      g_assert_cmpuint (config->routines->routines->len, ==, 4);
+    }
+}
+
+/* A setting that names no routine: the kind's own is used, and said so. */
+static void
+test_missing_routine_name (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path
+      = write_file (f, "limber.conf",
+                    "[limber]\nstretch-routine=evening\n"
+                    "[routine evening]\nstep1=Ok\nstep1-count=0\n");
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (LimberConfig) config = NULL;
+  const char *paths[] = { path, NULL };
+
+  (void) data;
+  config = limber_config_load_lenient (paths, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "step1-count"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1),
+                            "key 'stretch-routine': there is no routine "
+                            "'evening'; the routines are: micro-break, "
+                            "posture-check, stretch; stretch is used"));
+  g_assert_cmpstr (config->stretch_routine, ==, "stretch");
+}
+
+/* The kinds' settings: times of day, a day and time, a duration that may
+ * be off. */
+static void
+test_kind_settings (void)
+{
+  g_autoptr (LimberConfig) config = limber_config_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  LimberTimings timings;
+
+  g_assert_cmpuint (config->posture_check, ==, 1800);
+  g_assert_cmpstr (config->stretch_at, ==, "off");
+  g_assert_cmpstr (config->checkin_at, ==, "Fri 16:00");
+  g_assert_true (limber_config_set (
+      config, "stretch-at", g_variant_new_string ("9:05"), &text, &error));
+  g_assert_cmpstr (text, ==, "09:05");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (limber_config_set (config, "checkin-at",
+                                    g_variant_new_string ("monday 8:30"), &text,
+                                    &error));
+  g_assert_cmpstr (config->checkin_at, ==, "Mon 08:30");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (limber_config_set (
+      config, "posture-check", g_variant_new_string ("off"), &text, &error));
+  g_assert_cmpstr (text, ==, "off");
+  g_assert_cmpuint (config->posture_check, ==, 0);
+  limber_config_get_timings (config, &timings);
+  g_assert_cmpint (timings.posture_check, ==, 0);
+  g_assert_cmpint (timings.spacing, ==, 180 * LIMBER_USEC_PER_SEC);
+
+  g_assert_false (limber_config_set (
+      config, "stretch-at", g_variant_new_string ("25:00"), NULL, &error));
+  g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (
+      strstr (error->message, "give HH:MM, such as 17:00, or off"));
+  g_clear_error (&error);
+  g_assert_false (limber_config_set (config, "checkin-at",
+                                     g_variant_new_string ("Someday 16:00"),
+                                     NULL, &error));
+  g_assert_nonnull (strstr (error->message, "'Fri 16:00'"));
+  g_clear_error (&error);
+  g_assert_false (limber_config_set (config, "micro-break-routine",
+                                     g_variant_new_string ("nap"), NULL,
+                                     &error));
+  g_assert_nonnull (strstr (error->message, "there is no routine 'nap'"));
+  g_clear_error (&error);
+  g_assert_false (limber_config_set (
+      config, "interval-min", g_variant_new_string ("off"), NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (limber_config_set (config, "micro-break-routine",
+                                    g_variant_new_string ("stretch"), NULL,
+                                    &error));
+  g_assert_cmpstr (
+      limber_config_routine_for (config, LIMBER_KIND_MICRO_BREAK)->name, ==,
+      "stretch");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -954,7 +1152,11 @@ main (int argc, char **argv)
   ADD ("/config/write-key-dangling-symlink", test_write_key_dangling_symlink);
   ADD ("/config/not-a-regular-file", test_not_a_regular_file);
   ADD ("/config/long-input-quoted", test_long_input_quoted_short);
+  ADD ("/config/routine", test_routine_from_config);
+  ADD ("/config/bad-routines", test_bad_routines);
+  ADD ("/config/missing-routine-name", test_missing_routine_name);
 #undef ADD
+  g_test_add_func ("/config/kind-settings", test_kind_settings);
   g_test_add_func ("/config/default-paths", test_default_paths);
   g_test_add_func ("/config/set", test_set);
   g_test_add_func ("/config/set-rejects", test_set_rejects);

@@ -119,6 +119,75 @@ test_whole_seconds (void)
   g_assert_nonnull (strstr (error->message, "whole number of seconds"));
 }
 
+/* What falls between two microseconds cannot be held: refused, with the
+ * fix, never rounded quietly ("1.0000001s" was taken as 1s). */
+static void
+test_finer_than_a_microsecond (void)
+{
+  static const struct
+  {
+    const char *text;
+    guint64 usec;
+  } exact[] = {
+    { "1.000001s", US (1000001) },
+    { "1.5000000000000000000000000s", S (1) + US (500000) },
+    { "0.1234567min", US (7407402) },
+    { "1.00000001M", S (2629800) + US (26298) },
+    { "0.000001s", US (1) },
+  };
+  static const char *const finer[] = {
+    "1.0000001s",
+    "0.5us",
+    "1.000000001M",
+    "1.0000000000000000000001y",
+    "0.00000000000000000000000000000000001s",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (exact); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      guint64 usec = 0;
+
+      if (!limber_duration_parse_usec (exact[i].text, &usec, &error))
+        g_error ("'%s' should parse: %s", exact[i].text, error->message);
+      g_assert_cmpuint (usec, ==, exact[i].usec);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (finer); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      guint64 usec = 12345, seconds = 12345;
+
+      if (limber_duration_parse_usec (finer[i], &usec, &error))
+        g_error ("'%s' should not parse, it gave %" G_GUINT64_FORMAT "us",
+                 finer[i], usec);
+      g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT);
+      g_assert_cmpuint (usec, ==, 12345);
+      if (strstr (error->message, "finer than a microsecond") == NULL
+          || strstr (error->message, "fewer decimals") == NULL)
+        g_error ("error for '%s' should say why and the fix: %s", finer[i],
+                 error->message);
+      g_clear_error (&error);
+      g_assert_false (limber_duration_parse (finer[i], &seconds, &error));
+      g_assert_cmpuint (seconds, ==, 12345);
+    }
+}
+
+/* Seconds are what limber counts: the error gives the two nearest. */
+static void
+test_whole_seconds_names_the_nearest (void)
+{
+  g_autoptr (GError) error = NULL;
+  guint64 seconds = 12345;
+
+  g_assert_false (limber_duration_parse ("1.0000001s", &seconds, &error));
+  g_assert_cmpuint (seconds, ==, 12345);
+  g_assert_nonnull (strstr (error->message, "whole number of seconds"));
+  g_assert_nonnull (strstr (error->message, "give 1s or 2s"));
+  g_clear_error (&error);
+  g_assert_false (limber_duration_parse ("1h 0.5s", &seconds, &error));
+  g_assert_nonnull (strstr (error->message, "give 1h or 1h 1s"));
+}
+
 static void
 test_long_input_is_shortened_in_errors (void)
 {
@@ -182,6 +251,10 @@ main (int argc, char **argv)
   g_test_add_func ("/duration/good", test_good);
   g_test_add_func ("/duration/bad", test_bad);
   g_test_add_func ("/duration/whole-seconds", test_whole_seconds);
+  g_test_add_func ("/duration/finer-than-a-microsecond",
+                   test_finer_than_a_microsecond);
+  g_test_add_func ("/duration/whole-seconds-nearest",
+                   test_whole_seconds_names_the_nearest);
   g_test_add_func ("/duration/long-input",
                    test_long_input_is_shortened_in_errors);
   g_test_add_func ("/duration/format", test_format);

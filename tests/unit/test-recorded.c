@@ -211,6 +211,28 @@ test_queried_lulls (Sim *sim, gconstpointer data)
   g_assert_cmpint (sim->wakeup, ==, sim->now + MINUTES (10));
 }
 
+/* A source that must be asked, chosen while a break is already on screen
+ * (or put back after a restart): it is asked at once, so that stepping
+ * away from that pop-up is still seen. */
+static void
+test_queried_source_for_a_break_on_screen (Sim *sim, gconstpointer data)
+{
+  (void) data;
+  sim_run_until (sim, MINUTES (30));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_SHOW_BREAK), ==, 1);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SOURCE_CHANGED,
+                                .lulls = LIMBER_LULLS_QUERIED });
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 1);
+  /* Away since just after the pop-up: the break is done. */
+  sim_feed (sim,
+            (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME, .since = sim->now });
+  sim_run_for (sim, MINUTES (1));
+  g_assert_cmpuint (sim_count (sim, LIMBER_ACTION_QUERY_IDLE), ==, 2);
+  sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_IDLE_TIME,
+                                .since = sim->now - MINUTES (1) });
+  g_assert_cmpuint (sim_count_outcome (sim, LIMBER_OUTCOME_DONE), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -222,5 +244,7 @@ main (int argc, char **argv)
   g_test_add ("/recorded/resume-after-long-suspend", Sim, NULL, setup_pushed,
               test_resume_after_long_suspend, sim_fixture_teardown);
   sim_test_add ("/recorded/queried-lulls", test_queried_lulls);
+  sim_test_add ("/recorded/queried-source-for-a-break-on-screen",
+                test_queried_source_for_a_break_on_screen);
   return g_test_run ();
 }

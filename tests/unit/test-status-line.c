@@ -1,4 +1,5 @@
 /* The STATUS= line limberd gives systemd. */
+#include "offer-text.h"
 #include "status-line.h"
 
 #include <string.h>
@@ -32,6 +33,8 @@ test_lines (void)
   check ("paused", 0, local_wall (16, 30), 0, "paused until 16:30");
   check ("paused", 0, G_MAXINT64, 0, "paused until resumed");
   check ("idle", 0, 0, 12 * MIN_US, "idle, 12min of work until the next break");
+  check ("held", local_wall (15, 0), 0, 0,
+         "held back (a call, a lease); a break due meanwhile comes after");
   check ("due", local_wall (15, 0), 0, 0,
          "break due, waiting for a pause in typing");
   check ("break", local_wall (14, 58), 0, 0, "break on screen since 14:58");
@@ -52,6 +55,32 @@ test_other_day (void)
   g_assert_cmpuint (strlen (line), >, strlen ("paused until 15:00"));
 }
 
+/* The deferred break's title says how long ago it came due. */
+static void
+test_deferred_title (void)
+{
+  static const struct
+  {
+    gint64 ago;
+    const char *title;
+  } cases[] = {
+    { -5, "You missed a micro-break a moment ago — take it now?" },
+    { 59 * G_USEC_PER_SEC,
+      "You missed a micro-break a moment ago — take it now?" },
+    { MIN_US, "You missed a micro-break 1 minute ago — take it now?" },
+    { 12 * MIN_US + 30 * G_USEC_PER_SEC,
+      "You missed a micro-break 12 minutes ago — take it now?" },
+    { 119 * MIN_US, "You missed a micro-break 119 minutes ago — take it now?" },
+    { 150 * MIN_US, "You missed a micro-break 2 hours ago — take it now?" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *title = limber_deferred_title (cases[i].ago);
+      g_assert_cmpstr (title, ==, cases[i].title);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -59,5 +88,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/status-line/lines", test_lines);
   g_test_add_func ("/status-line/other-day", test_other_day);
+  g_test_add_func ("/offer-text/deferred-title", test_deferred_title);
   return g_test_run ();
 }

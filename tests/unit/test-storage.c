@@ -286,19 +286,104 @@ test_history_format_and_parse (void)
                              "1795622190 done -5\n"
                              "99999999999999 done 5\n"
                              "1795622200 paused 3600\n"
+                             "1795622205 deferred 1800\n"
                              "1795622210 snoozed 18";
   guint bad;
   g_autoptr (GArray) records = NULL;
 
   g_assert_cmpstr (line, ==, "1795622162 done 1800\n");
   records = limber_history_parse (text, strlen (text), &bad);
-  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpuint (records->len, ==, 4);
   /* garbage, dancing, -5, the far future, and the torn last line. */
   g_assert_cmpuint (bad, ==, 5);
   g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 2).kind, ==,
                    LIMBER_HISTORY_PAUSED);
-  g_assert_true (limber_history_kind_resets (LIMBER_HISTORY_NATURAL));
-  g_assert_false (limber_history_kind_resets (LIMBER_HISTORY_SNOOZED));
+  g_assert_true (limber_history_record_resets (
+      &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_NATURAL }));
+  g_assert_false (limber_history_record_resets (
+      &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_SNOOZED }));
+  g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 3).kind, ==,
+                   LIMBER_HISTORY_DEFERRED);
+  g_assert_false (limber_history_record_resets (
+      &(LimberHistoryRecord){ .kind = LIMBER_HISTORY_DEFERRED }));
+}
+
+/* A break's kind and how it was taken, a check-in's rating and note:
+ * written, read back, and old lines still read as micro-breaks done. */
+static void
+test_history_kinds_and_checkins (void)
+{
+  LimberHistoryRecord stretch = { .time = 1795622162,
+                                  .kind = LIMBER_HISTORY_DONE,
+                                  .value = 600,
+                                  .break_kind = LIMBER_KIND_STRETCH,
+                                  .taken = LIMBER_TAKEN_COMPLETED };
+  LimberHistoryRecord posture = { .time = 1795622163,
+                                  .kind = LIMBER_HISTORY_SHOWN,
+                                  .break_kind = LIMBER_KIND_POSTURE_CHECK };
+  LimberHistoryRecord walked = { .time = 1795622164,
+                                 .kind = LIMBER_HISTORY_DONE,
+                                 .value = 1800,
+                                 .taken = LIMBER_TAKEN_WALKED_AWAY };
+  LimberHistoryRecord checkin = { .time = 1795622165,
+                                  .kind = LIMBER_HISTORY_CHECKIN,
+                                  .value = 4,
+                                  .note = "stiff neck,\nbetter \\ après" };
+  g_autofree char *a = limber_history_format (&stretch);
+  g_autofree char *b = limber_history_format (&posture);
+  g_autofree char *c = limber_history_format (&walked);
+  g_autofree char *d = limber_history_format (&checkin);
+  g_autofree char *all = g_strconcat (a, b, c, d,
+                                      "1795622166 done 1800\n"
+                                      "1795622167 checkin 11\n"
+                                      "1795622168 checkin 0\n"
+                                      "1795622169 done 5 nap completed\n"
+                                      "1795622170 done 5 stretch\n"
+                                      "1795622171 shown 0 stretch done\n"
+                                      "1795622172 checkin 5 trailing\\\n"
+                                      "1795622173 advised 0\n",
+                                      NULL);
+  g_autoptr (GArray) records = NULL;
+  const LimberHistoryRecord *r;
+  guint bad;
+
+  g_assert_cmpstr (a, ==, "1795622162 done 600 stretch completed\n");
+  g_assert_cmpstr (b, ==, "1795622163 shown 0 posture-check\n");
+  g_assert_cmpstr (c, ==, "1795622164 done 1800 micro-break walked-away\n");
+  /* One line, readable: the line break and backslash escaped, the accent
+   * kept. */
+  g_assert_cmpstr (d, ==,
+                   "1795622165 checkin 4 stiff neck,\\nbetter \\\\ après\n");
+  records = limber_history_parse (all, strlen (all), &bad);
+  /* 11 and 0 are no ratings; no kind "nap"; done says how; shown does
+   * not; a note cannot end in half an escape. */
+  g_assert_cmpuint (bad, ==, 6);
+  g_assert_cmpuint (records->len, ==, 6);
+  r = &g_array_index (records, LimberHistoryRecord, 0);
+  g_assert_cmpint (r->break_kind, ==, LIMBER_KIND_STRETCH);
+  g_assert_cmpint (r->taken, ==, LIMBER_TAKEN_COMPLETED);
+  g_assert_true (limber_history_record_resets (r));
+  g_assert_true (limber_history_record_taken (r));
+  r = &g_array_index (records, LimberHistoryRecord, 1);
+  g_assert_cmpint (r->break_kind, ==, LIMBER_KIND_POSTURE_CHECK);
+  r = &g_array_index (records, LimberHistoryRecord, 2);
+  g_assert_cmpint (r->taken, ==, LIMBER_TAKEN_WALKED_AWAY);
+  r = &g_array_index (records, LimberHistoryRecord, 3);
+  g_assert_cmpint (r->kind, ==, LIMBER_HISTORY_CHECKIN);
+  g_assert_cmpint (r->value, ==, 4);
+  g_assert_null (r->note);
+  r = &g_array_index (records, LimberHistoryRecord, 4);
+  g_assert_cmpint (r->break_kind, ==, LIMBER_KIND_MICRO_BREAK);
+  g_assert_cmpint (r->taken, ==, LIMBER_TAKEN_DONE);
+  r = &g_array_index (records, LimberHistoryRecord, 5);
+  g_assert_cmpint (r->kind, ==, LIMBER_HISTORY_ADVISED);
+  /* A posture check done is no break, and work goes on counting. */
+  g_assert_false (limber_history_record_taken (&(LimberHistoryRecord){
+      .kind = LIMBER_HISTORY_DONE, .break_kind = LIMBER_KIND_POSTURE_CHECK }));
+  g_assert_false (limber_history_record_resets (&(LimberHistoryRecord){
+      .kind = LIMBER_HISTORY_DONE, .break_kind = LIMBER_KIND_POSTURE_CHECK }));
+  g_assert_false (limber_history_record_resets (&(LimberHistoryRecord){
+      .kind = LIMBER_HISTORY_SKIPPED, .break_kind = LIMBER_KIND_STRETCH }));
 }
 
 static void
@@ -433,6 +518,10 @@ test_stats_by_day (void)
     at (0, 0, 5, LIMBER_HISTORY_DONE, 600),
     at (0, 9, 0, LIMBER_HISTORY_PAUSED, 3600),
     at (0, 10, 0, LIMBER_HISTORY_RESUMED, 0),
+    /* Held back by a call, offered after it, taken. */
+    at (0, 11, 0, LIMBER_HISTORY_DEFERRED, 1800),
+    at (0, 11, 40, LIMBER_HISTORY_SHOWN, 0),
+    at (0, 11, 41, LIMBER_HISTORY_DONE, 4200),
   };
   g_autoptr (GArray) records
       = g_array_new (FALSE, FALSE, sizeof (LimberHistoryRecord));
@@ -458,9 +547,12 @@ test_stats_by_day (void)
   g_assert_cmpint (d->active, ==, 3200);
   /* Today: a stretch ended just after midnight, and 15 min under way. */
   d = &g_array_index (week, LimberDayStats, 6);
-  g_assert_cmpuint (d->taken, ==, 1);
-  g_assert_cmpint (d->active, ==, 600 + 900);
-  g_assert_cmpint (d->longest, ==, 900);
+  g_assert_cmpuint (d->taken, ==, 2);
+  g_assert_cmpuint (d->deferred, ==, 1);
+  /* A deferral does not end the stretch: the break taken after it does. */
+  g_assert_cmpint (d->active, ==, 600 + 4200 + 900);
+  g_assert_cmpint (d->longest, ==, 4200);
+  g_assert_cmpuint (g_array_index (week, LimberDayStats, 4).deferred, ==, 0);
   /* Tuesday had a skip: the streak is today alone. */
   g_assert_cmpuint (limber_stats_streak (week), ==, 1);
 }
@@ -498,6 +590,8 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/saves-counter-at-stop",
                    test_storage_saves_counter_at_stop);
   g_test_add_func ("/history/format-and-parse", test_history_format_and_parse);
+  g_test_add_func ("/history/kinds-and-checkins",
+                   test_history_kinds_and_checkins);
   g_test_add_func ("/history/file", test_history_file);
   g_test_add_func ("/history/failed-write", test_history_failed_write);
   g_test_add_func ("/stats/by-day", test_stats_by_day);

@@ -33,6 +33,7 @@ def load(mock, parameters):
     mock.timers = {}   # idle watch id -> GLib source id
     mock.next_watch = 1
     mock.fired = []    # (id, kind) in order, for the test to check
+    mock.claimed = None  # what GetIdletime answers instead, if set (ms)
 
 
 def _idletime_ms(mock):
@@ -83,6 +84,8 @@ def _input(mock):
 
 @dbus.service.method(MAIN_IFACE, in_signature='', out_signature='t')
 def GetIdletime(self):
+    if self.claimed is not None:
+        return dbus.UInt64(self.claimed)
     return dbus.UInt64(_idletime_ms(self))
 
 
@@ -146,3 +149,9 @@ def GetFired(self):
 @dbus.service.method(MOCK_IFACE, in_signature='', out_signature='u')
 def CountWatches(self):
     return dbus.UInt32(len(self.watches))
+
+
+@dbus.service.method(MOCK_IFACE, in_signature='t', out_signature='')
+def ClaimIdletime(self, idle_ms):
+    '''A monitor gone wrong: GetIdletime answers @idle_ms from now on.'''
+    self.claimed = int(idle_ms)
