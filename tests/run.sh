@@ -24,7 +24,9 @@ out=$src/build-tests
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
-kwin-wayland sway wtype lintian fish zsh i3-wm"
+kwin-wayland sway wtype lintian fish zsh i3-wm
+gnome-shell gjs xfce4-notifyd notification-daemon notify-osd xcompmgr
+mako-notifier grim tesseract-ocr tesseract-ocr-eng"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086

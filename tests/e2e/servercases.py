@@ -15,6 +15,7 @@ provides:
   close_by_user(found)   close the pop-up as a person would
 """
 
+import contextlib
 import os
 
 import dbus
@@ -146,6 +147,11 @@ class ServerCases:
 
     # The story
 
+    def working(self):
+        """Someone at the keyboard meanwhile, where limberd can tell (here it
+        counts wall time)."""
+        return contextlib.nullcontext()
+
     def read_whole(self, found):
         """The pop-up with all of its text on screen."""
         return found
@@ -192,11 +198,11 @@ class ServerCases:
         wait_until(lambda: self.monitor.closed(notify["id"]), timeout=30,
                    message="the server to close the pop-up")
         status = self.wait_for_state("closed")
-        self.assertEqual(status["today"], {"taken": 0, "snoozed": 0, "skipped": 0,
-                                           "natural": 0})
+        self.assertEqual((status["today"]["taken"], status["today"]["skipped"]), (0, 0))
         self.wait_gone()
         # A snooze's worth of work later it ends as closed, never skipped.
-        self.wait_for_state("active", timeout=20)
+        with self.working():
+            self.wait_for_state("active", timeout=20)
         with open(self.path("state", "limber", "history"), encoding="utf-8") as f:
             kinds = [line.split()[1] for line in f]
         self.assertEqual(kinds[:2], ["shown", "closed"])
@@ -225,6 +231,7 @@ class AnswerCases:
         labels = [label for _, label in action_labels(notify["actions"])]
         self.assertEqual(labels.count("Done"), 1, labels)
         if self.draws_buttons:
+            found = self.read_whole(found)
             found.word("Done")
         self.choose("Done", found)
         status = wait_until(lambda: (s := self.status())["today"]["taken"] == 1 and s,

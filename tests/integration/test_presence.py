@@ -165,20 +165,20 @@ class BannerTest(LimberTestCase):
         self.assertEqual(self.status()["popup"], "on-screen")
         status = wait_until(lambda: (s := self.status())["popup"] == "in-list" and s,
                             message="the banner gone into the list")
-        self.assertGreaterEqual(time.monotonic() - shown, 3.5)
+        self.assertGreaterEqual(time.monotonic() - shown, 4.5)
         self.assertEqual(status["state"], "break")
         self.assertIn("waiting in the notification list", self.ctl("status", check=0).stdout)
         # Overdue at 9s of work: critical, which GNOME keeps on screen.
         wait_until(lambda: self.status()["state"] == "overdue", timeout=15,
                    message="the break overdue")
         wait_until(lambda: self.status()["popup"] == "on-screen", message="back on screen")
-        time.sleep(4.5)
+        time.sleep(5.0)  # past the 4.6 s a normal banner gets
         self.assertEqual(self.status()["popup"], "on-screen")
 
 class BannerReturnTest(LimberTestCase):
     """GNOME Shell keeps a banner that came while the user was away until
-    input comes, and takes it into the list 2 s later (plus its 0.2 s
-    slide-out); the real GNOME is held to this in e2e/test_gnome_shell.py."""
+    input comes, and takes it into the list 2 s later (plus its slide-out);
+    the real GNOME is held to this in e2e/test_gnome_shell.py."""
 
     config = dict(QUIET, **{"interval-min": "1s", "interval-max": "1h",
                             "break-length": "1min", "natural-break": "5min"})
@@ -206,8 +206,8 @@ class BannerReturnTest(LimberTestCase):
         back = time.monotonic()
         wait_until(lambda: self.status()["popup"] == "in-list",
                    message="the banner gone into the list")
-        self.assertGreaterEqual(time.monotonic() - back, 2.0)
-        self.assertLess(time.monotonic() - back, 2.2 + limbertest.slack(1.0))
+        self.assertGreaterEqual(time.monotonic() - back, 2.2)
+        self.assertLess(time.monotonic() - back, 2.5 + limbertest.slack(1.0))
 
 
 if __name__ == "__main__":
