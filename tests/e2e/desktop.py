@@ -77,10 +77,12 @@ def changed_box(blank, shot, region=None):
     """The bounding box of what @shot draws over @blank (inside @region), or
     None: where the pop-up is, found from the pixels alone."""
     crop_a, crop_b = _crop(blank, region), _crop(shot, region)
-    # Differences below a fifth of full scale are shadows and antialiasing.
+    # The largest difference of the three channels (grey on blue differs
+    # little in brightness); below a sixth of full scale are shadows and
+    # antialiasing.
     out = _magick("(", *crop_a, ")", "(", *crop_b, ")", "-compose", "difference",
-                  "-composite", "-colorspace", "Gray", "-threshold", "20%",
-                  "-format", "%@", "info:")
+                  "-composite", "-separate", "-evaluate-sequence", "max",
+                  "-threshold", "16%", "-format", "%@", "info:")
     match = re.match(r"(\d+)x(\d+)\+(-?\d+)\+(-?\d+)", out)
     if not match:
         return None
@@ -113,6 +115,10 @@ def words(shot, region=None):
     """The words on @shot (inside @region) with their boxes in screen
     pixels, read by tesseract from a 3x enlargement, dark text on light."""
     scale = 3
+    if region:
+        # A margin, so that no letter at the edge is cut.
+        x, y = max(region.x - 6, 0), max(region.y - 6, 0)
+        region = Box(x, y, region.right + 6 - x, region.bottom + 6 - y)
     with tempfile.TemporaryDirectory(prefix="limber-ocr-") as tmp:
         gray = os.path.join(tmp, "gray.png")
         _magick(*_crop(shot, region), "-colorspace", "Gray", gray)

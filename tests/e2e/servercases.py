@@ -17,6 +17,7 @@ provides:
 
 import contextlib
 import os
+import shutil
 
 import dbus
 
@@ -39,6 +40,8 @@ CONFIG = dict(limbertest.FAST_CONFIG, **{
 })
 
 LABELS = {"done": "Done", "snooze": "Snooze 2s", "skip": "Skip"}
+ICON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "icons",
+                    "limber.svg")
 
 
 class Found:
@@ -73,6 +76,14 @@ class ServerCases:
         super().setUpClass()
         cls.monitor = BusMonitor(os.environ["DBUS_SESSION_BUS_ADDRESS"])
         cls.shot_count = 0
+        # limber's icon where an installed one would be found, for the
+        # servers started from here on.
+        share = os.path.join(cls.class_tmp, "share")
+        apps = os.path.join(share, "icons", "hicolor", "scalable", "apps")
+        os.makedirs(apps)
+        shutil.copyfile(ICON, os.path.join(apps, "limber.svg"))
+        os.environ["XDG_DATA_DIRS"] = ":".join(
+            [share, os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"])
 
     @classmethod
     def tearDownClass(cls):
