@@ -3,6 +3,7 @@
 #include <json-glib/json-glib.h>
 
 #include "limber-duration.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-time-format.h"
 #include "terminal-text.h"
@@ -59,8 +60,8 @@ limber_bar_line_compute (const LimberBarInput *input, gint64 now,
   *line = (LimberBarLine){ .next_change = G_MAXINT64 };
   if (!input->running)
     {
-      line->text = g_strdup ("off");
-      line->tooltip = g_strdup ("limberd is not running (limberctl start)");
+      line->text = g_strdup (_ ("off"));
+      line->tooltip = g_strdup (_ ("limberd is not running (limberctl start)"));
       line->class_name = "stopped";
       return;
     }
@@ -71,14 +72,14 @@ limber_bar_line_compute (const LimberBarInput *input, gint64 now,
   if (counts_work (state) && now > input->received)
     worked += now - input->received;
   line->percentage = percent_of (worked, (gint64) input->interval_min);
-  today = g_strdup_printf ("Today: %u taken, %u snoozed, %u skipped, "
-                           "%u natural",
+  today = g_strdup_printf (_ ("Today: %u taken, %u snoozed, %u skipped, "
+                              "%u natural"),
                            input->taken, input->snoozed, input->skipped,
                            input->natural);
   if (input->deferred > 0)
     {
       g_autofree char *counts = g_steal_pointer (&today);
-      today = g_strdup_printf ("%s, %u deferred", counts, input->deferred);
+      today = g_strdup_printf (_ ("%s, %u deferred"), counts, input->deferred);
     }
 
   if (g_str_equal (state, "held"))
@@ -87,16 +88,16 @@ limber_bar_line_compute (const LimberBarInput *input, gint64 now,
       if (deadline != 0 && deadline <= now)
         {
           line->percentage = 100;
-          line->text = g_strdup ("break held");
-          headline = g_strdup ("Held: a break came due; it is offered when "
-                               "the hold (a call, a lease) ends.");
+          line->text = g_strdup (_ ("break held"));
+          headline = g_strdup (_ ("Held: a break came due; it is offered when "
+                                  "the hold (a call, a lease) ends."));
         }
       else
         {
           g_autofree char *left = minutes_text (deadline - now);
-          line->text = g_strdup_printf ("held, break in %s", left);
-          headline = g_strdup_printf ("Held (a call, a lease): a break due "
-                                      "in %s waits until the hold ends.",
+          line->text = g_strdup_printf (_ ("held, break in %s"), left);
+          headline = g_strdup_printf (_ ("Held (a call, a lease): a break due "
+                                         "in %s waits until the hold ends."),
                                       left);
           line->next_change = next_minute_change (deadline, now);
         }
@@ -106,10 +107,11 @@ limber_bar_line_compute (const LimberBarInput *input, gint64 now,
       gint64 deadline = (gint64) input->next_break;
       g_autofree char *left = minutes_text (deadline - now);
       g_autofree char *clock = limber_format_clock (now, deadline);
-      line->text = g_strdup_printf ("break in %s", left);
-      headline = g_strdup_printf (
-          "%s: next break in %s, around %s.",
-          g_str_equal (state, "snoozed") ? "Snoozed" : "Active", left, clock);
+      line->text = g_strdup_printf (_ ("break in %s"), left);
+      headline = g_strdup_printf (_ ("%s: next break in %s, around %s."),
+                                  g_str_equal (state, "snoozed") ? _ ("Snoozed")
+                                                                 : _ ("Active"),
+                                  left, clock);
       line->next_change = next_minute_change (deadline, now);
     }
   else if (g_str_equal (state, "idle"))
@@ -117,54 +119,55 @@ limber_bar_line_compute (const LimberBarInput *input, gint64 now,
       /* Not working: the work left stands still until limberd says more. */
       g_autofree char *left
           = minutes_text ((gint64) input->next_break - input->received);
-      line->text = g_strdup_printf ("idle, %s to go", left);
-      headline
-          = g_strdup_printf ("Idle: %s of work until the next break.", left);
+      line->text = g_strdup_printf (_ ("idle, %s to go"), left);
+      headline = g_strdup_printf (_ ("Idle: %s of work until the next break."),
+                                  left);
     }
   else if (g_str_equal (state, "paused"))
     {
       if (input->paused_until == LIMBER_PAUSED_INDEFINITELY)
         {
-          line->text = g_strdup ("paused");
-          headline = g_strdup ("Paused until resumed (limberctl resume).");
+          line->text = g_strdup (_ ("paused"));
+          headline = g_strdup (_ ("Paused until resumed (limberctl resume)."));
         }
       else
         {
           g_autofree char *until
               = limber_format_clock (now, (gint64) input->paused_until);
-          line->text = g_strdup_printf ("paused until %s", until);
-          headline = g_strdup_printf ("Paused until %s.", until);
+          line->text = g_strdup_printf (_ ("paused until %s"), until);
+          headline = g_strdup_printf (_ ("Paused until %s."), until);
         }
     }
   else if (g_str_equal (state, "due"))
     {
       line->percentage = 100;
-      line->text = g_strdup ("break due");
-      headline = g_strdup ("Break due: it shows at the next pause in typing.");
+      line->text = g_strdup (_ ("break due"));
+      headline
+          = g_strdup (_ ("Break due: it shows at the next pause in typing."));
     }
   else if (g_str_equal (state, "break"))
     {
       line->percentage = 100;
-      line->text = g_strdup ("break now");
-      headline = g_strdup ("Break on screen.");
+      line->text = g_strdup (_ ("break now"));
+      headline = g_strdup (_ ("Break on screen."));
     }
   else if (g_str_equal (state, "overdue"))
     {
       line->percentage = 100;
-      line->text = g_strdup ("break overdue");
-      headline = g_strdup ("Break overdue: time to stand up.");
+      line->text = g_strdup (_ ("break overdue"));
+      headline = g_strdup (_ ("Break overdue: time to stand up."));
     }
   else if (g_str_equal (state, "closed"))
     {
       line->percentage = 100;
-      line->text = g_strdup ("break: step away");
-      headline = g_strdup ("Break seen: step away and it counts as done.");
+      line->text = g_strdup (_ ("break: step away"));
+      headline = g_strdup (_ ("Break seen: step away and it counts as done."));
     }
   else
     {
       /* A state this limberctl does not know: a newer limberd's. */
       line->text = limber_terminal_text (state, FALSE);
-      headline = g_strdup_printf ("State: %s.", line->text);
+      headline = g_strdup_printf (_ ("State: %s."), line->text);
     }
   line->tooltip = g_strdup_printf ("%s\n%s", headline, today);
 }

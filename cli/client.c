@@ -3,6 +3,7 @@
 #include "limber-dbus-generated.h"
 
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "terminal-text.h"
 
@@ -92,7 +93,7 @@ limber_client_get_setting (GDBusConnection *bus, const char *key,
   value = g_variant_lookup_value (settings, key, NULL);
   if (value == NULL)
     g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                 "limberd has no setting '%s'", key);
+                 _ ("limberd has no setting '%s'"), key);
   return value;
 }
 
@@ -127,15 +128,16 @@ limber_client_fail (const char *command, const GError *error)
       && !g_error_matches (copy, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
       && !g_error_matches (copy, G_IO_ERROR, G_IO_ERROR_DBUS_ERROR))
     {
-      g_printerr ("limberctl %s: cannot connect to the session bus (%s); run "
-                  "limberctl in your desktop session\n",
-                  command, message);
+      g_printerr (
+          _ ("limberctl %s: cannot connect to the session bus (%s); run "
+             "limberctl in your desktop session\n"),
+          command, message);
       return LIMBER_EXIT_UNREACHABLE;
     }
   if (is_unreachable (copy))
     {
-      g_printerr ("limberctl %s: limberd is not reachable (%s); start it "
-                  "with 'systemctl --user start limberd' or run limberd\n",
+      g_printerr (_ ("limberctl %s: limberd is not reachable (%s); start it "
+                     "with 'systemctl --user start limberd' or run limberd\n"),
                   command, message);
       return LIMBER_EXIT_UNREACHABLE;
     }

@@ -4,6 +4,7 @@
 
 #include "client.h"
 #include "commands.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "terminal-text.h"
 
@@ -11,7 +12,7 @@ static char *checkin_note;
 
 const GOptionEntry limber_checkin_options[] = {
   { "note", 'n', 0, G_OPTION_ARG_STRING, &checkin_note,
-    "A few words to keep with the rating", "TEXT" },
+    N_ ("A few words to keep with the rating"), "TEXT" },
   { NULL },
 };
 
@@ -30,12 +31,12 @@ limber_cmd_checkin (int argc, char **argv)
     {
       g_autofree char *safe = g_utf8_make_valid (argv[1], -1);
       return limber_usage_error ("checkin",
-                                 "RATING is a whole number from 1 (no "
-                                 "discomfort) to 10 (the worst), not '%s'",
+                                 _ ("RATING is a whole number from 1 (no "
+                                    "discomfort) to 10 (the worst), not '%s'"),
                                  safe);
     }
   if (note != NULL && !g_utf8_validate (note, -1, NULL))
-    return limber_usage_error ("checkin", "the note must be UTF-8");
+    return limber_usage_error ("checkin", _ ("the note must be UTF-8"));
 
   bus = limber_client_connect (&error);
   if (bus != NULL)
@@ -46,9 +47,14 @@ limber_cmd_checkin (int argc, char **argv)
   if (reply == NULL)
     return limber_client_fail ("checkin", error);
   g_variant_get (reply, "(&s)", &advice);
-  printf ("Noted: %" G_GUINT64_FORMAT " out of 10%s. 'limberctl stats' shows "
-          "your ratings beside your breaks.\n",
-          rating, note != NULL && note[0] != '\0' ? ", with your note" : "");
+  if (note != NULL && note[0] != '\0')
+    printf (_ ("Noted: %u out of 10, with your note. 'limberctl stats' shows "
+               "your ratings beside your breaks.\n"),
+            (guint) rating);
+  else
+    printf (_ ("Noted: %u out of 10. 'limberctl stats' shows your ratings "
+               "beside your breaks.\n"),
+            (guint) rating);
   if (advice[0] != '\0')
     {
       g_autofree char *shown = limber_terminal_text (advice, FALSE);

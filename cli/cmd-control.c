@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "limber-duration.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-time-format.h"
 #include "pause-while.h"
@@ -40,14 +41,15 @@ parse_duration_argument (const char *command, int argc, char **argv,
   if (!limber_duration_parse (text, seconds, &error))
     return limber_usage_error (command, "%s", error->message);
   if (*seconds == 0)
-    return limber_usage_error (command, "the duration must be longer than 0s");
+    return limber_usage_error (command,
+                               _ ("the duration must be longer than 0s"));
   if (counts_months (text))
     {
       g_autofree char *length = limber_duration_format (*seconds);
       return limber_usage_error (
           command,
-          "'%s' is %s: M counts months; write min for minutes, or use "
-          "--indefinitely or --until for a long pause",
+          _ ("'%s' is %s: M counts months; write min for minutes, or use "
+             "--indefinitely or --until for a long pause"),
           text, length);
     }
   return -1;
@@ -65,7 +67,7 @@ setting_seconds (GDBusConnection *bus, const char *key, GError **error)
       || g_variant_get_uint64 (value) == 0)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                   "limberd sent an unusable value for %s", key);
+                   _ ("limberd sent an unusable value for %s"), key);
       return 0;
     }
   return g_variant_get_uint64 (value);
@@ -93,13 +95,13 @@ static char *pause_reason;
 const GOptionEntry limber_pause_options[] = {
   /* An array, to refuse a second --until rather than take the last. */
   { "until", 'u', 0, G_OPTION_ARG_STRING_ARRAY, &pause_until,
-    "Pause until this time of day", "HH:MM" },
+    N_ ("Pause until this time of day"), "HH:MM" },
   { "indefinitely", 'i', 0, G_OPTION_ARG_NONE, &pause_indefinitely,
-    "Pause until 'limberctl resume'", NULL },
+    N_ ("Pause until 'limberctl resume'"), NULL },
   { "while", 'w', 0, G_OPTION_ARG_NONE, &pause_while,
-    "Hold reminders while the command after -- runs", NULL },
+    N_ ("Hold reminders while the command after -- runs"), NULL },
   { "reason", 'r', 0, G_OPTION_ARG_STRING, &pause_reason,
-    "Why, as limberctl status shows it", "TEXT" },
+    N_ ("Why, as limberctl status shows it"), "TEXT" },
   { NULL },
 };
 
@@ -115,16 +117,16 @@ pause_while_running (int argc, char **argv, const char *reason)
 
   if (argc < 2)
     return limber_usage_error (
-        "pause", "--while needs a command: limberctl pause --while -- CMD "
-                 "[ARG...]");
+        "pause", _ ("--while needs a command: limberctl pause --while -- CMD "
+                    "[ARG...]"));
   if (argc > 2 && limber_duration_parse (argv[1], &seconds, NULL))
     return limber_usage_error (
-        "pause", "--while holds reminders as long as its command runs: give "
-                 "no DURATION with it");
+        "pause", _ ("--while holds reminders as long as its command runs: give "
+                    "no DURATION with it"));
   if (reason == NULL)
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
-      label = g_strdup_printf ("running %s", words);
+      label = g_strdup_printf (_ ("running %s"), words);
       /* Long command lines are cut on a character, within the limit. */
       if (strlen (label) > LIMBER_MAX_REASON_BYTES)
         {
@@ -155,18 +157,19 @@ limber_cmd_pause (int argc, char **argv)
   guint64 seconds = 0;
   int code;
   if (until != NULL && g_strv_length (until) > 1)
-    return limber_usage_error ("pause", "give --until once, with one HH:MM");
+    return limber_usage_error ("pause",
+                               _ ("give --until once, with one HH:MM"));
   if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
-    return limber_usage_error ("pause", "the --reason is not valid UTF-8");
+    return limber_usage_error ("pause", _ ("the --reason is not valid UTF-8"));
   if (reason != NULL && strlen (reason) > LIMBER_MAX_REASON_BYTES)
     return limber_usage_error ("pause",
-                               "the --reason is %zu bytes long; at most %d "
-                               "are allowed",
+                               _ ("the --reason is %zu bytes long; at most %d "
+                                  "are allowed"),
                                strlen (reason), LIMBER_MAX_REASON_BYTES);
   if (running && (until != NULL || indefinitely))
-    return limber_usage_error ("pause", "--while holds reminders as long as "
-                                        "its command runs: give it without "
-                                        "--until or --indefinitely");
+    return limber_usage_error ("pause", _ ("--while holds reminders as long as "
+                                           "its command runs: give it without "
+                                           "--until or --indefinitely"));
   if (running)
     return pause_while_running (argc, argv, reason);
   if (argc - 1 > LIMBER_DURATION_WORDS)
@@ -177,7 +180,7 @@ limber_cmd_pause (int argc, char **argv)
     }
   if ((argc >= 2) + (until != NULL) + indefinitely > 1)
     return limber_usage_error (
-        "pause", "give one of DURATION, --until and --indefinitely");
+        "pause", _ ("give one of DURATION, --until and --indefinitely"));
 
   if (argc >= 2
       && (code = parse_duration_argument ("pause", argc, argv, &seconds)) >= 0)
@@ -194,16 +197,16 @@ limber_cmd_pause (int argc, char **argv)
           g_autofree char *span = limber_format_span (ago);
           return limber_usage_error (
               "pause",
-              "%s was %s ago: that would pause until tomorrow; give a later "
-              "time, or a DURATION",
+              _ ("%s was %s ago: that would pause until tomorrow; give a later "
+                 "time, or a DURATION"),
               until[0], span);
         }
       if (ago >= 0)
         until_tomorrow = TRUE;
     }
   if (seconds > LIMBER_MAX_PAUSE_SECONDS)
-    return limber_usage_error ("pause", "a pause can last 31d at most; use "
-                                        "--indefinitely for longer");
+    return limber_usage_error ("pause", _ ("a pause can last 31d at most; use "
+                                           "--indefinitely for longer"));
 
   bus = limber_client_connect (&error);
   if (bus == NULL)
@@ -220,7 +223,7 @@ limber_cmd_pause (int argc, char **argv)
     return limber_client_fail ("pause", error);
 
   if (seconds == 0)
-    printf ("Paused until 'limberctl resume'.\n");
+    printf (_ ("Paused until 'limberctl resume'.\n"));
   else
     {
       gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -228,10 +231,10 @@ limber_cmd_pause (int argc, char **argv)
       g_autofree char *length = limber_duration_format (seconds);
       g_autofree char *note
           = until_tomorrow
-                ? g_strdup_printf (" (%s has passed today)", until[0])
+                ? g_strdup_printf (_ (" (%s has passed today)"), until[0])
                 : g_strdup ("");
-      printf ("Paused for %s, until %s%s; 'limberctl resume' ends it "
-              "sooner.\n",
+      printf (_ ("Paused for %s, until %s%s; 'limberctl resume' ends it "
+                 "sooner.\n"),
               length, end, note);
     }
   return LIMBER_EXIT_OK;
@@ -249,7 +252,7 @@ limber_cmd_snooze (int argc, char **argv)
       && (code = parse_duration_argument ("snooze", argc, argv, &seconds)) >= 0)
     return code;
   if (seconds > LIMBER_MAX_SNOOZE_SECONDS)
-    return limber_usage_error ("snooze", "a snooze can last 1d at most");
+    return limber_usage_error ("snooze", _ ("a snooze can last 1d at most"));
 
   bus = limber_client_connect (&error);
   if (bus == NULL)
@@ -270,13 +273,13 @@ limber_cmd_snooze (int argc, char **argv)
   g_autofree char *length = limber_duration_format (seconds);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   if (next == NULL || g_variant_get_uint64 (next) == 0)
-    printf ("Snoozed by %s.\n", length);
+    printf (_ ("Snoozed by %s.\n"), length);
   else
     {
       gint64 when = (gint64) g_variant_get_uint64 (next);
       g_autofree char *clock = limber_format_clock (now, when);
       g_autofree char *in = limber_format_span (when - now);
-      printf ("Snoozed by %s: the next break comes in %s (around %s).\n",
+      printf (_ ("Snoozed by %s: the next break comes in %s (around %s).\n"),
               length, in, clock);
     }
   return LIMBER_EXIT_OK;
@@ -300,7 +303,7 @@ int
 limber_cmd_resume (int argc, char **argv)
 {
   (void) argc;
-  return run_simple (argv[0], "Resume", "Reminders are on.");
+  return run_simple (argv[0], "Resume", _ ("Reminders are on."));
 }
 
 int
@@ -308,7 +311,7 @@ limber_cmd_skip (int argc, char **argv)
 {
   (void) argc;
   return run_simple (argv[0], "Skip",
-                     "Skipped: a new work interval starts now.");
+                     _ ("Skipped: a new work interval starts now."));
 }
 
 int
@@ -335,21 +338,29 @@ limber_cmd_break (int argc, char **argv)
   if (g_str_equal (popup, "not-shown"))
     {
       g_autofree char *why = limber_terminal_text (problem, FALSE);
-      g_printerr ("limberctl break: the %s is due but not on screen: %s.\n"
-                  "It stays due; 'limberctl skip' drops it.\n",
-                  micro ? "break" : kind, why);
+      if (micro)
+        g_printerr (_ ("limberctl break: the break is due but not on screen: "
+                       "%s.\nIt stays due; 'limberctl skip' drops it.\n"),
+                    why);
+      else
+        g_printerr (_ ("limberctl break: the %s is due but not on screen: "
+                       "%s.\nIt stays due; 'limberctl skip' drops it.\n"),
+                    kind, why);
       return LIMBER_EXIT_FAILURE;
     }
   if (popup[0] == '\0')
-    printf ("The break is already over.\n");
+    printf (_ ("The break is already over.\n"));
   else if (!micro)
     printf ("%s: %s.\n", kind,
-            g_str_equal (popup, "in-list") ? "waiting in the notification list"
-                                           : "on screen now");
+            g_str_equal (popup, "in-list")
+                ? _ ("waiting in the notification list")
+                : _ ("on screen now"));
   else if (g_str_equal (popup, "in-list"))
-    printf ("Break time: the routine is waiting in the notification list.\n");
+    printf (
+        _ ("Break time: the routine is waiting in the notification list.\n"));
   else
-    printf ("Break time: the routine is on screen ('limberctl routine start' "
-            "walks you through it).\n");
+    printf (
+        _ ("Break time: the routine is on screen ('limberctl routine start' "
+           "walks you through it).\n"));
   return LIMBER_EXIT_OK;
 }

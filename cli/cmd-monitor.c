@@ -8,6 +8,7 @@
 #include "client.h"
 #include "json-output.h"
 #include "commands.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "settings-format.h"
 #include "terminal-text.h"
@@ -222,7 +223,7 @@ show_step (Monitor *self, GVariant *step)
   if (phase[0] == '\0')
     return;
   if (g_str_equal (phase, "thanks"))
-    line = g_strdup_printf ("%s done, thank you", routine);
+    line = g_strdup_printf (_ ("%s done, thank you"), routine);
   else
     line = g_strdup_printf ("%u/%u %s%s%s%s", number, steps, text,
                             countdown[0] ? " (" : "", countdown,
@@ -346,7 +347,7 @@ on_signal (GDBusConnection *connection, const char *sender, const char *path,
       g_variant_get (parameters, "(&s&s)", &value, &kind);
       emit_full (self, "break-recorded", value, kind,
                  g_str_equal (value, "natural")
-                     ? "(you were away: the interval starts over)"
+                     ? _ ("(you were away: the interval starts over)")
                      : NULL);
     }
   else if (g_str_equal (signal, "PropertiesChanged"))
@@ -423,7 +424,8 @@ on_closed (GDBusConnection *connection, gboolean remote_peer_vanished,
   (void) connection;
   (void) remote_peer_vanished;
   (void) error;
-  g_printerr ("limberctl monitor: lost the connection to the session bus\n");
+  g_printerr (
+      _ ("limberctl monitor: lost the connection to the session bus\n"));
   self->exit_code = LIMBER_EXIT_UNREACHABLE;
   g_main_loop_quit (self->loop);
 }
@@ -440,10 +442,10 @@ static char *monitor_format;
 
 const GOptionEntry limber_monitor_options[] = {
   { "json", 'j', 0, G_OPTION_ARG_NONE, &monitor_json,
-    "Print one JSON object per line", NULL },
+    N_ ("Print one JSON object per line"), NULL },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &monitor_format,
-    "For a status bar: waybar (its JSON) or text (one line), a line per "
-    "change",
+    N_ ("For a status bar: waybar (its JSON) or text (one line), a line per "
+        "change"),
     "FORMAT" },
   { NULL },
 };
@@ -469,11 +471,12 @@ limber_cmd_monitor (int argc, char **argv)
         {
           g_autofree char *shown = g_utf8_make_valid (monitor_format, -1);
           return limber_usage_error (
-              "monitor", "unknown format '%s'; use waybar or text", shown);
+              "monitor", _ ("unknown format '%s'; use waybar or text"), shown);
         }
       if (monitor_json)
         return limber_usage_error (
-            "monitor", "give --json (events) or --format (a bar), not both");
+            "monitor",
+            _ ("give --json (events) or --format (a bar), not both"));
     }
 
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);

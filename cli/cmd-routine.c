@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "json-output.h"
 #include "limber-duration.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-safety.h"
 #include "terminal-text.h"
@@ -17,7 +18,7 @@ static gboolean routine_json;
 
 const GOptionEntry limber_routine_options[] = {
   { "json", 'j', 0, G_OPTION_ARG_NONE, &routine_json,
-    "Print JSON, for scripts (list, show)", NULL },
+    N_ ("Print JSON, for scripts (list, show)"), NULL },
   { NULL },
 };
 
@@ -30,17 +31,18 @@ describe_use (GVariant *info)
   GString *out = g_string_new (NULL);
 
   g_variant_lookup (info, "builtin", "b", &builtin);
-  g_string_append (out, builtin ? "built in" : "yours");
+  g_string_append (out, builtin ? _ ("built in") : _ ("yours"));
   if (g_variant_lookup (info, "used-by", "^a&s", &kinds))
     for (guint i = 0; kinds[i] != NULL; i++)
       {
         const char *kind = kinds[i];
         const char *name
-            = g_str_equal (kind, "micro-break")     ? "micro-breaks"
-              : g_str_equal (kind, "posture-check") ? "posture checks"
-              : g_str_equal (kind, "stretch")       ? "the stretch session"
+            = g_str_equal (kind, "micro-break")     ? _ ("micro-breaks")
+              : g_str_equal (kind, "posture-check") ? _ ("posture checks")
+              : g_str_equal (kind, "stretch")       ? _ ("the stretch session")
                                                     : kind;
-        g_string_append_printf (out, "%s%s", i == 0 ? ", for " : " and ", name);
+        g_string_append_printf (out, i == 0 ? _ (", for %s") : _ (" and %s"),
+                                name);
       }
   return g_string_free (out, FALSE);
 }
@@ -103,7 +105,7 @@ run_list (GDBusConnection *bus, gboolean json)
       return LIMBER_EXIT_OK;
     }
 
-  printf ("Routines ('limberctl routine show NAME' for the steps):\n");
+  printf (_ ("Routines ('limberctl routine show NAME' for the steps):\n"));
   for (gsize i = 0; i < g_variant_n_children (list); i++)
     {
       g_autoptr (GVariant) info = g_variant_get_child_value (list, i);
@@ -114,10 +116,13 @@ run_list (GDBusConnection *bus, gboolean json)
       g_variant_lookup (info, "seconds", "u", &seconds);
       g_autofree char *shown = limber_terminal_text (name, FALSE);
       g_autofree char *length = limber_duration_format (seconds);
-      g_autofree char *size = g_strdup_printf ("%u step%s, %s", steps,
-                                               steps == 1 ? "" : "s", length);
+      g_autofree char *size = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u step, %s", "%u steps, %s", steps),
+          steps, length);
       g_autofree char *use = describe_use (info);
-      printf ("  %-16s %-20s %s\n", shown, size, use);
+      /* Padded in characters: printf pads bytes. */
+      int pad = 20 - (int) g_utf8_strlen (size, -1);
+      printf ("  %-16s %s%*s %s\n", shown, size, MAX (pad, 0), "", use);
     }
   return LIMBER_EXIT_OK;
 }
@@ -188,11 +193,16 @@ run_show (GDBusConnection *bus, const char *name, gboolean json)
       g_autofree char *shown = limber_terminal_text (text, FALSE);
       g_autofree char *how_long = limber_duration_format (step_seconds);
       g_autofree char *amount
-          = count > 0 && step_seconds > 0
-                ? g_strdup_printf ("%u times, about %s", count, how_long)
-            : count > 0        ? g_strdup_printf ("%u times, until Next", count)
+          = count > 0 && step_seconds > 0 ? g_strdup_printf (
+                g_dngettext (GETTEXT_PACKAGE, "%u time, about %s",
+                             "%u times, about %s", count),
+                count, how_long)
+            : count > 0 ? g_strdup_printf (
+                  g_dngettext (GETTEXT_PACKAGE, "%u time, until Next",
+                               "%u times, until Next", count),
+                  count)
             : step_seconds > 0 ? g_strdup (how_long)
-                               : g_strdup ("until Next");
+                               : g_strdup (_ ("until Next"));
       printf ("  %2zu. %s  (%s)\n", i + 1, shown, amount);
       if (cue[0] != '\0')
         {
@@ -200,7 +210,7 @@ run_show (GDBusConnection *bus, const char *name, gboolean json)
           printf ("      %s\n", shown_cue);
         }
     }
-  printf ("%s More: limberctl routine safety\n", LIMBER_SAFETY_LINE);
+  printf (_ ("%s More: limberctl routine safety\n"), _ (LIMBER_SAFETY_LINE));
   return LIMBER_EXIT_OK;
 }
 
@@ -215,12 +225,13 @@ print_step (GDBusConnection *bus, const char *lead)
 
   if (step == NULL || !g_variant_lookup (step, "phase", "&s", &phase))
     {
-      printf ("%sthe routine is over; the break counts as taken.\n", lead);
+      printf (_ ("%sthe routine is over; the break counts as taken.\n"), lead);
       return;
     }
   if (g_str_equal (phase, "thanks"))
     {
-      printf ("%severy step done: thank you, the break counts as taken.\n",
+      printf (_ ("%severy step done: thank you, the break counts as "
+                 "taken.\n"),
               lead);
       return;
     }
@@ -229,7 +240,7 @@ print_step (GDBusConnection *bus, const char *lead)
   g_variant_lookup (step, "text", "&s", &text);
   g_variant_lookup (step, "countdown", "&s", &countdown);
   g_autofree char *shown = limber_terminal_text (text, FALSE);
-  printf ("%sstep %u of %u, %s%s%s%s\n", lead, number, steps, shown,
+  printf (_ ("%sstep %u of %u, %s%s%s%s\n"), lead, number, steps, shown,
           countdown[0] != '\0' ? " (" : "", countdown,
           countdown[0] != '\0' ? ")" : "");
 }
@@ -253,12 +264,13 @@ run_guide (GDBusConnection *bus, const char *action)
   if (reply == NULL)
     return limber_client_fail ("routine", error);
   if (g_str_equal (action, "stop"))
-    printf ("%s\n", thanking ? "Routine closed: every step was done, thank "
-                               "you."
-                             : "Routine stopped; the break counts as taken.");
+    printf ("%s\n", thanking ? _ ("Routine closed: every step was done, "
+                                  "thank you.")
+                             : _ ("Routine stopped; the break counts as "
+                                  "taken."));
   else
-    print_step (bus,
-                g_str_equal (action, "start") ? "Routine started: " : "Next: ");
+    print_step (bus, g_str_equal (action, "start") ? _ ("Routine started: ")
+                                                   : _ ("Next: "));
   return LIMBER_EXIT_OK;
 }
 
@@ -277,26 +289,29 @@ limber_cmd_routine (int argc, char **argv)
     {
       g_autofree char *safe = g_utf8_make_valid (action, -1);
       return limber_usage_error ("routine",
-                                 "unknown action '%s'; the actions are list, "
-                                 "show NAME, safety, start, next and stop",
+                                 _ ("unknown action '%s'; the actions are "
+                                    "list, show NAME, safety, start, next "
+                                    "and stop"),
                                  safe);
     }
   if (named && argc < 3)
-    return limber_usage_error ("routine", "missing NAME: which routine to "
-                                          "show ('limberctl routine list')");
+    return limber_usage_error ("routine",
+                               _ ("missing NAME: which routine to show "
+                                  "('limberctl routine list')"));
   if (!named && argc > 2)
     {
       g_autofree char *safe = g_utf8_make_valid (argv[2], -1);
-      return limber_usage_error (
-          "routine", "unexpected argument '%s': %s takes none", safe, action);
+      return limber_usage_error ("routine",
+                                 _ ("unexpected argument '%s': %s takes none"),
+                                 safe, action);
     }
   if (json && !g_str_equal (action, "list") && !named)
-    return limber_usage_error ("routine", "--json goes with list and show");
+    return limber_usage_error ("routine", _ ("--json goes with list and show"));
 
   /* The rules are there even when limberd is not. */
   if (g_str_equal (action, "safety"))
     {
-      fputs (LIMBER_SAFETY_TEXT, stdout);
+      fputs (_ (LIMBER_SAFETY_TEXT), stdout);
       return LIMBER_EXIT_OK;
     }
   bus = limber_client_connect (&error);

@@ -7,6 +7,7 @@
 #include "client.h"
 #include "json-output.h"
 #include "commands.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-settings.h"
 #include "settings-format.h"
@@ -21,7 +22,7 @@ limber_cmd_set (int argc, char **argv)
   (void) argc;
   if (!g_utf8_validate (argv[1], -1, NULL)
       || !g_utf8_validate (argv[2], -1, NULL))
-    return limber_usage_error ("set", "the key and value must be UTF-8");
+    return limber_usage_error ("set", _ ("the key and value must be UTF-8"));
 
   /* Text comes as 'limberctl get' shows it: "a\nb" is two lines. */
   const LimberSetting *setting = limber_settings_lookup (argv[1]);
@@ -63,8 +64,8 @@ print_settings_json (GVariant *settings)
 static gboolean get_json;
 
 const GOptionEntry limber_get_options[] = {
-  { "json", 'j', 0, G_OPTION_ARG_NONE, &get_json, "Print JSON, for scripts",
-    NULL },
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &get_json,
+    N_ ("Print JSON, for scripts"), NULL },
   { NULL },
 };
 
@@ -90,7 +91,8 @@ limber_cmd_get (int argc, char **argv)
         {
           g_autofree char *safe = g_utf8_make_valid (argv[1], -1);
           return limber_usage_error (
-              "get", "unknown setting '%s'; 'limberctl get' lists them", safe);
+              "get", _ ("unknown setting '%s'; 'limberctl get' lists them"),
+              safe);
         }
       if (json)
         {
@@ -137,7 +139,7 @@ static gboolean reset_all;
 
 const GOptionEntry limber_reset_options[] = {
   { "all", 'a', 0, G_OPTION_ARG_NONE, &reset_all,
-    "Reset every setting (your limber.conf keeps its comments)", NULL },
+    N_ ("Reset every setting (your limber.conf keeps its comments)"), NULL },
   { NULL },
 };
 
@@ -154,11 +156,12 @@ limber_cmd_reset (int argc, char **argv)
   static const char *const every[] = { NULL };
 
   if (all == (argc > 1))
-    return limber_usage_error ("reset", "give KEY… or --all, not %s",
-                               all ? "both" : "neither");
+    return limber_usage_error ("reset", "%s",
+                               all ? _ ("give KEY… or --all, not both")
+                                   : _ ("give KEY… or --all"));
   for (int i = 1; i < argc; i++)
     if (!g_utf8_validate (argv[i], -1, NULL))
-      return limber_usage_error ("reset", "the keys must be UTF-8");
+      return limber_usage_error ("reset", _ ("the keys must be UTF-8"));
 
   bus = limber_client_connect (&error);
   if (bus != NULL)
@@ -211,9 +214,10 @@ limber_cmd_reload (int argc, char **argv)
     {
       g_autofree char *shown
           = limber_terminal_text (g_variant_get_string (problem, NULL), FALSE);
-      g_printerr ("limberctl reload: reloaded, with a warning: %s\n", shown);
+      g_printerr (_ ("limberctl reload: reloaded, with a warning: %s\n"),
+                  shown);
       return LIMBER_EXIT_FAILURE;
     }
-  printf ("Configuration reloaded.\n");
+  printf (_ ("Configuration reloaded.\n"));
   return LIMBER_EXIT_OK;
 }

@@ -3,6 +3,7 @@
 
 #include "client.h"
 #include "commands.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 
 /* org.freedesktop.DBus.StartServiceByName's answers. */
@@ -37,7 +38,7 @@ limber_cmd_start (int argc, char **argv)
     return limber_client_fail ("start", error);
   g_variant_get (reply, "(u)", &result);
   printf ("%s\n", result == DBUS_START_REPLY_ALREADY_RUNNING
-                      ? "limberd is already running."
-                      : "limberd started.");
+                      ? _ ("limberd is already running.")
+                      : _ ("limberd started."));
   return LIMBER_EXIT_OK;
 }

@@ -7,17 +7,44 @@
 #include "client.h"
 #include "commands.h"
 #include "json-output.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "span-format.h"
 #include "terminal-style.h"
 #include "terminal-text.h"
 
-/* The table before the bar: label and counts, "%-12s %5u … %8s  "; the
- * deferred column, " %8u", only where a break was deferred, and the
- * check-in ratings' "  %6s" only where there are some. */
-#define TABLE_WIDTH    63
-#define DEFERRED_WIDTH 9
-#define RATING_WIDTH   8
+/* The table before the bar: the day (12 characters), the columns
+ * (COLUMNS, each as wide as its header or its numbers), then "  " and the
+ * bar. The deferred column only where a break was deferred, the check-in
+ * ratings only where there are some. */
+#define LABEL_WIDTH 12
+enum
+{
+  COLUMN_TAKEN,
+  COLUMN_SNOOZED,
+  COLUMN_SKIPPED,
+  COLUMN_NATURAL,
+  COLUMN_DEFERRED,
+  COLUMN_WORK,
+  COLUMN_LONGEST,
+  COLUMN_RATING,
+  N_COLUMNS
+};
+static const struct
+{
+  const char *header;
+  int width; /* at least, for the numbers */
+} columns[N_COLUMNS] = {
+  [COLUMN_TAKEN] = { N_ ("taken"), 5 },
+  [COLUMN_SNOOZED] = { N_ ("snoozed"), 7 },
+  [COLUMN_SKIPPED] = { N_ ("skipped"), 7 },
+  [COLUMN_NATURAL] = { N_ ("natural"), 7 },
+  [COLUMN_DEFERRED] = { N_ ("deferred"), 8 },
+  [COLUMN_WORK] = { N_ ("work"), 9 },
+  [COLUMN_LONGEST] = { N_ ("longest"), 8 },
+  /* After two spaces rather than one. */
+  [COLUMN_RATING] = { N_ ("rating"), 7 },
+};
 /* The bar at most, however wide the terminal. */
 #define BAR_MAX 24
 
@@ -56,7 +83,7 @@ day_label (const char *date, gboolean is_today)
   g_autoptr (GDateTime) when = NULL;
 
   if (is_today)
-    return g_strdup ("Today");
+    return g_strdup (_ ("Today"));
   if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3
       || (when = g_date_time_new_local (y, m, d, 12, 0, 0)) == NULL)
     return g_strdup (date);
@@ -76,6 +103,20 @@ bar_unit (guint64 most_active, int width)
   return 480;
 }
 
+/* " @text", right-aligned in @width characters, or left-aligned in
+ * -@width (printf pads bytes, and a translation's headers are not
+ * ASCII). */
+static void
+print_cell (const char *text, int width)
+{
+  int pad = ABS (width) - (int) g_utf8_strlen (text, -1);
+
+  if (width < 0)
+    printf ("%s%*s", text, MAX (pad, 0), "");
+  else
+    printf (" %*s%s", MAX (pad, 0), "", text);
+}
+
 static void
 print_human (GVariant *by_day, GVariant *summary)
 {
@@ -86,6 +127,9 @@ print_human (GVariant *by_day, GVariant *summary)
   const char *advice = "";
   gboolean ratings = FALSE;
   gboolean deferrals = FALSE;
+  gboolean shown_columns[N_COLUMNS];
+  int widths[N_COLUMNS];
+  int table_width = LABEL_WIDTH;
   int width;
 
   for (gsize i = 0; i < n; i++)
@@ -97,22 +141,30 @@ print_human (GVariant *by_day, GVariant *summary)
       deferrals = deferrals || day.deferred > 0;
       ratings = ratings || day.rating > 0;
     }
-  /* The bar takes what the terminal has left (after the columns for
-   * deferrals and ratings, where there are some); none on a narrow one. */
-  width = MIN (BAR_MAX, limber_terminal_columns (stdout) - TABLE_WIDTH
-                            - (deferrals ? DEFERRED_WIDTH : 0)
-                            - (ratings ? RATING_WIDTH : 0) - 1);
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      shown_columns[c] = (c != COLUMN_DEFERRED || deferrals)
+                         && (c != COLUMN_RATING || ratings);
+      widths[c] = MAX (columns[c].width,
+                       (int) g_utf8_strlen (_ (columns[c].header), -1));
+      if (shown_columns[c])
+        table_width += 1 + widths[c];
+    }
+  /* The bar takes what the terminal has left; none on a narrow one. */
+  width = MIN (BAR_MAX, limber_terminal_columns (stdout) - table_width - 3);
   width = width >= 4 ? width : 0;
   unit = bar_unit (most, MAX (width, 1));
-  printf ("Breaks over the last %zu day%s", n, n == 1 ? "" : "s");
+  printf (g_dngettext (GETTEXT_PACKAGE, "Breaks over the last %zu day",
+                       "Breaks over the last %zu days", (gulong) n),
+          n);
   if (width > 0)
-    printf (" (bar: one block for %" G_GUINT64_FORMAT " min of work)", unit);
+    printf (_ (" (bar: one block for %u min of work)"), (guint) unit);
   printf ("\n");
-  printf ("%-12s %5s %7s %7s %7s", "", "taken", "snoozed", "skipped",
-          "natural");
-  if (deferrals)
-    printf (" %8s", "deferred");
-  printf (" %9s %8s%s\n", "work", "longest", ratings ? "  rating" : "");
+  print_cell ("", -LABEL_WIDTH);
+  for (int c = 0; c < N_COLUMNS; c++)
+    if (shown_columns[c])
+      print_cell (_ (columns[c].header), widths[c]);
+  printf ("\n");
   for (gsize i = 0; i < n; i++)
     {
       g_autoptr (GVariant) dict = g_variant_get_child_value (by_day, i);
@@ -128,36 +180,50 @@ print_human (GVariant *by_day, GVariant *summary)
         g_string_append (bar, "█");
       g_autofree char *styled
           = limber_terminal_style (stdout, LIMBER_STYLE_GOOD, bar->str);
-      g_autofree char *rating_text = day.rating > 0
-                                         ? g_strdup_printf ("%u/10", day.rating)
-                                         : g_strdup ("-");
-      g_autofree char *rating
-          = ratings ? g_strdup_printf ("  %6s", rating_text) : g_strdup ("");
-      printf ("%-12s %5u %7u %7u %7u", shown, day.taken, day.snoozed,
-              day.skipped, day.natural);
-      if (deferrals)
-        printf (" %8u", day.deferred);
-      printf (" %9s %8s%s%s%s\n", day.active > 0 ? work : "-",
-              day.longest > 0 ? longest : "-", rating, bar->len > 0 ? "  " : "",
-              bar->len > 0 ? styled : "");
+      g_autofree char *rating = day.rating > 0
+                                    ? g_strdup_printf ("%u/10", day.rating)
+                                    : g_strdup ("-");
+      const guint32 counts[]
+          = { day.taken, day.snoozed, day.skipped, day.natural, day.deferred };
+      print_cell (shown, -LABEL_WIDTH);
+      for (int c = COLUMN_TAKEN; c <= COLUMN_DEFERRED; c++)
+        if (shown_columns[c])
+          {
+            g_autofree char *number = g_strdup_printf ("%u", counts[c]);
+            print_cell (number, widths[c]);
+          }
+      print_cell (day.active > 0 ? work : "-", widths[COLUMN_WORK]);
+      print_cell (day.longest > 0 ? longest : "-", widths[COLUMN_LONGEST]);
+      if (ratings)
+        print_cell (rating, widths[COLUMN_RATING]);
+      printf ("%s%s\n", bar->len > 0 ? "  " : "", bar->len > 0 ? styled : "");
       completed += day.completed;
       stretches += day.stretches;
       posture += day.posture;
     }
   if (completed + stretches + posture > 0)
-    printf ("Guided routines followed to the end: %u; stretch sessions: %u; "
-            "posture checks: %u.\n",
+    printf (_ ("Guided routines followed to the end: %u; stretch sessions: "
+               "%u; posture checks: %u.\n"),
             completed, stretches, posture);
   g_variant_lookup (summary, "streak", "u", &streak);
   g_variant_lookup (summary, "damaged-lines", "u", &damaged);
   if (streak > 0)
-    printf ("Streak: %u working day%s in a row with every break taken.\n",
-            streak, streak == 1 ? "" : "s");
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "Streak: %u working day in a row with every break "
+                         "taken.\n",
+                         "Streak: %u working days in a row with every break "
+                         "taken.\n",
+                         streak),
+            streak);
   else
-    printf ("Streak: none yet; a working day with no break skipped starts "
-            "one.\n");
+    printf (_ ("Streak: none yet; a working day with no break skipped starts "
+               "one.\n"));
   if (damaged > 0)
-    printf ("(%u damaged lines of the history were skipped.)\n", damaged);
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "(%u damaged line of the history was skipped.)\n",
+                         "(%u damaged lines of the history were skipped.)\n",
+                         damaged),
+            damaged);
   g_variant_lookup (summary, "advice", "&s", &advice);
   if (advice[0] != '\0')
     {
@@ -233,9 +299,9 @@ static gboolean stats_json;
 
 const GOptionEntry limber_stats_options[] = {
   { "days", 'd', 0, G_OPTION_ARG_STRING, &stats_days,
-    "How many days (1 to 366)", "N" },
-  { "json", 'j', 0, G_OPTION_ARG_NONE, &stats_json, "Print JSON, for scripts",
-    NULL },
+    N_ ("How many days (1 to 366)"), "N" },
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &stats_json,
+    N_ ("Print JSON, for scripts"), NULL },
   { NULL },
 };
 
@@ -258,7 +324,8 @@ limber_cmd_stats (int argc, char **argv)
     {
       g_autofree char *safe = g_utf8_make_valid (days_text, -1);
       return limber_usage_error (
-          "stats", "--days takes a whole number from 1 to 366, not '%s'", safe);
+          "stats", _ ("--days takes a whole number from 1 to 366, not '%s'"),
+          safe);
     }
 
   bus = limber_client_connect (&error);

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "json-output.h"
 #include "limber-duration.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-time-format.h"
 #include "settings-format.h"
@@ -24,6 +25,8 @@ typedef struct
   const char *reason;
   const char *config_error;
   const char *storage_error;
+  const char *other_reminders;
+  const char *call_detection;
   const char *popup, *popup_problem;
   GVariant *settings;
   const char *kind;   /* of the break due or on screen; "" for none */
@@ -40,6 +43,8 @@ read_status (GVariant *all, Status *status)
                       .reason = "",
                       .config_error = "",
                       .storage_error = "",
+                      .other_reminders = "",
+                      .call_detection = "",
                       .kind = "",
                       .popup = "",
                       .popup_problem = "" };
@@ -61,6 +66,8 @@ read_status (GVariant *all, Status *status)
   g_variant_lookup (all, "ActivityReason", "&s", &status->reason);
   g_variant_lookup (all, "ConfigError", "&s", &status->config_error);
   g_variant_lookup (all, "StorageError", "&s", &status->storage_error);
+  g_variant_lookup (all, "OtherReminders", "&s", &status->other_reminders);
+  g_variant_lookup (all, "CallDetection", "&s", &status->call_detection);
   g_variant_lookup (all, "Popup", "&s", &status->popup);
   g_variant_lookup (all, "PopupProblem", "&s", &status->popup_problem);
   status->settings
@@ -76,12 +83,12 @@ static const char *
 kind_label (const char *kind)
 {
   if (g_str_equal (kind, "posture-check"))
-    return "Posture check";
+    return _ ("Posture check");
   if (g_str_equal (kind, "stretch"))
-    return "Stretch session";
+    return _ ("Stretch session");
   if (g_str_equal (kind, "checkin"))
-    return "Check-in";
-  return "Break";
+    return _ ("Check-in");
+  return _ ("Break");
 }
 
 /* "posture check in 12min, stretch at 17:00, check-in Fri 16:00": what
@@ -92,9 +99,9 @@ upcoming_line (const Status *status, gint64 now)
   static const struct
   {
     const char *kind, *name;
-  } kinds[] = { { "posture-check", "posture check" },
-                { "stretch", "stretch session" },
-                { "checkin", "check-in" } };
+  } kinds[] = { { "posture-check", N_ ("posture check") },
+                { "stretch", N_ ("stretch session") },
+                { "checkin", N_ ("check-in") } };
   GString *out = g_string_new (NULL);
 
   for (gsize i = 0; status->upcoming != NULL && i < G_N_ELEMENTS (kinds); i++)
@@ -102,18 +109,19 @@ upcoming_line (const Status *status, gint64 now)
       guint64 when;
       if (!g_variant_lookup (status->upcoming, kinds[i].kind, "t", &when))
         continue;
+      const char *name = _ (kinds[i].name);
       if (out->len > 0)
-        g_string_append (out, ", ");
+        g_string_append (out, C_ ("list", ", "));
       if (g_str_equal (status->kind, kinds[i].kind)
           && (g_str_equal (status->state, "break")
               || g_str_equal (status->state, "closed")))
-        g_string_append_printf (out, "%s on screen", kinds[i].name);
+        g_string_append_printf (out, _ ("%s on screen"), name);
       else if ((gint64) when <= now)
-        g_string_append_printf (out, "%s due", kinds[i].name);
+        g_string_append_printf (out, _ ("%s due"), name);
       else if (g_str_equal (kinds[i].kind, "posture-check"))
         {
           g_autofree char *in = limber_format_span ((gint64) when - now);
-          g_string_append_printf (out, "%s in %s", kinds[i].name, in);
+          g_string_append_printf (out, _ ("%s in %s"), name, in);
         }
       else
         {
@@ -129,11 +137,11 @@ upcoming_line (const Status *status, gint64 now)
               = at != NULL
                     ? g_date_time_format (at, same_day ? "%H:%M" : "%a %H:%M")
                     : g_strdup ("?");
-          g_string_append_printf (out, "%s at %s", kinds[i].name, clock);
+          g_string_append_printf (out, _ ("%s at %s"), name, clock);
         }
     }
   if (out->len == 0)
-    g_string_append (out, "no other kind of break is on");
+    g_string_append (out, _ ("no other kind of break is on"));
   return g_string_free (out, FALSE);
 }
 
@@ -149,13 +157,13 @@ step_line (const Status *status)
     return NULL;
   g_variant_lookup (status->step, "routine", "&s", &routine);
   if (g_str_equal (phase, "thanks"))
-    return g_strdup_printf ("%s, every step done: thank you", routine);
+    return g_strdup_printf (_ ("%s, every step done: thank you"), routine);
   g_variant_lookup (status->step, "step", "u", &number);
   g_variant_lookup (status->step, "steps", "u", &steps);
   g_variant_lookup (status->step, "text", "&s", &text);
   g_variant_lookup (status->step, "countdown", "&s", &countdown);
-  return g_strdup_printf ("%s, step %u of %u: %s%s%s%s", routine, number, steps,
-                          text, countdown[0] ? " (" : "", countdown,
+  return g_strdup_printf (_ ("%s, step %u of %u: %s%s%s%s"), routine, number,
+                          steps, text, countdown[0] ? " (" : "", countdown,
                           countdown[0] ? ")" : "");
 }
 
@@ -171,42 +179,44 @@ headline (const Status *status, gint64 now)
   if (g_str_equal (state, "paused"))
     {
       if (status->paused_until == LIMBER_PAUSED_INDEFINITELY)
-        return g_strdup ("Paused until resumed (limberctl resume).");
+        return g_strdup (_ ("Paused until resumed (limberctl resume)."));
       g_autofree char *until
           = limber_format_clock (now, (gint64) status->paused_until);
       g_autofree char *left
           = limber_format_span ((gint64) status->paused_until - now);
-      return g_strdup_printf ("Paused until %s (%s from now).", until, left);
+      return g_strdup_printf (_ ("Paused until %s (%s from now)."), until,
+                              left);
     }
   if (g_str_equal (state, "due"))
-    return g_strdup ("Break due: it shows at the next pause in typing.");
+    return g_strdup (_ ("Break due: it shows at the next pause in typing."));
   if (g_str_equal (state, "held"))
     {
       if (status->next_break != 0 && (gint64) status->next_break <= now)
-        return g_strdup_printf ("Held: a break came due at %s; it is offered "
-                                "when the holds below end.",
-                                next_clock);
-      return g_strdup_printf ("Held: a break due meanwhile (in %s, around "
-                              "%s) waits until the holds below end.",
+        return g_strdup_printf (
+            _ ("Held: a break came due at %s; it is offered "
+               "when the holds below end."),
+            next_clock);
+      return g_strdup_printf (_ ("Held: a break due meanwhile (in %s, around "
+                                 "%s) waits until the holds below end."),
                               next_in, next_clock);
     }
   if (g_str_equal (state, "break") || g_str_equal (state, "overdue"))
     {
       const char *which = g_str_equal (state, "overdue")
-                              ? "Break overdue"
+                              ? _ ("Break overdue")
                               : kind_label (status->kind);
       if (g_str_equal (status->popup, "not-shown"))
         {
           g_autofree char *problem
               = limber_terminal_text (status->popup_problem, FALSE);
-          return g_strdup_printf ("%s due since %s, but not on screen: %s.",
+          return g_strdup_printf (_ ("%s due since %s, but not on screen: %s."),
                                   which, next_clock, problem);
         }
       if (g_str_equal (status->popup, "in-list"))
-        return g_strdup_printf ("%s since %s: its banner is gone, it is "
-                                "waiting in the notification list.",
+        return g_strdup_printf (_ ("%s since %s: its banner is gone, it is "
+                                   "waiting in the notification list."),
                                 which, next_clock);
-      return g_strdup_printf ("%s on screen since %s.", which, next_clock);
+      return g_strdup_printf (_ ("%s on screen since %s."), which, next_clock);
     }
   if (g_str_equal (state, "closed"))
     {
@@ -214,9 +224,10 @@ headline (const Status *status, gint64 now)
       if (status->settings != NULL)
         g_variant_lookup (status->settings, "break-length", "t", &length);
       g_autofree char *away = limber_duration_format (length);
-      return g_strdup_printf ("Break seen (the pop-up was closed): step away "
-                              "for %s and it counts as done.",
-                              away);
+      return g_strdup_printf (
+          _ ("Break seen (the pop-up was closed): step away "
+             "for %s and it counts as done."),
+          away);
     }
   if (g_str_equal (state, "idle"))
     {
@@ -225,12 +236,59 @@ headline (const Status *status, gint64 now)
                          ? status->next_break - (guint64) now
                          : 0;
       g_autofree char *work_left = limber_format_span ((gint64) left);
-      return g_strdup_printf ("Idle: %s of work until the next break.",
+      return g_strdup_printf (_ ("Idle: %s of work until the next break."),
                               work_left);
     }
-  return g_strdup_printf ("%s: next break in %s (around %s).",
-                          g_str_equal (state, "snoozed") ? "Snoozed" : "Active",
+  return g_strdup_printf (_ ("%s: next break in %s (around %s)."),
+                          g_str_equal (state, "snoozed") ? _ ("Snoozed")
+                                                         : _ ("Active"),
                           next_in, next_clock);
+}
+
+/* The labels of the lines under the headline, whose values line up. */
+static const char *const field_labels[]
+    = { N_ ("Worked:"), N_ ("Interval:"), N_ ("Today:"), N_ ("Activity:"),
+        N_ ("Next:"),   N_ ("Routine:"),  N_ ("Holds:"), N_ ("Config:"),
+        N_ ("Saving:"), N_ ("Calls:"),    N_ ("Also:") };
+
+/* "  Worked:    18min since the last break": @label padded to the widest
+ * label, in characters (a translation's labels may be longer, and printf
+ * pads bytes). */
+static void
+print_field (const char *label, const char *value)
+{
+  glong width = 10;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    width = MAX (width, g_utf8_strlen (_ (field_labels[i]), -1));
+  printf ("  %s%*s %s\n", label, (int) (width - g_utf8_strlen (label, -1)), "",
+          value);
+}
+
+/* "pause ", "lease ", "call  ", "dnd   ": a hold's kind (a name on the
+ * bus), as people call it, padded so that the reasons line up. */
+static char *
+hold_kind_label (const char *kind)
+{
+  static const struct
+  {
+    const char *kind, *label;
+  } labels[] = { { "pause", N_ ("pause") },
+                 { "lease", N_ ("lease") },
+                 { "call", N_ ("call") },
+                 /* TRANSLATORS: do not disturb, a hold on reminders. */
+                 { "dnd", N_ ("dnd") } };
+  const char *label = kind;
+  glong width = 5;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      width = MAX (width, g_utf8_strlen (_ (labels[i].label), -1));
+      if (g_str_equal (kind, labels[i].kind))
+        label = _ (labels[i].label);
+    }
+  return g_strdup_printf ("%s%*s ", label,
+                          (int) MAX (0, width - g_utf8_strlen (label, -1)), "");
 }
 
 /* One line a hold: "lease  “running zoom”, by limberctl (pid 42), since
@@ -257,15 +315,22 @@ print_holds (GVariant *holds, gint64 now)
           = until != 0 ? limber_format_clock (now, (gint64) until) : NULL;
       g_autoptr (GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "%-5s ", kind);
-      if (reason[0] != '\0')
+      g_autofree char *kind_shown = hold_kind_label (kind);
+      g_string_append (line, kind_shown);
+      /* "dnd    do not disturb (dunst), since 14:05": the server's switch
+       * is what holds, not a person's reason. */
+      if (g_str_equal (kind, "dnd"))
+        g_string_append_printf (line, _ (" do not disturb (%s),"),
+                                who[0] != '\0' ? safe_who
+                                               : _ ("notification server"));
+      else if (reason[0] != '\0')
         g_string_append_printf (line, " “%s”,", safe_reason);
-      if (who[0] != '\0')
-        g_string_append_printf (line, " by %s,", safe_who);
-      g_string_append_printf (line, " since %s", from);
+      if (who[0] != '\0' && !g_str_equal (kind, "dnd"))
+        g_string_append_printf (line, _ (" by %s,"), safe_who);
+      g_string_append_printf (line, _ (" since %s"), from);
       if (to != NULL)
-        g_string_append_printf (line, ", until %s", to);
-      printf ("  %-10s %s\n", first ? "Holds:" : "", line->str);
+        g_string_append_printf (line, _ (", until %s"), to);
+      print_field (first ? _ ("Holds:") : "", line->str);
       first = FALSE;
     }
 }
@@ -294,41 +359,65 @@ print_human (const Status *status)
   g_autofree char *styled = limber_terminal_style (stdout, style, line);
 
   printf ("%s\n", styled);
-  printf ("  Worked:    %s since the last break\n", worked);
-  printf ("  Interval:  a break after %s to %s of work\n", min, max);
-  printf ("  Today:     %u taken, %u snoozed, %u skipped, %u natural",
-          status->taken, status->snoozed, status->skipped, status->natural);
-  if (status->deferred > 0)
-    printf (", %u deferred", status->deferred);
-  printf ("\n");
-  if (g_str_equal (status->source, "choosing"))
-    printf ("  Activity:  choosing… (the desktop's services are answering)\n");
-  else
-    printf ("  Activity:  %s%s\n", source,
-            g_str_equal (status->source, "none") ? " (counting wall time)"
-                                                 : "");
+  g_autofree char *worked_line
+      = g_strdup_printf (_ ("%s since the last break"), worked);
+  print_field (_ ("Worked:"), worked_line);
+  g_autofree char *interval
+      = g_strdup_printf (_ ("a break after %s to %s of work"), min, max);
+  print_field (_ ("Interval:"), interval);
+  g_autofree char *counts = g_strdup_printf (
+      _ ("%u taken, %u snoozed, %u skipped, %u natural"), status->taken,
+      status->snoozed, status->skipped, status->natural);
+  g_autofree char *today
+      = status->deferred > 0
+            ? g_strdup_printf (_ ("%s, %u deferred"), counts, status->deferred)
+            : g_strdup (counts);
+  print_field (_ ("Today:"), today);
+  g_autofree char *activity
+      = g_str_equal (status->source, "choosing")
+            ? g_strdup (_ ("choosing… (the desktop's services are answering)"))
+        : g_str_equal (status->source, "none")
+            ? g_strdup_printf (_ ("%s (counting wall time)"), source)
+            : g_strdup (source);
+  print_field (_ ("Activity:"), activity);
   if (reason[0] != '\0')
-    printf ("             %s\n", reason);
+    print_field ("", reason);
   g_autofree char *next = upcoming_line (status, now);
-  printf ("  Next:      %s\n", next);
+  print_field (_ ("Next:"), next);
   g_autofree char *step = step_line (status);
   if (step != NULL)
     {
       g_autofree char *shown = limber_terminal_text (step, FALSE);
-      printf ("  Routine:   %s\n", shown);
+      print_field (_ ("Routine:"), shown);
     }
+  if (g_str_equal (status->call_detection, "pipewire+camera"))
+    print_field (_ ("Calls:"),
+                 _ ("watched (PipeWire, and cameras opened directly)"));
+  else if (g_str_equal (status->call_detection, "camera"))
+    print_field (_ ("Calls:"), _ ("watched (cameras opened directly; "
+                                  "PipeWire is not running)"));
+  else if (g_str_equal (status->call_detection, "off"))
+    print_field (_ ("Calls:"), _ ("not watched (call-detection is off)"));
   print_holds (status->holds, now);
   if (config_error[0] != '\0')
     {
       g_autofree char *red
           = limber_terminal_style (stdout, LIMBER_STYLE_URGENT, config_error);
-      printf ("  Config:    %s\n", red);
+      print_field (_ ("Config:"), red);
+    }
+  if (status->other_reminders[0] != '\0')
+    {
+      g_autofree char *other
+          = limber_terminal_text (status->other_reminders, FALSE);
+      g_autofree char *styled_other
+          = limber_terminal_style (stdout, LIMBER_STYLE_WAITING, other);
+      print_field (_ ("Also:"), styled_other);
     }
   if (storage_error[0] != '\0')
     {
       g_autofree char *red
           = limber_terminal_style (stdout, LIMBER_STYLE_URGENT, storage_error);
-      printf ("  Saving:    %s\n", red);
+      print_field (_ ("Saving:"), red);
     }
 }
 
@@ -473,6 +562,13 @@ print_json (const Status *status)
     }
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "call_detection");
+  json_builder_add_string_value (builder, status->call_detection);
+  json_builder_set_member_name (builder, "other_reminders");
+  if (status->other_reminders[0] != '\0')
+    json_builder_add_string_value (builder, status->other_reminders);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "settings");
   limber_settings_add_json (builder, status->settings);
   json_builder_end_object (builder);
@@ -482,8 +578,8 @@ print_json (const Status *status)
 static gboolean status_json;
 
 const GOptionEntry limber_status_options[] = {
-  { "json", 'j', 0, G_OPTION_ARG_NONE, &status_json, "Print JSON, for scripts",
-    NULL },
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &status_json,
+    N_ ("Print JSON, for scripts"), NULL },
   { NULL },
 };
 

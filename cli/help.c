@@ -1,5 +1,6 @@
 /* limberctl --help: the commands and the settings, from their tables. */
 #include "commands.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-settings.h"
 
@@ -24,13 +25,13 @@ settings_summary (void)
       for (gsize i = 0; i < LIMBER_N_SETTINGS; i++)
         if (limber_settings[i].kind == listed[k])
           {
-            g_string_append_printf (out, "%s%s", any ? ", " : "",
+            g_string_append_printf (out, "%s%s", any ? C_ ("list", ", ") : "",
                                     limber_settings[i].key);
             any = TRUE;
           }
       if (any)
         g_string_append_printf (out, " (%s); ",
-                                limber_setting_kind_name (listed[k]));
+                                _ (limber_setting_kind_name (listed[k])));
     }
   for (gsize i = 0; i < LIMBER_N_SETTINGS; i++)
     if (limber_settings[i].kind == LIMBER_SETTING_CHOICE)
@@ -77,9 +78,10 @@ print_wrapped (FILE *out, const char *lead, const char *text)
 void
 limber_print_help (FILE *out)
 {
-  fprintf (out, "Usage: limberctl [COMMAND] [ARGUMENTS…]\n\n"
-                "Control limberd, the micro-break reminder.\n\n"
-                "Commands:\n");
+  fprintf (out, "%s",
+           _ ("Usage: limberctl [COMMAND] [ARGUMENTS…]\n\n"
+              "Control limberd, the micro-break reminder.\n\n"
+              "Commands:\n"));
   for (gsize i = 0; i < limber_n_commands; i++)
     {
       const LimberCommand *command = &limber_commands[i];
@@ -87,21 +89,25 @@ limber_print_help (FILE *out)
           = command->synopsis != NULL
                 ? g_strjoin (" ", command->name, command->synopsis, NULL)
                 : g_strdup (command->name);
-      if (g_utf8_strlen (usage, -1) > USAGE_WIDTH)
+      glong length = g_utf8_strlen (usage, -1);
+      /* Padded in characters ("KEY…"): printf pads bytes. */
+      if (length > USAGE_WIDTH)
         fprintf (out, "  %s\n  %-*s  %s\n", usage, USAGE_WIDTH, "",
-                 command->summary);
+                 _ (command->summary));
       else
-        fprintf (out, "  %-*s  %s\n", USAGE_WIDTH, usage, command->summary);
+        fprintf (out, "  %s%*s  %s\n", usage, (int) (USAGE_WIDTH - length), "",
+                 _ (command->summary));
     }
 
   g_autofree char *settings = settings_summary ();
+  fprintf (out, "\n%s\n",
+           _ ("DURATION is a time span such as 90s, 5min, 1h 30min or "
+              "1h30m."));
+  print_wrapped (out, _ ("Settings:"), settings);
   fprintf (out,
-           "\nDURATION is a time span such as 90s, 5min, 1h 30min or 1h30m.\n");
-  print_wrapped (out, "Settings:", settings);
-  fprintf (out,
-           "Exit status: %d success, %d failure, %d usage error, %d "
-           "limberd not reachable.\n"
-           "Run 'limberctl COMMAND --help' for a command's options.\n",
+           _ ("Exit status: %d success, %d failure, %d usage error, %d "
+              "limberd not reachable.\n"
+              "Run 'limberctl COMMAND --help' for a command's options.\n"),
            LIMBER_EXIT_OK, LIMBER_EXIT_FAILURE, LIMBER_EXIT_USAGE,
            LIMBER_EXIT_UNREACHABLE);
 }

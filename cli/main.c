@@ -1,8 +1,8 @@
 /* limberctl: a thin D-Bus client for limberd. */
-#include <locale.h>
 #include <stdio.h>
 
 #include "commands.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 
 int
@@ -11,7 +11,7 @@ main (int argc, char **argv)
   const char *name = argc > 1 ? argv[1] : "status";
   const LimberCommand *command;
 
-  setlocale (LC_ALL, "");
+  limber_i18n_init ();
   g_set_prgname ("limberctl");
 
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h")
@@ -49,8 +49,8 @@ main (int argc, char **argv)
 
   g_autofree char *safe = g_utf8_make_valid (name, -1);
   fprintf (stderr,
-           "limberctl: unknown command '%s'; see 'limberctl --help' for the "
-           "commands\n",
+           _ ("limberctl: unknown command '%s'; see 'limberctl --help' for "
+              "the commands\n"),
            safe);
   return LIMBER_EXIT_USAGE;
 }

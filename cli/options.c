@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "commands.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "terminal-text.h"
 
@@ -17,8 +18,8 @@ limber_usage_error (const char *command, const char *format, ...)
   va_end (args);
   /* Messages quote what was typed, which may hold control characters. */
   safe = limber_terminal_text (message, FALSE);
-  g_printerr ("limberctl %s: %s; see 'limberctl %s --help'\n", command, safe,
-              command);
+  g_printerr (_ ("limberctl %s: %s; see 'limberctl %s --help'\n"), command,
+              safe, command);
   return LIMBER_EXIT_USAGE;
 }
 
@@ -74,15 +75,15 @@ limber_parse_options (const char *command, const char *parameter,
   g_set_prgname (prgname);
   g_option_context_set_summary (context, summary);
   g_autofree char *exit_status = g_strdup_printf (
-      "Exit status: %d success, %d failure, %d usage error, %d limberd not "
-      "reachable.",
+      _ ("Exit status: %d success, %d failure, %d usage error, %d limberd "
+         "not reachable."),
       LIMBER_EXIT_OK, LIMBER_EXIT_FAILURE, LIMBER_EXIT_USAGE,
       LIMBER_EXIT_UNREACHABLE);
   g_option_context_set_description (context, exit_status);
   g_option_context_set_strict_posix (context,
                                      (flags & LIMBER_PARSE_VALUES) != 0);
   if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, NULL);
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       const char *negative = NULL;
@@ -97,12 +98,13 @@ limber_parse_options (const char *command, const char *parameter,
         negative = NULL;
       if (negative != NULL && (flags & LIMBER_PARSE_RATING) != 0)
         return limber_usage_error (command,
-                                   "RATING is a whole number from 1 (no "
-                                   "discomfort) to 10 (the worst), not '%s'",
+                                   _ ("RATING is a whole number from 1 (no "
+                                      "discomfort) to 10 (the worst), not "
+                                      "'%s'"),
                                    negative);
       if (negative != NULL)
         return limber_usage_error (
-            command, "'%s' is not a duration: durations cannot be negative",
+            command, _ ("'%s' is not a duration: durations cannot be negative"),
             negative);
       return limber_usage_error (command, "%s", error->message);
     }
@@ -140,7 +142,8 @@ missing_words (const char *parameter, int first)
   for (guint i = (guint) first; i < names->len; i++)
     {
       if (out->len > 0)
-        g_string_append (out, i + 1 == names->len ? " and " : ", ");
+        g_string_append (out, i + 1 == names->len ? C_ ("list", " and ")
+                                                  : C_ ("list", ", "));
       g_string_append (out, g_ptr_array_index (names, i));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -159,19 +162,32 @@ limber_check_arguments (const LimberCommand *self, int argc, char **argv)
       g_autofree char *safe = g_utf8_make_valid (argv[max + 1], -1);
       if (max == 0)
         return limber_usage_error (
-            command, "unexpected argument '%s': %s takes no arguments", safe,
-            command);
+            command, _ ("unexpected argument '%s': %s takes no arguments"),
+            safe, command);
+      if (min == max)
+        return limber_usage_error (
+            command,
+            g_dngettext (GETTEXT_PACKAGE,
+                         "unexpected argument '%s': %s takes %d argument, %s",
+                         "unexpected argument '%s': %s takes %d arguments, %s",
+                         (gulong) max),
+            safe, command, max, parameter);
       return limber_usage_error (
-          command, "unexpected argument '%s': %s takes %s%d argument%s, %s",
-          safe, command, min == max ? "" : "at most ", max, max == 1 ? "" : "s",
-          parameter);
+          command,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "unexpected argument '%s': %s takes at most %d "
+                       "argument, %s",
+                       "unexpected argument '%s': %s takes at most %d "
+                       "arguments, %s",
+                       (gulong) max),
+          safe, command, max, parameter);
     }
   if (given < min)
     {
       g_autofree char *missing = missing_words (parameter, given);
       if (missing[0] == '\0')
-        return limber_usage_error (command, "missing argument");
-      return limber_usage_error (command, "missing %s", missing);
+        return limber_usage_error (command, "%s", _ ("missing argument"));
+      return limber_usage_error (command, _ ("missing %s"), missing);
     }
   return -1;
 }

@@ -6,6 +6,7 @@
 
 #include "client.h"
 #include "commands.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 
 static volatile sig_atomic_t child_pid;
@@ -71,7 +72,7 @@ limber_pause_while (GDBusConnection *bus, const char *reason, char **command)
    * keeping someone out of their meeting. A refused lease (a bad reason) is
    * the caller's to fix first. */
   if (code == LIMBER_EXIT_UNREACHABLE || bus == NULL)
-    g_printerr ("limberctl pause: running '%s' without holding reminders\n",
+    g_printerr (_ ("limberctl pause: running '%s' without holding reminders\n"),
                 command[0]);
   else if (code != LIMBER_EXIT_OK)
     return code;
@@ -81,7 +82,7 @@ limber_pause_while (GDBusConnection *bus, const char *reason, char **command)
                           | G_SPAWN_CHILD_INHERITS_STDIN,
                       NULL, NULL, &pid, &error))
     {
-      g_printerr ("limberctl pause: cannot run '%s': %s\n", command[0],
+      g_printerr (_ ("limberctl pause: cannot run '%s': %s\n"), command[0],
                   error->message);
       code = g_error_matches (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT) ? 127
                                                                          : 126;

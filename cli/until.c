@@ -1,6 +1,7 @@
 #include "until.h"
 
 #include "limber-error.h"
+#include "limber-i18n.h"
 
 #include <string.h>
 
@@ -66,7 +67,7 @@ limber_seconds_until (const char *hhmm, GDateTime *now, guint64 *seconds,
     {
       g_autofree char *safe = g_utf8_make_valid (hhmm, -1);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "'%s' is not a time of day; give HH:MM, such as 15:00",
+                   _ ("'%s' is not a time of day; give HH:MM, such as 15:00"),
                    safe);
       return FALSE;
     }
@@ -95,8 +96,8 @@ limber_seconds_until (const char *hhmm, GDateTime *now, guint64 *seconds,
   if (target < 0)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "%s does not exist today or tomorrow here: the clocks "
-                   "skip it",
+                   _ ("%s does not exist today or tomorrow here: the clocks "
+                      "skip it"),
                    hhmm);
       return FALSE;
     }

@@ -4,6 +4,7 @@
 
 #include "advice.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "stats.h"
 
 #include <string.h>
@@ -18,9 +19,10 @@ limber_daemon_checkin (LimberDaemon *self, guint rating, const char *note,
   *advice = NULL;
   if (rating < LIMBER_RATING_MIN || rating > LIMBER_RATING_MAX)
     {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "a rating is 1 (no discomfort) to 10 (the worst), not %u",
-                   rating);
+      g_set_error (
+          error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+          _ ("a rating is 1 (no discomfort) to 10 (the worst), not %u"),
+          rating);
       return FALSE;
     }
   if (note != NULL
@@ -28,14 +30,14 @@ limber_daemon_checkin (LimberDaemon *self, guint rating, const char *note,
           || strlen (note) > LIMBER_HISTORY_NOTE_MAX))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "a note is UTF-8 text of at most %d bytes",
+                   _ ("a note is UTF-8 text of at most %d bytes"),
                    LIMBER_HISTORY_NOTE_MAX);
       return FALSE;
     }
   if (self->records == NULL)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                   "limberd has not started yet");
+                   _ ("limberd has not started yet"));
       return FALSE;
     }
   g_info ("check-in: %u", rating);
@@ -56,7 +58,7 @@ limber_daemon_take_advice (LimberDaemon *self)
 {
   gint64 advised_at;
   gboolean completed;
-  guint streak, bad_lines;
+  guint streak;
   guint taken[LIMBER_ADVICE_DAYS];
 
   if (self->records == NULL)
@@ -64,7 +66,7 @@ limber_daemon_take_advice (LimberDaemon *self)
   g_autoptr (GArray) ratings = limber_records_ratings (
       self->records, RATING_DAYS, &advised_at, &completed);
   g_autoptr (GArray) days = limber_records_stats (
-      self->records, LIMBER_ADVICE_DAYS, 0, &streak, &bad_lines);
+      self->records, LIMBER_ADVICE_DAYS, 0, &streak, NULL);
   if (ratings == NULL || days == NULL)
     return g_strdup ("");
   for (guint i = 0; i < LIMBER_ADVICE_DAYS; i++)
@@ -75,5 +77,5 @@ limber_daemon_take_advice (LimberDaemon *self)
     return g_strdup ("");
   g_info ("two weeks without improvement: advising a physical therapist");
   limber_records_advised (self->records);
-  return g_strdup (LIMBER_ADVICE_TEXT);
+  return g_strdup (_ (LIMBER_ADVICE_TEXT));
 }

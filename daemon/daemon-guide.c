@@ -6,6 +6,7 @@
 #include "daemon-private.h"
 
 #include "limber-error.h"
+#include "limber-i18n.h"
 
 static void
 on_guide_wakeup (LimberTime deadline, gpointer user_data)
@@ -99,7 +100,7 @@ limber_daemon_routine_start (LimberDaemon *self, GError **error)
   if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                   "no break could be shown");
+                   _ ("no break could be shown"));
       return FALSE;
     }
   kind = limber_scheduler_get_kind (&self->scheduler);
@@ -107,8 +108,8 @@ limber_daemon_routine_start (LimberDaemon *self, GError **error)
   if (routine == NULL)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_NO_ROUTINE,
-                   "the %s on screen has no routine: answer it with "
-                   "'limberctl checkin RATING'",
+                   _ ("the %s on screen has no routine: answer it with "
+                      "'limberctl checkin RATING'"),
                    limber_kind_to_string (kind));
       return FALSE;
     }
@@ -124,22 +125,23 @@ limber_daemon_routine_start (LimberDaemon *self, GError **error)
   return TRUE;
 }
 
+/* @refusal: why there is nothing to do, when no routine runs. */
 static gboolean
-check_running (LimberDaemon *self, const char *what, GError **error)
+check_running (LimberDaemon *self, const char *refusal, GError **error)
 {
   if (limber_stepper_is_running (&self->stepper))
     return TRUE;
-  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_NO_ROUTINE,
-               "no routine is running to %s; 'limberctl routine start' "
-               "starts one",
-               what);
+  g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_NO_ROUTINE, refusal);
   return FALSE;
 }
 
 gboolean
 limber_daemon_routine_next (LimberDaemon *self, GError **error)
 {
-  if (!check_running (self, "move on", error))
+  if (!check_running (self,
+                      _ ("no routine is running to move on; 'limberctl "
+                         "routine start' starts one"),
+                      error))
     return FALSE;
   limber_daemon_guide_feed (self, LIMBER_GUIDE_NEXT);
   return TRUE;
@@ -148,7 +150,10 @@ limber_daemon_routine_next (LimberDaemon *self, GError **error)
 gboolean
 limber_daemon_routine_stop (LimberDaemon *self, GError **error)
 {
-  if (!check_running (self, "stop", error))
+  if (!check_running (self,
+                      _ ("no routine is running to stop; 'limberctl routine "
+                         "start' starts one"),
+                      error))
     return FALSE;
   limber_daemon_guide_feed (self, LIMBER_GUIDE_STOP);
   return TRUE;

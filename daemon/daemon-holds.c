@@ -7,6 +7,7 @@
 
 #include "limber-duration.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 
 typedef struct
@@ -39,14 +40,14 @@ limber_daemon_check_reason (const char *reason, GError **error)
   if (reason != NULL && strlen (reason) > LIMBER_MAX_REASON_BYTES)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "the reason is %zu bytes long; at most %d are allowed",
+                   _ ("the reason is %zu bytes long; at most %d are allowed"),
                    strlen (reason), LIMBER_MAX_REASON_BYTES);
       return FALSE;
     }
   if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "the reason is not valid UTF-8");
+                   _ ("the reason is not valid UTF-8"));
       return FALSE;
     }
   return TRUE;
@@ -63,7 +64,7 @@ limber_daemon_hold (LimberDaemon *self, LimberHoldKind kind, const char *who,
   if (!self->started)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                   "limberd is still starting; try again");
+                   _ ("limberd is still starting; try again"));
       return 0;
     }
   if (!limber_daemon_check_reason (reason, error))
@@ -72,15 +73,15 @@ limber_daemon_hold (LimberDaemon *self, LimberHoldKind kind, const char *who,
     {
       g_autofree char *given = limber_duration_format (seconds);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "a hold of %s is longer than the 31d allowed; give 0 "
-                   "seconds to hold until released",
+                   _ ("a hold of %s is longer than the 31d allowed; give 0 "
+                      "seconds to hold until released"),
                    given);
       return 0;
     }
   if (limber_holds_full (&self->scheduler.holds))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                   "%d holds are on already; release one first",
+                   _ ("%d holds are on already; release one first"),
                    LIMBER_MAX_HOLDS);
       return 0;
     }
@@ -132,6 +133,18 @@ limber_daemon_hold_set_reason (LimberDaemon *self, guint32 id,
 }
 
 void
+limber_daemon_hold_set_who (LimberDaemon *self, guint32 id, const char *who)
+{
+  HoldNote *note = g_hash_table_lookup (notes (self), GUINT_TO_POINTER (id));
+
+  if (note == NULL || g_strcmp0 (note->who, who) == 0)
+    return;
+  g_free (note->who);
+  note->who = g_strdup (who ? who : "");
+  limber_daemon_publish (self);
+}
+
+void
 limber_daemon_forget_hold (LimberDaemon *self, guint32 id)
 {
   HoldNote *note = g_hash_table_lookup (notes (self), GUINT_TO_POINTER (id));
@@ -176,4 +189,65 @@ limber_daemon_list_holds (LimberDaemon *self)
       g_array_append_val (list, info);
     }
   return list;
+}
+
+void
+limber_daemon_configure_calls (LimberDaemon *self)
+{
+  limber_calls_configure (self->calls,
+                          g_str_equal (self->config->call_detection, "on"),
+                          self->config->call_ignore);
+}
+
+void
+limber_daemon_on_calls (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  LimberCalls *calls = self->calls;
+  g_autoptr (GError) error = NULL;
+
+  if (limber_calls_is_busy (calls) && self->call_hold == 0)
+    {
+      self->call_hold = limber_daemon_hold (
+          self, LIMBER_HOLD_CALL, limber_calls_get_who (calls),
+          limber_calls_get_what (calls), 0, &error);
+      if (self->call_hold == 0)
+        g_warning ("cannot hold breaks during the call: %s", error->message);
+    }
+  else if (limber_calls_is_busy (calls))
+    limber_daemon_hold_set_reason (self, self->call_hold,
+                                   limber_calls_get_what (calls));
+  else if (self->call_hold != 0)
+    {
+      limber_daemon_release (self, self->call_hold);
+      self->call_hold = 0;
+    }
+  /* What is watched may have changed (PipeWire came or went). */
+  limber_daemon_publish (self);
+}
+
+void
+limber_daemon_on_dnd (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+  const char *who = limber_dnd_get_who (self->dnd);
+  g_autoptr (GError) error = NULL;
+
+  /* The pop-up is held, not pushed into a hidden list nor through the
+   * silence with critical urgency; the break is offered when it ends. */
+  if (who != NULL && self->dnd_hold == 0)
+    {
+      self->dnd_hold = limber_daemon_hold (self, LIMBER_HOLD_DND, who,
+                                           "do not disturb", 0, &error);
+      if (self->dnd_hold == 0)
+        g_warning ("cannot hold breaks while notifications are silenced: %s",
+                   error->message);
+    }
+  else if (who != NULL)
+    limber_daemon_hold_set_who (self, self->dnd_hold, who);
+  else if (self->dnd_hold != 0)
+    {
+      limber_daemon_release (self, self->dnd_hold);
+      self->dnd_hold = 0;
+    }
 }

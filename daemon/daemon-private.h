@@ -5,6 +5,9 @@
 #pragma once
 
 #include "activity.h"
+#include "calls.h"
+#include "dnd.h"
+#include "gnome-breaks.h"
 #include "clock.h"
 #include "clock-watch.h"
 #include "zone-watch.h"
@@ -50,10 +53,26 @@ struct _LimberDaemon
   char *pause_who, *pause_reason;
   /* Callers waiting for the pop-up to be shown or not (BreakNow). */
   GPtrArray *popup_waiters;
+  /* Calls noticed by themselves, and the hold they keep. */
+  LimberCalls *calls;
+  guint32 call_hold;
+  /* The notification server's do not disturb, once started, and the
+   * hold it keeps. */
+  LimberDnd *dnd;
+  guint32 dnd_hold;
+  /* GNOME's own break reminders, once started. */
+  LimberGnomeBreaks *gnome_breaks;
 };
 
 /* Answers the callers waiting for the pop-up, once it has settled. */
 void limber_daemon_settle_waiters (LimberDaemon *self);
+
+/* The call watcher said something: the call hold follows it. */
+void limber_daemon_on_calls (gpointer user_data);
+/* Do not disturb came or went: the DND hold follows it. */
+void limber_daemon_on_dnd (gpointer user_data);
+/* Call detection by the configuration in force. */
+void limber_daemon_configure_calls (LimberDaemon *self);
 
 /* Whether @reason (may be NULL) will do for a hold's. */
 gboolean limber_daemon_check_reason (const char *reason, GError **error);

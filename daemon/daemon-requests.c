@@ -5,6 +5,7 @@
 
 #include "limber-duration.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "status-line.h"
 
@@ -24,8 +25,8 @@ limber_daemon_pause_for (LimberDaemon *self, guint64 seconds, const char *who,
     {
       g_autofree char *given = limber_duration_format (seconds);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "a pause of %s is longer than the 31d allowed; pause for "
-                   "0 seconds to pause until resumed",
+                   _ ("a pause of %s is longer than the 31d allowed; pause for "
+                      "0 seconds to pause until resumed"),
                    given);
       return FALSE;
     }
@@ -50,11 +51,26 @@ limber_daemon_resume (LimberDaemon *self)
 gboolean
 limber_daemon_snooze (LimberDaemon *self, guint64 seconds, GError **error)
 {
+  gint64 room;
+
   if (seconds == 0 || seconds > LIMBER_MAX_SNOOZE_SECONDS)
     {
       g_autofree char *given = limber_duration_format (seconds);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "cannot snooze for %s: give 1s to 1d", given);
+                   _ ("cannot snooze for %s: give 1s to 1d"), given);
+      return FALSE;
+    }
+  room = limber_scheduler_snooze_room (&self->scheduler, limber_clock_now ());
+  if ((gint64) seconds * LIMBER_USEC_PER_SEC > room + LIMBER_USEC_PER_SEC)
+    {
+      g_autofree char *given = limber_duration_format (seconds);
+      g_autofree char *left
+          = limber_duration_format ((guint64) (room / LIMBER_USEC_PER_SEC));
+      g_set_error (
+          error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+          _ ("cannot snooze for %s: snoozes add up to at most 1d past the "
+             "usual break, and %s is left; snooze for less, or pause"),
+          given, left);
       return FALSE;
     }
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
@@ -75,7 +91,7 @@ limber_daemon_skip (LimberDaemon *self, GError **error)
           = limber_status_line (now.state, now.now_wall, now.next_break_wall,
                                 now.paused_until_wall, now.work_left);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_NO_BREAK,
-                   "there is no break to skip (%s); nothing was recorded",
+                   _ ("there is no break to skip (%s); nothing was recorded"),
                    where);
       return FALSE;
     }
@@ -98,8 +114,8 @@ limber_daemon_take_break (LimberDaemon *self, const char *kind, GError **error)
     {
       g_autofree char *quoted = limber_error_quote (kind);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "no break is called '%s'; the kinds are micro-break, "
-                   "posture-check, stretch and checkin",
+                   _ ("no break is called '%s'; the kinds are micro-break, "
+                      "posture-check, stretch and checkin"),
                    quoted);
       return FALSE;
     }
@@ -173,6 +189,20 @@ limber_daemon_get_stats (LimberDaemon *self, guint days, guint *streak,
   if (self->records == NULL)
     return NULL;
   return limber_records_stats (self->records, days, stretch, streak, bad_lines);
+}
+
+const char *
+limber_daemon_get_other_reminders (LimberDaemon *self)
+{
+  return self->gnome_breaks != NULL
+             ? limber_gnome_breaks_get_notice (self->gnome_breaks)
+             : "";
+}
+
+const char *
+limber_daemon_get_call_detection (LimberDaemon *self)
+{
+  return limber_calls_get_watching (self->calls);
 }
 
 const char *

@@ -3,6 +3,7 @@
 #include "daemon-private.h"
 
 #include "limber-error.h"
+#include "limber-i18n.h"
 
 static void
 set_config_error (LimberDaemon *self, const char *message)
@@ -24,6 +25,8 @@ apply_config (LimberDaemon *self, LimberConfig *config)
   limber_config_get_timings (config, &timings);
   limber_activity_set_lull (self->activity, timings.lull);
   limber_activity_set_forced (self->activity, config->activity_source);
+  if (self->started)
+    limber_daemon_configure_calls (self);
   /* stretch-at or checkin-at may have changed. */
   self->deadlines_stale = TRUE;
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_CONFIG_CHANGED,
@@ -99,7 +102,7 @@ limber_daemon_reset (LimberDaemon *self, const char *const *keys,
       g_autofree char *rule = limber_config_describe_broken_rule (
           candidate, broken, broken->shorter, NULL);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "after that reset %s; reset or set both", rule);
+                   _ ("after that reset %s; reset or set both"), rule);
       return FALSE;
     }
   for (guint i = 0; keys[i] != NULL; i++)
@@ -125,7 +128,7 @@ limber_daemon_reload (LimberDaemon *self, GError **error)
   if (config == NULL)
     {
       g_autofree char *message = g_strdup_printf (
-          "%s (the settings in force stay)", local_error->message);
+          _ ("%s (the settings in force stay)"), local_error->message);
       set_config_error (self, message);
       limber_daemon_publish (self);
       g_propagate_error (error, g_steal_pointer (&local_error));

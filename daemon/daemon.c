@@ -4,6 +4,7 @@
  * published. */
 #include "daemon-private.h"
 
+#include "limber-i18n.h"
 #include "offer-text.h"
 #include "sd-notify.h"
 
@@ -60,19 +61,20 @@ show_popup (LimberDaemon *self, const LimberAction *action)
     }
   else
     popup = limber_popup_new (
-        "Weekly check-in",
-        "How is your back this week, from 1 (no discomfort) to 10? "
-        "Answer with: limberctl checkin RATING",
+        _ ("Weekly check-in"),
+        _ ("How is your back this week, from 1 (no discomfort) to 10? "
+           "Answer with: limberctl checkin RATING"),
         urgency);
   /* A check-in is answered with a rating (limberctl checkin), not Done. */
   if (kind != LIMBER_KIND_CHECKIN)
     {
-      limber_popup_add_action (popup, "done", "Done");
+      limber_popup_add_action (popup, "done", _ ("Done"));
       popup->default_action = g_strdup ("done");
     }
   else
-    limber_popup_add_action (popup, "snooze", "Later");
-  limber_popup_add_action (popup, "skip", "Skip");
+    /* TRANSLATORS: a button of the weekly check-in's pop-up. */
+    limber_popup_add_action (popup, "snooze", _ ("Later"));
+  limber_popup_add_action (popup, "skip", _ ("Skip"));
   limber_notifier_show (self->notifier, popup);
 }
 
@@ -175,8 +177,9 @@ tell_pause_over (LimberDaemon *self, const LimberEvent *event,
       || event->type != LIMBER_EVENT_TICK || self->restoring)
     return;
   g_info ("the pause is over");
-  limber_notifier_notice (self->notifier, "Reminders are back",
-                          "The pause is over: limber counts your work again.");
+  limber_notifier_notice (
+      self->notifier, _ ("Reminders are back"),
+      _ ("The pause is over: limber counts your work again."));
 }
 
 static void
@@ -352,6 +355,7 @@ limber_daemon_new (LimberConfig *config, const char *const *config_paths,
                                   .closed = on_popup_closed,
                                   .presence_changed = on_popup_presence,
                                   .user_data = self });
+  self->calls = limber_calls_new (limber_daemon_on_calls, self);
   self->activity = limber_activity_new (
       &(LimberActivityCallbacks){ .changed = on_activity_changed,
                                   .event = on_activity_event,
@@ -387,6 +391,9 @@ limber_daemon_free (LimberDaemon *self)
   g_clear_pointer (&self->activity, limber_activity_free);
   /* Nobody is left waiting for an answer. */
   limber_daemon_settle_waiters (self);
+  g_clear_pointer (&self->calls, limber_calls_free);
+  g_clear_pointer (&self->dnd, limber_dnd_free);
+  g_clear_pointer (&self->gnome_breaks, limber_gnome_breaks_free);
   g_clear_pointer (&self->notifier, limber_notifier_free);
   limber_daemon_guide_clear (self);
   g_clear_pointer (&self->clock_watch, limber_clock_watch_free);
@@ -401,6 +408,15 @@ limber_daemon_free (LimberDaemon *self)
   g_free (self);
 }
 
+/* The wall clock was set: times of day are converted again, and what is
+ * published in wall time (PausedUntil, NextBreak, today's counts) is
+ * worked out again from the steady clock as the tick is published. */
+static void
+on_gnome_breaks (gpointer user_data)
+{
+  limber_daemon_publish (user_data);
+}
+
 static void
 on_clock_changed (gpointer user_data)
 {
@@ -410,19 +426,37 @@ on_clock_changed (gpointer user_data)
   limber_daemon_feed (self, (LimberEvent){ .type = LIMBER_EVENT_TICK });
 }
 
+/* A new zone: the history's days are the new zone's, and the times of day
+ * move as for a clock set. */
+static void
+on_zone_changed (gpointer user_data)
+{
+  LimberDaemon *self = user_data;
+
+  if (self->records != NULL)
+    limber_records_zone_changed (self->records);
+  on_clock_changed (self);
+}
+
 static void
 resume_from_disk (LimberDaemon *self)
 {
   LimberStateRecord saved;
   LimberTime now = limber_clock_now ();
   LimberStep step;
+  char boot_id[40];
+  gint64 gap;
 
   if (!limber_records_load_state (self->records, &saved))
     return;
-  step = limber_scheduler_restore (&self->scheduler, &saved.scheduler,
-                                   g_get_real_time () - saved.saved_at, now);
+  /* On the same boot, from the clock that never jumps: a wall clock
+   * stepped while limberd was down is no time away. */
+  limber_state_read_boot_id (boot_id);
+  gap = limber_state_gap (&saved, boot_id, now, g_get_real_time ());
+  step
+      = limber_scheduler_restore (&self->scheduler, &saved.scheduler, gap, now);
   g_info ("carrying on from the state saved %" G_GINT64_FORMAT " s ago",
-          (g_get_real_time () - saved.saved_at) / G_USEC_PER_SEC);
+          gap / G_USEC_PER_SEC);
   self->restoring = TRUE;
   carry_out (self, &step, saved.scheduler.phase, now);
   self->restoring = FALSE;
@@ -451,7 +485,7 @@ limber_daemon_start (LimberDaemon *self)
   self->guided_before = limber_records_guided_before (self->records);
   self->clock_watch = limber_clock_watch_new (on_clock_changed, self);
   /* A new zone moves the times of day as a clock set does. */
-  self->zone_watch = limber_zone_watch_new (on_clock_changed, self);
+  self->zone_watch = limber_zone_watch_new (on_zone_changed, self);
   self->deadlines_stale = TRUE;
   on_activity_changed (self);
   /* The desktop's sources come as their bus names appear; one there at
@@ -460,6 +494,11 @@ limber_daemon_start (LimberDaemon *self)
    * work until the next key press. */
   limber_activity_start (self->activity);
   limber_sd_notify_ready ();
+  /* After READY: what these find comes as events, and loading PipeWire's
+   * library or reading GNOME's settings should not hold the start up. */
+  limber_daemon_configure_calls (self);
+  self->dnd = limber_dnd_new (limber_daemon_on_dnd, self);
+  self->gnome_breaks = limber_gnome_breaks_new (on_gnome_breaks, self);
 }
 
 void

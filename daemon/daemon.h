@@ -69,6 +69,9 @@ void limber_daemon_release (LimberDaemon *self, guint32 id);
 /* Says why hold @id holds, when that changes (a call moves to the camera). */
 void limber_daemon_hold_set_reason (LimberDaemon *self, guint32 id,
                                     const char *reason);
+/* Says who holds @id, when that changes (another server's do not disturb). */
+void limber_daemon_hold_set_who (LimberDaemon *self, guint32 id,
+                                 const char *who);
 
 typedef struct
 {
@@ -176,5 +179,10 @@ const LimberConfig *limber_daemon_get_config (LimberDaemon *self);
 /* What is wrong with the configuration files; "" when nothing is. */
 const char *limber_daemon_get_config_error (LimberDaemon *self);
 const char *limber_daemon_get_activity_source (LimberDaemon *self);
+/* Another break reminder that is on as well (GNOME's own), and how to turn
+ * one off; "" when none is. */
+const char *limber_daemon_get_other_reminders (LimberDaemon *self);
+/* What call detection watches: "pipewire+camera", "camera" or "off". */
+const char *limber_daemon_get_call_detection (LimberDaemon *self);
 /* Why that source: what it uses, or why better ones are missing. */
 const char *limber_daemon_get_activity_reason (LimberDaemon *self);

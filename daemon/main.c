@@ -1,13 +1,13 @@
 /* limberd: the micro-break reminder daemon. A thin main(): options, the bus
  * name's life, signals, one main loop. */
 #include <glib-unix.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "bus-caller.h"
 #include "config.h"
 #include "daemon.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-text.h"
 #include "log.h"
@@ -84,7 +84,7 @@ on_bus_acquired (GDBusConnection *connection, const char *name,
                     ctx);
   if (!limber_service_export (ctx->service, connection, &error))
     {
-      g_printerr ("limberd: cannot export %s: %s\n", LIMBER_OBJECT_PATH,
+      g_printerr (_ ("limberd: cannot export %s: %s\n"), LIMBER_OBJECT_PATH,
                   error->message);
       quit (ctx, EXIT_FAILURE);
     }
@@ -116,21 +116,21 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
         address = shown_address
             = limber_text_visible (address, -1, LIMBER_TEXT_ONE_LINE);
       if (address != NULL)
-        g_printerr ("limberd: cannot reach the session bus at %s; run "
-                    "limberd in your desktop session, or point "
-                    "DBUS_SESSION_BUS_ADDRESS at a running bus\n",
+        g_printerr (_ ("limberd: cannot reach the session bus at %s; run "
+                       "limberd in your desktop session, or point "
+                       "DBUS_SESSION_BUS_ADDRESS at a running bus\n"),
                     address);
       else
-        g_printerr ("limberd: cannot reach the session bus: "
-                    "DBUS_SESSION_BUS_ADDRESS is not set and none was "
-                    "found; run limberd in your desktop session\n");
+        g_printerr (_ ("limberd: cannot reach the session bus: "
+                       "DBUS_SESSION_BUS_ADDRESS is not set and none was "
+                       "found; run limberd in your desktop session\n"));
       quit (ctx, EXIT_FAILURE);
     }
   else if (!ctx->name_acquired)
     {
       g_autofree char *owner = limber_describe_bus_name (connection, name);
-      g_printerr ("limberd: %s is already owned by %s: limberd is already "
-                  "running; use --replace to take over\n",
+      g_printerr (_ ("limberd: %s is already owned by %s: limberd is "
+                     "already running; use --replace to take over\n"),
                   name, owner);
       quit (ctx, EXIT_FAILURE);
     }
@@ -196,11 +196,11 @@ main (int argc, char **argv)
   gboolean replace = FALSE, verbose = FALSE, version = FALSE;
   const GOptionEntry entries[] = {
     { "replace", 'r', 0, G_OPTION_ARG_NONE, &replace,
-      "Replace the limberd already running", NULL },
+      N_ ("Replace the limberd already running"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
-      "Log what happens, for debugging", NULL },
+      N_ ("Log what happens, for debugging"), NULL },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
-      "Print the version and exit", NULL },
+      N_ ("Print the version and exit"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) options = NULL;
@@ -211,22 +211,23 @@ main (int argc, char **argv)
   Context ctx = { 0 };
   guint owner_id, watchdog_id, signal_ids[3];
 
-  setlocale (LC_ALL, "");
+  limber_i18n_init ();
   g_set_prgname ("limberd");
 
   options = g_option_context_new (NULL);
   g_option_context_set_summary (
-      options, "Reminds you to take micro-breaks while you work; controlled "
-               "with limberctl.");
-  g_option_context_add_main_entries (options, entries, NULL);
+      options, _ ("Reminds you to take micro-breaks while you work; "
+                  "controlled with limberctl."));
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     {
-      g_printerr ("limberd: %s; see limberd --help\n", error->message);
+      g_printerr (_ ("limberd: %s; see limberd --help\n"), error->message);
       return 2;
     }
   if (argc > 1)
     {
-      g_printerr ("limberd: unexpected argument '%s'; see limberd --help\n",
+      g_printerr (_ ("limberd: unexpected argument '%s'; see limberd "
+                     "--help\n"),
                   argv[1]);
       return 2;
     }

@@ -2,6 +2,7 @@
 #include "popup.h"
 
 #include "limber-duration.h"
+#include "limber-i18n.h"
 
 LimberPopup *
 limber_popup_new (const char *title, const char *body, LimberUrgency urgency)
@@ -66,19 +67,24 @@ limber_popup_get_label (const LimberPopup *self, const char *id)
 LimberPopup *
 limber_popup_new_break (const LimberConfig *config, LimberUrgency urgency)
 {
+  /* The title and text as configured; translated while they are the
+   * defaults (marked in the settings table): gettext knows no other. */
   LimberPopup *self
-      = limber_popup_new (config->title, config->routine, urgency);
+      = limber_popup_new (_ (config->title), _ (config->routine), urgency);
   g_autofree char *length = limber_duration_format (config->break_length);
   g_autofree char *snooze = limber_duration_format (config->snooze);
-  g_autofree char *snooze_label = g_strdup_printf ("Snooze %s", snooze);
+  /* TRANSLATORS: a button; %s is a duration such as 5min. */
+  g_autofree char *snooze_label = g_strdup_printf (_ ("Snooze %s"), snooze);
 
   self->without_actions = g_strdup_printf (
-      "Step away for %s and it counts as done. To postpone: limberctl "
-      "snooze; to skip: limberctl skip.",
+      _ ("Step away for %s and it counts as done. To postpone: limberctl "
+         "snooze; to skip: limberctl skip."),
       length);
-  limber_popup_add_action (self, "done", "Done");
+  /* TRANSLATORS: a button of the pop-up. */
+  limber_popup_add_action (self, "done", _ ("Done"));
   limber_popup_add_action (self, "snooze", snooze_label);
-  limber_popup_add_action (self, "skip", "Skip");
+  /* TRANSLATORS: a button of the pop-up. */
+  limber_popup_add_action (self, "skip", _ ("Skip"));
   self->default_action = g_strdup ("done");
   return self;
 }

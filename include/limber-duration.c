@@ -1,6 +1,7 @@
 #include "limber-duration.h"
 
 #include "limber-error.h"
+#include "limber-i18n.h"
 
 #include <string.h>
 
@@ -50,17 +51,20 @@ static const DurationUnit duration_units[] = {
   { "years", 31557600 * USEC_PER_SEC },
 };
 
-#define ACCEPTED_UNITS                                                         \
-  "use a number with us, ms, s, min, h, d, w, M (months) or y, "               \
-  "such as 90s, 5min or 1h 30min"
-
+/* The messages are translated, the units and examples in them are not:
+ * they are what to type. */
 static gboolean
 fail (GError **error, const char *text, const char *reason)
 {
   g_autofree char *quoted = limber_error_quote (text);
 
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-               "'%s' is not a duration: %s; " ACCEPTED_UNITS, quoted, reason);
+               /* TRANSLATORS: the units and the examples are what to type:
+                  keep them as they are. */
+               _ ("'%s' is not a duration: %s; use a number with us, ms, s, "
+                  "min, h, d, w, M (months) or y, such as 90s, 5min or 1h "
+                  "30min"),
+               quoted, reason);
   return FALSE;
 }
 
@@ -78,8 +82,10 @@ fail_no_unit (GError **error, const char *text, const char *number_start,
   g_autofree char *quoted_guess = limber_error_quote (g_strstrip (guess));
 
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-               "'%s' is not a duration: %s has no unit; did you mean %s? "
-               "Give the unit, as in %ss, %smin or 1h 30min",
+               /* TRANSLATORS: "%ss, %smin or 1h 30min" are what to type:
+                  keep them as they are. */
+               _ ("'%s' is not a duration: %s has no unit; did you mean %s? "
+                  "Give the unit, as in %ss, %smin or 1h 30min"),
                quoted, quoted_number, quoted_guess, quoted_number,
                quoted_number);
   return FALSE;
@@ -194,16 +200,16 @@ parse_usec (const char *text, guint64 *usec, gboolean *finer, GError **error)
       if (*p == '\0')
         break;
       if (*p == '-')
-        return fail (error, text, "it is negative");
+        return fail (error, text, _ ("it is negative"));
       if (*p == '+')
-        return fail (error, text, "unexpected '+'");
+        return fail (error, text, _ ("unexpected '+'"));
 
       number_start = p;
       for (; g_ascii_isdigit (*p); p++)
         {
           guint64 digit = (guint64) (*p - '0');
           if (whole > (G_MAXUINT64 - digit) / 10)
-            return fail (error, text, "it is too large");
+            return fail (error, text, _ ("it is too large"));
           whole = whole * 10 + digit;
           digits = TRUE;
         }
@@ -223,10 +229,11 @@ parse_usec (const char *text, guint64 *usec, gboolean *finer, GError **error)
           if (p == number_start)
             {
               g_autofree char *quoted = limber_error_quote (p);
-              reason = g_strdup_printf ("expected a number at '%s'", quoted);
+              reason
+                  = g_strdup_printf (_ ("expected a number at '%s'"), quoted);
             }
           else
-            reason = g_strdup ("a lone '.' is not a number");
+            reason = g_strdup (_ ("a lone '.' is not a number"));
           return fail (error, text, reason);
         }
 
@@ -258,34 +265,34 @@ parse_usec (const char *text, guint64 *usec, gboolean *finer, GError **error)
               = g_strndup (unit_start, (gsize) (p - unit_start));
           g_autofree char *quoted = limber_error_quote (name);
           g_autofree char *reason
-              = g_strdup_printf ("unknown unit '%s'", quoted);
+              = g_strdup_printf (_ ("unknown unit '%s'"), quoted);
           return fail (error, text, reason);
         }
       if (*p != '\0' && !g_ascii_isspace (*p) && !g_ascii_isdigit (*p))
         {
           g_autofree char *reason = NULL;
           if (g_ascii_isprint (*p))
-            reason = g_strdup_printf ("unexpected '%c'", *p);
+            reason = g_strdup_printf (_ ("unexpected '%c'"), *p);
           else
-            reason = g_strdup ("unexpected character");
+            reason = g_strdup (_ ("unexpected character"));
           return fail (error, text, reason);
         }
 
       if (whole > G_MAXUINT64 / unit->usec)
-        return fail (error, text, "it is too large");
+        return fail (error, text, _ ("it is too large"));
       part = whole * unit->usec;
       if (fraction_start != NULL
           && !fraction_usec (fraction_start, number_end, unit->usec, &fraction))
         *finer = TRUE;
       if (part > G_MAXUINT64 - fraction
           || total > G_MAXUINT64 - part - fraction)
-        return fail (error, text, "it is too large");
+        return fail (error, text, _ ("it is too large"));
       total += part + fraction;
       any = TRUE;
     }
 
   if (!any)
-    return fail (error, text, "it is empty");
+    return fail (error, text, _ ("it is empty"));
 
   *usec = total;
   return TRUE;
@@ -301,8 +308,8 @@ limber_duration_parse_usec (const char *text, guint64 *usec, GError **error)
     return FALSE;
   if (finer)
     return fail (error, text,
-                 "it is finer than a microsecond, the smallest step limber "
-                 "holds: give fewer decimals");
+                 _ ("it is finer than a microsecond, the smallest step limber "
+                    "holds: give fewer decimals"));
   *usec = parsed;
   return TRUE;
 }
@@ -321,8 +328,8 @@ limber_duration_parse (const char *text, guint64 *seconds, GError **error)
       g_autofree char *below = limber_duration_format (usec / USEC_PER_SEC);
       g_autofree char *above = limber_duration_format (usec / USEC_PER_SEC + 1);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "'%s' is not a whole number of seconds; limber counts "
-                   "time in seconds: give %s or %s",
+                   _ ("'%s' is not a whole number of seconds; limber counts "
+                      "time in seconds: give %s or %s"),
                    quoted, below, above);
       return FALSE;
     }

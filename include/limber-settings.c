@@ -1,9 +1,13 @@
 #include "limber-settings.h"
 
 #include "limber-duration.h"
+#include "limber-i18n.h"
 
 #define HOUR (60 * 60)
 #define DAY  (24 * HOUR)
+
+/* The descriptions are for the documentation (doc/), which is English,
+ * and are not marked for translation. The kind names are, for --help. */
 
 /* The activity sources limberd knows (daemon/sources/activity.c), or auto,
  * or none; wayland and xsync only where they were built. */
@@ -18,6 +22,8 @@ static const char *const activity_sources[] = {
 #endif
   "logind",      "none",   NULL,
 };
+
+static const char *const on_off[] = { "on", "off", NULL };
 
 #define DURATION(id, name, lo, hi, def, what)                                  \
   [id] = { .key = name,                                                        \
@@ -69,13 +75,15 @@ const LimberSetting limber_settings[LIMBER_N_SETTINGS] = {
             "Time away after the pop-up that counts as the break done"),
   DURATION (LIMBER_SETTING_PAUSE_DEFAULT, "pause-default", 1, 31 * DAY, HOUR,
             "How long 'limberctl pause' without an argument lasts"),
-  TEXT (LIMBER_SETTING_TITLE, "title", 200, "Time for a micro-break",
+  /* The text defaults are marked for translation: the pop-up shows them
+   * translated as long as they are not changed. */
+  TEXT (LIMBER_SETTING_TITLE, "title", 200, N_ ("Time for a micro-break"),
         "The pop-up's title"),
   TEXT (LIMBER_SETTING_ROUTINE, "routine", 2000,
-        "Stand up, then:\n"
-        "• Roll your shoulders 5 times forward, then 5 times backward\n"
-        "• Take 3 deep breaths, squeezing your shoulder blades together\n"
-        "• Stretch your neck gently for 30 seconds, side to side",
+        N_ ("Stand up, then:\n"
+            "• Roll your shoulders 5 times forward, then 5 times backward\n"
+            "• Take 3 deep breaths, squeezing your shoulder blades together\n"
+            "• Stretch your neck gently for 30 seconds, side to side"),
         "The pop-up's text: the routine to follow"),
   CHOICE (LIMBER_SETTING_ACTIVITY_SOURCE, "activity-source", activity_sources,
           "auto", "Where idle, lock and sleep come from"),
@@ -96,6 +104,11 @@ const LimberSetting limber_settings[LIMBER_N_SETTINGS] = {
   NAMED (LIMBER_SETTING_CHECKIN_AT, LIMBER_SETTING_WEEKLY, "checkin-at",
          "Fri 16:00",
          "When the weekly check-in asks how your back is (off: never)"),
+  CHOICE (LIMBER_SETTING_CALL_DETECTION, "call-detection", on_off, "on",
+          "Hold breaks back during calls and screen shares"),
+  TEXT (LIMBER_SETTING_CALL_IGNORE, "call-ignore", 1000,
+        "easyeffects pavucontrol pwvucontrol cava",
+        "Apps whose recording is no call (names, space-separated)"),
 };
 
 const LimberSettingRule limber_setting_rules[] = {
@@ -143,17 +156,17 @@ limber_setting_kind_name (LimberSettingKind kind)
   switch (kind)
     {
     case LIMBER_SETTING_DURATION:
-      return "durations";
+      return N_ ("durations");
     case LIMBER_SETTING_TEXT:
-      return "text";
+      return N_ ("text");
     case LIMBER_SETTING_CHOICE:
-      return "choice";
+      return N_ ("choice");
     case LIMBER_SETTING_ROUTINE_NAME:
-      return "routine";
+      return N_ ("routine");
     case LIMBER_SETTING_TIME:
-      return "time of day";
+      return N_ ("time of day");
     case LIMBER_SETTING_WEEKLY:
-      return "day and time";
+      return N_ ("day and time");
     }
   g_assert_not_reached ();
 }

@@ -1,6 +1,7 @@
 #include "limber-time-of-day.h"
 
 #include "limber-error.h"
+#include "limber-i18n.h"
 
 #include <string.h>
 
@@ -36,9 +37,10 @@ limber_time_of_day_parse (const char *text, int *minutes, GError **error)
   if (parse_clock (stripped, minutes))
     return TRUE;
   g_autofree char *quoted = limber_error_quote (text);
-  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-               "'%s' is not a time of day: give HH:MM, such as 17:00, or off",
-               quoted);
+  g_set_error (
+      error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+      _ ("'%s' is not a time of day: give HH:MM, such as 17:00, or off"),
+      quoted);
   return FALSE;
 }
 
@@ -67,8 +69,8 @@ limber_weekly_parse (const char *text, int *weekday, int *minutes,
           }
     }
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-               "'%s' is not a day and time: give a day and HH:MM, such as "
-               "'Fri 16:00', or off",
+               _ ("'%s' is not a day and time: give a day and HH:MM, such as "
+                  "'Fri 16:00', or off"),
                quoted);
   return FALSE;
 }

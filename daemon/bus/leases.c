@@ -1,6 +1,7 @@
 #include "leases.h"
 
 #include "limber-error.h"
+#include "limber-i18n.h"
 
 typedef struct
 {
@@ -71,7 +72,7 @@ limber_leases_take (LimberLeases *self, GDBusConnection *bus,
   if (sender == NULL)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-                   "a lease needs a caller with a bus name");
+                   _ ("a lease needs a caller with a bus name"));
       return 0;
     }
   id = limber_daemon_hold (self->daemon, LIMBER_HOLD_LEASE, who, reason,
@@ -98,17 +99,18 @@ limber_leases_release (LimberLeases *self, const char *sender, guint32 cookie,
 
   if (lease == NULL)
     {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "no lease has cookie %u: it has ended (released, expired, "
-                   "or its holder left), or was never taken",
-                   cookie);
+      g_set_error (
+          error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+          _ ("no lease has cookie %u: it has ended (released, expired, "
+             "or its holder left), or was never taken"),
+          cookie);
       return FALSE;
     }
   if (g_strcmp0 (lease->sender, sender) != 0)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "lease %u is another connection's (%s); only its holder "
-                   "ends it, or it ends when the holder leaves the bus",
+                   _ ("lease %u is another connection's (%s); only its holder "
+                      "ends it, or it ends when the holder leaves the bus"),
                    cookie, lease->sender);
       return FALSE;
     }

@@ -5,6 +5,7 @@
 #include "leases.h"
 #include "limber-dbus-generated.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-text.h"
 #include "stats.h"
@@ -523,7 +524,7 @@ handle_get_stats (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
     {
       g_dbus_method_invocation_return_error (
           invocation, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-          "stats cover 1 to 366 days, not %u", days);
+          _ ("stats cover 1 to 366 days, not %u"), days);
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
   by_day = limber_daemon_get_stats (self->daemon, days, &streak, &bad_lines);
@@ -531,7 +532,7 @@ handle_get_stats (LimberDBusLimber1 *iface, GDBusMethodInvocation *invocation,
     {
       g_dbus_method_invocation_return_error (
           invocation, LIMBER_ERROR, LIMBER_ERROR_FAILED,
-          "the break history cannot be read (see the log)");
+          _ ("the break history cannot be read (see the log)"));
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
   g_variant_builder_init (&list, G_VARIANT_TYPE ("aa{sv}"));
@@ -662,11 +663,14 @@ upcoming_to_variant (const LimberSnapshot *now)
   GVariantBuilder upcoming;
 
   g_variant_builder_init (&upcoming, G_VARIANT_TYPE ("a{st}"));
+  /* To the nearest second: a time of day converted from the boot clock
+   * comes back a few µs early, and 23:59 must not read 23:58. */
   for (guint k = 0; k < LIMBER_N_KINDS; k++)
     if (now->next_wall[k] != G_MAXINT64)
-      g_variant_builder_add (&upcoming, "{st}", limber_kind_to_string (k),
-                             (guint64) MAX (0, now->next_wall[k])
-                                 / G_USEC_PER_SEC);
+      g_variant_builder_add (
+          &upcoming, "{st}", limber_kind_to_string (k),
+          ((guint64) MAX (0, now->next_wall[k]) + G_USEC_PER_SEC / 2)
+              / G_USEC_PER_SEC);
   return g_variant_builder_end (&upcoming);
 }
 
@@ -740,6 +744,10 @@ limber_service_publish (LimberService *self)
   limber_dbus_limber1_set_natural_breaks (iface, now.today.natural);
   limber_dbus_limber1_set_breaks_deferred (iface, now.today.deferred);
   limber_dbus_limber1_set_holds (iface, holds_to_variant (self->daemon));
+  limber_dbus_limber1_set_call_detection (
+      iface, limber_daemon_get_call_detection (self->daemon));
+  limber_dbus_limber1_set_other_reminders (
+      iface, limber_daemon_get_other_reminders (self->daemon));
   limber_dbus_limber1_set_activity_source (
       iface, limber_daemon_get_activity_source (self->daemon));
   limber_dbus_limber1_set_activity_reason (

@@ -4,13 +4,10 @@
 #include "config.h"
 
 #include "limber-error.h"
+#include "limber-file.h"
+#include "limber-i18n.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Much more than any real limber.conf. */
 #define MAX_CONFIG_BYTES (64 * 1024)
@@ -88,15 +85,15 @@ describe_bad_escape (const char *value)
         continue;
       p++;
       if (*p == '\0')
-        return g_strdup ("a backslash ends the value");
+        return g_strdup (_ ("a backslash ends the value"));
       if (strchr ("sntr\\", *p) == NULL)
         {
           g_autofree char *sequence = g_strndup (p - 1, 2);
           g_autofree char *quoted = limber_error_quote (sequence);
-          return g_strdup_printf ("invalid escape '%s'", quoted);
+          return g_strdup_printf (_ ("invalid escape '%s'"), quoted);
         }
     }
-  return g_strdup ("invalid escape");
+  return g_strdup (_ ("invalid escape"));
 }
 
 static gboolean
@@ -108,7 +105,7 @@ load_key (LimberConfig *config, GKeyFile *file, const char *key, GError **error)
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "the value is not valid UTF-8");
+                   _ ("the value is not valid UTF-8"));
       return FALSE;
     }
   if (limber_config_is_text_key (key))
@@ -123,8 +120,8 @@ load_key (LimberConfig *config, GKeyFile *file, const char *key, GError **error)
           g_autofree char *reason = describe_bad_escape (text);
           g_free (unescaped);
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                       "%s; use \\n for a new line and \\\\ for a "
-                       "backslash",
+                       _ ("%s; use \\n for a new line and \\\\ for a "
+                          "backslash"),
                        reason);
           return FALSE;
         }
@@ -194,7 +191,7 @@ check_contents (const char *data, gsize length, GError **error)
   if (length > MAX_CONFIG_BYTES)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "too large for a limber.conf (over %d bytes)",
+                   _ ("too large for a limber.conf (over %d bytes)"),
                    MAX_CONFIG_BYTES);
       return FALSE;
     }
@@ -202,7 +199,7 @@ check_contents (const char *data, gsize length, GError **error)
   if (nul != NULL)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "contains a NUL byte on line %u",
+                   _ ("contains a NUL byte on line %u"),
                    line_of (data, (gsize) (nul - data)));
       return FALSE;
     }
@@ -210,7 +207,7 @@ check_contents (const char *data, gsize length, GError **error)
     {
       g_autofree char *quoted = limber_error_quote (key);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "key '%s' is set twice (lines %u and %u)", quoted, first,
+                   _ ("key '%s' is set twice (lines %u and %u)"), quoted, first,
                    second);
       return FALSE;
     }
@@ -231,62 +228,9 @@ gboolean
 limber_config_read_file (const char *path, char **data, gsize *length,
                          GError **error)
 {
-  g_autofree char *buffer = NULL;
-  gsize filled = 0;
-  struct stat st;
-  int saved_errno;
-  /* Non-blocking, so that opening a FIFO does not wait for a writer. */
-  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "cannot open it: %s", g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      saved_errno = errno;
-      g_close (fd, NULL);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "cannot read it: %s", g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_close (fd, NULL);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                   S_ISDIR (st.st_mode) ? "is a directory, not a file"
-                                        : "is not a regular file");
-      return FALSE;
-    }
-
-  /* One byte over the limit is enough to tell that a file is too large. */
-  buffer = g_malloc (MAX_CONFIG_BYTES + 2);
-  while (filled < MAX_CONFIG_BYTES + 1)
-    {
-      gssize n = read (fd, buffer + filled, MAX_CONFIG_BYTES + 1 - filled);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          saved_errno = errno;
-          g_close (fd, NULL);
-          g_set_error (error, G_FILE_ERROR,
-                       g_file_error_from_errno (saved_errno),
-                       "cannot read it: %s", g_strerror (saved_errno));
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-      filled += (gsize) n;
-    }
-  g_close (fd, NULL);
-  buffer[filled] = '\0';
-  *data = g_steal_pointer (&buffer);
-  *length = filled;
-  return TRUE;
+  /* Followed if a link: a limber.conf may live in a dotfiles repository. */
+  return limber_file_read (path, MAX_CONFIG_BYTES, LIMBER_FILE_FOLLOW, data,
+                           length, error);
 }
 
 static gboolean load_contents (Loader *self, const char *path, guint origin,
@@ -307,8 +251,8 @@ load_routine (Loader *self, const char *path, GKeyFile *file, const char *group)
     routine = limber_config_read_routine (file, group, &problem);
   if (routine == NULL)
     {
-      note_warning (self, g_strdup_printf ("%s: [%s] %s; the routine is "
-                                           "left out",
+      note_warning (self, g_strdup_printf (_ ("%s: [%s] %s; the routine is "
+                                              "left out"),
                                            path, quoted, problem));
       return;
     }
@@ -331,7 +275,7 @@ load_file (Loader *self, guint index, GError **error)
                            g_error_new (LIMBER_ERROR,
                                         LIMBER_ERROR_INVALID_CONFIG, "%s: %s",
                                         path, local_error->message),
-                           "the file is ignored", error);
+                           _ ("the file is ignored"), error);
     }
   return load_contents (self, path, index + 1, data, length, error);
 }
@@ -351,7 +295,7 @@ load_contents (Loader *self, const char *path, guint origin, const char *data,
     return note_problem (self,
                          g_error_new (LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
                                       "%s: %s", path, local_error->message),
-                         "the file is ignored", error);
+                         _ ("the file is ignored"), error);
 
   /* Unknown groups and keys are told but do not cost the file's valid
    * settings: a newer limber, or a typo, should not undo the rest. */
@@ -364,8 +308,8 @@ load_contents (Loader *self, const char *path, guint origin, const char *data,
       {
         g_autofree char *quoted = limber_error_quote (groups[i]);
         note_warning (self,
-                      g_strdup_printf ("%s: ignoring unknown group [%s]; "
-                                       "settings go in [%s]",
+                      g_strdup_printf (_ ("%s: ignoring unknown group [%s]; "
+                                          "settings go in [%s]"),
                                        path, quoted, LIMBER_CONFIG_GROUP));
       }
 
@@ -375,8 +319,9 @@ load_contents (Loader *self, const char *path, guint origin, const char *data,
       if (!g_strv_contains (limber_config_keys (), keys[i]))
         {
           g_autofree char *quoted = limber_error_quote (keys[i]);
-          note_warning (self, g_strdup_printf ("%s: ignoring unknown key '%s'",
-                                               path, quoted));
+          note_warning (self,
+                        g_strdup_printf (_ ("%s: ignoring unknown key '%s'"),
+                                         path, quoted));
           continue;
         }
       g_clear_error (&local_error);
@@ -385,9 +330,9 @@ load_contents (Loader *self, const char *path, guint origin, const char *data,
           if (!note_problem (self,
                              g_error_new (LIMBER_ERROR,
                                           LIMBER_ERROR_INVALID_CONFIG,
-                                          "%s: key '%s': %s", path, keys[i],
+                                          _ ("%s: key '%s': %s"), path, keys[i],
                                           local_error->message),
-                             "the key is ignored", error))
+                             _ ("the key is ignored"), error))
             return FALSE;
           continue;
         }
@@ -423,20 +368,21 @@ check_rules (Loader *self, GError **error)
       g_autofree char *message = NULL;
 
       if (other_from == 0)
-        other_note = g_strdup ("the default");
+        other_note = g_strdup (_ ("the default"));
       else if (other_from != culprit_from)
-        other_note = g_strdup_printf ("set in %s", self->paths[other_from - 1]);
+        other_note
+            = g_strdup_printf (_ ("set in %s"), self->paths[other_from - 1]);
       message = limber_config_describe_broken_rule (self->config, rule, culprit,
                                                     other_note);
 
       if (!note_problem (self,
                          g_error_new (LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                                      "%s: key '%s': %s",
+                                      _ ("%s: key '%s': %s"),
                                       culprit_from > 0
                                           ? self->paths[culprit_from - 1]
-                                          : "built-in defaults",
+                                          : _ ("built-in defaults"),
                                       culprit, message),
-                         "both keys are back to their defaults", error))
+                         _ ("both keys are back to their defaults"), error))
         return FALSE;
       limber_config_reset_key (self->config, rule->shorter);
       limber_config_reset_key (self->config, rule->longer);
@@ -466,9 +412,9 @@ check_routine_keys (Loader *self)
         continue;
       guint from
           = GPOINTER_TO_UINT (g_hash_table_lookup (self->origins, info->key));
-      note_warning (self, g_strdup_printf ("%s: key '%s': %s; %s is used",
+      note_warning (self, g_strdup_printf (_ ("%s: key '%s': %s; %s is used"),
                                            from > 0 ? self->paths[from - 1]
-                                                    : "built-in defaults",
+                                                    : _ ("built-in defaults"),
                                            info->key, error->message,
                                            info->default_text));
       limber_config_reset_key (self->config, info->key);
@@ -515,9 +461,10 @@ limber_config_summarize (const GPtrArray *problems)
     return g_strdup ("");
   if (problems->len == 1)
     return g_strdup (g_ptr_array_index (problems, 0));
-  return g_strdup_printf ("%s (and %u more problems: see the log)",
-                          (char *) g_ptr_array_index (problems, 0),
-                          problems->len - 1);
+  return g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem: see the log)",
+                   "%s (and %u more problems: see the log)", problems->len - 1),
+      (char *) g_ptr_array_index (problems, 0), problems->len - 1);
 }
 
 LimberConfig *

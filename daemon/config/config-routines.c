@@ -15,6 +15,7 @@
 
 #include "limber-duration.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 
 #include <string.h>
 
@@ -66,15 +67,15 @@ read_string (GKeyFile *file, const char *group, const char *key, char **problem)
 
   if (raw == NULL || !g_utf8_validate (raw, -1, NULL))
     {
-      *problem = g_strdup_printf ("%s is not valid UTF-8", key);
+      *problem = g_strdup_printf (_ ("%s is not valid UTF-8"), key);
       return NULL;
     }
   text = g_key_file_get_string (file, group, key, &error);
   if (error != NULL)
     {
       g_free (text);
-      *problem = g_strdup_printf ("%s has an invalid escape; use \\n for a "
-                                  "new line and \\\\ for a backslash",
+      *problem = g_strdup_printf (_ ("%s has an invalid escape; use \\n for a "
+                                     "new line and \\\\ for a backslash"),
                                   key);
       return NULL;
     }
@@ -122,8 +123,8 @@ read_field (GKeyFile *file, const char *group, const char *key, Field field,
                                        NULL))
         {
           g_autofree char *quoted = limber_error_quote (text);
-          *problem = g_strdup_printf ("%s: '%s' is not a count; give a "
-                                      "whole number from 1 to %d",
+          *problem = g_strdup_printf (_ ("%s: '%s' is not a count; give a "
+                                         "whole number from 1 to %d"),
                                       key, quoted, LIMBER_STEP_COUNT_MAX);
           return FALSE;
         }
@@ -137,9 +138,9 @@ read_field (GKeyFile *file, const char *group, const char *key, Field field,
         }
       if (n == 0)
         {
-          *problem = g_strdup_printf ("%s: a step lasts 1s at least; leave "
-                                      "the duration out for a step that "
-                                      "waits for Next",
+          *problem = g_strdup_printf (_ ("%s: a step lasts 1s at least; leave "
+                                         "the duration out for a step that "
+                                         "waits for Next"),
                                       key);
           return FALSE;
         }
@@ -190,15 +191,16 @@ limber_config_read_routine (GKeyFile *file, const char *group, char **problem)
         {
           g_autofree char *quoted = limber_error_quote (keys[i]);
           *problem = g_strdup_printf (
-              "unknown key '%s'; a routine has title, and for each step N "
-              "stepN (what to do), stepN-count, stepN-duration and stepN-cue",
+              _ ("unknown key '%s'; a routine has title, and for each step N "
+                 "stepN (what to do), stepN-count, stepN-duration and "
+                 "stepN-cue"),
               quoted);
           goto fail;
         }
       if (number > LIMBER_ROUTINE_STEPS_MAX)
         {
-          *problem = g_strdup_printf ("step %u: a routine has at most %d "
-                                      "steps",
+          *problem = g_strdup_printf (_ ("step %u: a routine has at most %d "
+                                         "steps"),
                                       number, LIMBER_ROUTINE_STEPS_MAX);
           goto fail;
         }
@@ -214,13 +216,14 @@ limber_config_read_routine (GKeyFile *file, const char *group, char **problem)
 
       if (!steps[n].has_text)
         {
-          *problem = steps[n].count || steps[n].seconds || steps[n].cue
-                         ? g_strdup_printf ("step %u: step%u= is missing: say "
-                                            "what to do",
-                                            n, n)
-                         : g_strdup_printf ("step %u is missing: steps are "
-                                            "numbered from 1 without gaps",
-                                            n);
+          *problem
+              = steps[n].count || steps[n].seconds || steps[n].cue
+                    ? g_strdup_printf (_ ("step %u: step%u= is missing: say "
+                                          "what to do"),
+                                       n, n)
+                    : g_strdup_printf (_ ("step %u is missing: steps are "
+                                          "numbered from 1 without gaps"),
+                                       n);
           goto fail;
         }
       step = (LimberRoutineStep){ steps[n].text, steps[n].cue, steps[n].count,
@@ -258,8 +261,13 @@ limber_config_check_routine_name (const LimberConfig *config, const char *key,
 
   g_autofree char *quoted = limber_error_quote (name);
   g_autofree char *names = limber_routine_set_names (config->routines);
-  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-               "%s%sthere is no routine '%s'; the routines are: %s",
-               key != NULL ? key : "", key != NULL ? ": " : "", quoted, names);
+  if (key != NULL)
+    g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                 _ ("%s: there is no routine '%s'; the routines are: %s"), key,
+                 quoted, names);
+  else
+    g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+                 _ ("there is no routine '%s'; the routines are: %s"), quoted,
+                 names);
   return FALSE;
 }

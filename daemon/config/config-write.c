@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "limber-error.h"
+#include "limber-i18n.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -123,7 +124,7 @@ resolve_link (const char *link_path, GError **error)
       if (target == NULL)
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                       "%s: %s; nothing was changed", link_path,
+                       _ ("%s: %s; nothing was changed"), link_path,
                        local_error->message);
           return NULL;
         }
@@ -138,7 +139,7 @@ resolve_link (const char *link_path, GError **error)
       path = g_steal_pointer (&target);
     }
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-               "%s: too many levels of symbolic links; nothing was changed",
+               _ ("%s: too many levels of symbolic links; nothing was changed"),
                link_path);
   return NULL;
 }
@@ -173,7 +174,7 @@ rewrite_key (const char *link_path, const char *key, const char *text,
       if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                       "%s: %s; nothing was changed", path,
+                       _ ("%s: %s; nothing was changed"), path,
                        local_error->message);
           return FALSE;
         }
@@ -188,8 +189,8 @@ rewrite_key (const char *link_path, const char *key, const char *text,
   if (!limber_config_check_data (contents, length, &local_error))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                   "%s: %s; fix or remove it first, nothing was changed", path,
-                   local_error->message);
+                   _ ("%s: %s; fix or remove it first, nothing was changed"),
+                   path, local_error->message);
       return FALSE;
     }
 
@@ -201,7 +202,7 @@ rewrite_key (const char *link_path, const char *key, const char *text,
   if (!limber_config_check_data (updated, strlen (updated), &local_error))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                   "%s: with %s set, %s; nothing was changed", path, key,
+                   _ ("%s: with %s set, %s; nothing was changed"), path, key,
                    local_error->message);
       return FALSE;
     }
@@ -210,7 +211,7 @@ rewrite_key (const char *link_path, const char *key, const char *text,
     {
       int saved_errno = errno;
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                   "cannot create %s: %s", dir, g_strerror (saved_errno));
+                   _ ("cannot create %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
   if (g_stat (path, &st) == 0)
@@ -221,7 +222,7 @@ rewrite_key (const char *link_path, const char *key, const char *text,
                                  mode, &local_error))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_CONFIG,
-                   "cannot write %s: %s", path, local_error->message);
+                   _ ("cannot write %s: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -2,6 +2,7 @@
 
 #include "limber-duration.h"
 #include "limber-error.h"
+#include "limber-i18n.h"
 #include "limber-settings.h"
 #include "limber-time-of-day.h"
 
@@ -37,6 +38,8 @@ duration_field (LimberConfig *config, const SettingInfo *info)
     case LIMBER_SETTING_TITLE:
     case LIMBER_SETTING_ROUTINE:
     case LIMBER_SETTING_ACTIVITY_SOURCE:
+    case LIMBER_SETTING_CALL_DETECTION:
+    case LIMBER_SETTING_CALL_IGNORE:
     case LIMBER_SETTING_MICRO_BREAK_ROUTINE:
     case LIMBER_SETTING_POSTURE_CHECK_ROUTINE:
     case LIMBER_SETTING_STRETCH_AT:
@@ -59,6 +62,10 @@ text_field (LimberConfig *config, const SettingInfo *info)
       return &config->routine;
     case LIMBER_SETTING_ACTIVITY_SOURCE:
       return &config->activity_source;
+    case LIMBER_SETTING_CALL_DETECTION:
+      return &config->call_detection;
+    case LIMBER_SETTING_CALL_IGNORE:
+      return &config->call_ignore;
     case LIMBER_SETTING_MICRO_BREAK_ROUTINE:
       return &config->micro_break_routine;
     case LIMBER_SETTING_POSTURE_CHECK_ROUTINE:
@@ -173,7 +180,7 @@ check_duration (const SettingInfo *info, guint64 seconds, GError **error)
   g_autofree char *lo = limber_duration_format (info->min);
   g_autofree char *hi = limber_duration_format (info->max);
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-               "%s must be between %s and %s, not %s", info->key, lo, hi,
+               _ ("%s must be between %s and %s, not %s"), info->key, lo, hi,
                given);
   return FALSE;
 }
@@ -186,22 +193,21 @@ check_text (const SettingInfo *info, const char *text, GError **error)
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "%s is not valid UTF-8", info->key);
+                   _ ("%s is not valid UTF-8"), info->key);
       return FALSE;
     }
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   if (stripped[0] == '\0')
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "%s must not be empty", info->key);
+                   _ ("%s must not be empty"), info->key);
       return FALSE;
     }
   if (len > info->max)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "%s is %zu bytes long; at most %" G_GUINT64_FORMAT
-                   " are allowed",
-                   info->key, len, info->max);
+                   _ ("%s is %zu bytes long; at most %u are allowed"),
+                   info->key, len, (guint) info->max);
       return FALSE;
     }
   return TRUE;
@@ -216,7 +222,7 @@ check_choice (const SettingInfo *info, const char *text, GError **error)
   g_autofree char *quoted = limber_error_quote (text);
   g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-               "%s must be one of %s, not '%s'", info->key, list, quoted);
+               _ ("%s must be one of %s, not '%s'"), info->key, list, quoted);
   return FALSE;
 }
 
@@ -303,10 +309,13 @@ limber_config_describe_broken_rule (const LimberConfig *config,
   g_autofree char *other_value
       = limber_duration_format (duration_of (config, other));
 
-  return g_strdup_printf ("%s (%s) must not be %s than %s (%s%s%s)", culprit,
-                          culprit_value, blame_shorter ? "longer" : "shorter",
-                          other, other_value, other_note ? ", " : "",
-                          other_note ? other_note : "");
+  g_autofree char *other_said
+      = other_note != NULL ? g_strdup_printf ("%s, %s", other_value, other_note)
+                           : g_strdup (other_value);
+  return g_strdup_printf (blame_shorter
+                              ? _ ("%s (%s) must not be longer than %s (%s)")
+                              : _ ("%s (%s) must not be shorter than %s (%s)"),
+                          culprit, culprit_value, other, other_said);
 }
 
 static gboolean
@@ -326,7 +335,7 @@ variant_to_seconds (const SettingInfo *info, GVariant *value, guint64 *seconds,
       if (n < 0)
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                       "%s must not be negative", info->key);
+                       _ ("%s must not be negative"), info->key);
           return FALSE;
         }
       *seconds = (guint64) n;
@@ -349,10 +358,11 @@ variant_to_seconds (const SettingInfo *info, GVariant *value, guint64 *seconds,
     }
   else
     {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                   "%s is a duration: give seconds as 't' or a time span such "
-                   "as \"5min\" as 's', not '%s'",
-                   info->key, g_variant_get_type_string (value));
+      g_set_error (
+          error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
+          _ ("%s is a duration: give seconds as 't' or a time span such "
+             "as \"5min\" as 's', not '%s'"),
+          info->key, g_variant_get_type_string (value));
       return FALSE;
     }
   return check_duration (info, *seconds, error);
@@ -367,7 +377,7 @@ limber_config_check_key (const char *key, GError **error)
   g_autofree char *known = g_strjoinv (", ", (char **) limber_settings_keys ());
   g_autofree char *quoted = limber_error_quote (key);
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNKNOWN_KEY,
-               "unknown setting '%s'; the settings are: %s", quoted, known);
+               _ ("unknown setting '%s'; the settings are: %s"), quoted, known);
   return FALSE;
 }
 
@@ -398,9 +408,10 @@ limber_config_parse_value (LimberConfig *config, const char *key,
       if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
-                       "%s is %s: give it as 's', not '%s'", info->key,
-                       info->kind == LIMBER_SETTING_CHOICE ? "a word" : "text",
-                       g_variant_get_type_string (value));
+                       info->kind == LIMBER_SETTING_CHOICE
+                           ? _ ("%s is a word: give it as 's', not '%s'")
+                           : _ ("%s is text: give it as 's', not '%s'"),
+                       info->key, g_variant_get_type_string (value));
           return FALSE;
         }
       text = g_variant_dup_string (value, NULL);

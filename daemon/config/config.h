@@ -38,6 +38,9 @@ typedef struct
   char *checkin_at; /* "Fri 16:00" or "off" */
   /* The built-in routines and the user's, by name. */
   LimberRoutineSet *routines;
+  /* on or off; the apps whose capture is no call, space-separated. */
+  char *call_detection;
+  char *call_ignore;
 } LimberConfig;
 
 LimberConfig *limber_config_new (void);

@@ -3,6 +3,8 @@
  * check-in ratings and the breaks taken. */
 #pragma once
 
+#include <glib/gi18n-lib.h>
+
 #include <glib.h>
 
 #define LIMBER_RATING_MIN 1
@@ -34,5 +36,5 @@ gboolean limber_advice_due (const LimberRating *ratings, guint n_ratings,
 
 /* What limberctl says when the rule holds, in one line. */
 #define LIMBER_ADVICE_TEXT                                                     \
-  "Your discomfort has not eased over two weeks of regular breaks: a "         \
-  "physical therapist can help (limberctl routine safety)."
+  N_ ("Your discomfort has not eased over two weeks of regular breaks: a "     \
+      "physical therapist can help (limberctl routine safety).")

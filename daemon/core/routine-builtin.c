@@ -1,7 +1,12 @@
 /* The routines limber ships. Their facts (what to do, how many times, how
  * long) follow the upper-back guide limber is built from; the words are
- * ours. Each text fits one banner line (LIMBER_STEP_TEXT_MAX). */
+ * ours. Each text fits one banner line (LIMBER_STEP_TEXT_MAX), in every
+ * translation too: the contexts "step", "cue" and "routine title" tell
+ * translators, and the translations check holds them, to routine.h's
+ * limits. */
 #include "routine.h"
+
+#include <glib/gi18n-lib.h>
 
 typedef struct
 {
@@ -24,17 +29,17 @@ static const RoutineData builtins[] = {
    * squeeze; 30 seconds of gentle neck stretches. */
   {
       .name = LIMBER_ROUTINE_MICRO_BREAK,
-      .title = "Time for a micro-break",
+      .title = NC_ ("routine title", "Time for a micro-break"),
       .steps = {
-          { "Stand up, roll your shoulders forward",
-            "5 slow circles from the shoulder blades, arms relaxed", 5, 20 },
-          { "Now roll them backward",
-            "5 slow circles, the other way round", 5, 15 },
-          { "3 deep breaths, squeeze your shoulder blades",
-            "Draw them together as you breathe in, let go as you breathe out",
+          { NC_ ("step", "Stand up, roll your shoulders forward"),
+            NC_ ("cue", "5 slow circles from the shoulder blades, arms relaxed"), 5, 20 },
+          { NC_ ("step", "Now roll them backward"),
+            NC_ ("cue", "5 slow circles, the other way round"), 5, 15 },
+          { NC_ ("step", "3 deep breaths, squeeze your shoulder blades"),
+            NC_ ("cue", "Draw them together as you breathe in, let go as you breathe out"),
             3, 20 },
-          { "Gentle neck stretches",
-            "Ear toward shoulder, side to side, slowly; never force it", 0,
+          { NC_ ("step", "Gentle neck stretches"),
+            NC_ ("cue", "Ear toward shoulder, side to side, slowly; never force it"), 0,
             30 },
       },
   },
@@ -42,12 +47,12 @@ static const RoutineData builtins[] = {
    * break. */
   {
       .name = LIMBER_ROUTINE_POSTURE_CHECK,
-      .title = "Posture check",
+      .title = NC_ ("routine title", "Posture check"),
       .steps = {
-          { "Chin slightly tucked", NULL, 0, 5 },
-          { "Shoulders down and relaxed, not up by your ears", NULL, 0, 5 },
-          { "Top third of the screen at eye level", NULL, 0, 5 },
-          { "Elbows at 90° as you type", NULL, 0, 5 },
+          { NC_ ("step", "Chin slightly tucked"), NULL, 0, 5 },
+          { NC_ ("step", "Shoulders down and relaxed, not up by your ears"), NULL, 0, 5 },
+          { NC_ ("step", "Top third of the screen at eye level"), NULL, 0, 5 },
+          { NC_ ("step", "Elbows at 90° as you type"), NULL, 0, 5 },
       },
   },
   /* The guide's daily stretches: the rhomboid stretch and the modified
@@ -55,21 +60,21 @@ static const RoutineData builtins[] = {
    * roll sequence (4 circles each way). */
   {
       .name = LIMBER_ROUTINE_STRETCH,
-      .title = "Time for your stretch session",
+      .title = NC_ ("routine title", "Time for your stretch session"),
       .steps = {
-          { "Rhomboid stretch: round your upper back",
-            "Hands clasped forward, chin down, shoulder blades apart; hold "
-            "about 20s, 3 times",
+          { NC_ ("step", "Rhomboid stretch: round your upper back"),
+            NC_ ("cue", "Hands clasped forward, chin down, shoulder blades apart; hold "
+            "about 20s, 3 times"),
             3, 90 },
-          { "Child's pose: sit back, arms forward on the floor",
-            "Forehead between your arms, chest toward the floor; hold about "
-            "20s, 3 times",
+          { NC_ ("step", "Child's pose: sit back, arms forward on the floor"),
+            NC_ ("cue", "Forehead between your arms, chest toward the floor; hold about "
+            "20s, 3 times"),
             3, 90 },
-          { "Shoulder circles: up, back, down, forward",
-            "Chin slightly tucked; the motion comes from the shoulder blades",
+          { NC_ ("step", "Shoulder circles: up, back, down, forward"),
+            NC_ ("cue", "Chin slightly tucked; the motion comes from the shoulder blades"),
             4, 20 },
-          { "Now the other way: down, back, up, forward",
-            "Keep your head still and your arms relaxed", 4, 20 },
+          { NC_ ("step", "Now the other way: down, back, up, forward"),
+            NC_ ("cue", "Keep your head still and your arms relaxed"), 4, 20 },
       },
   },
 };
@@ -80,14 +85,21 @@ limber_routine_add_builtins (GPtrArray *routines)
   for (gsize i = 0; i < G_N_ELEMENTS (builtins); i++)
     {
       const RoutineData *data = &builtins[i];
-      LimberRoutine *routine = limber_routine_new (data->name, data->title);
+      /* In the user's language: the texts are marked NC_() above. */
+      LimberRoutine *routine = limber_routine_new (
+          data->name,
+          g_dpgettext2 (GETTEXT_PACKAGE, "routine title", data->title));
 
       routine->builtin = TRUE;
       for (gsize s = 0; s < G_N_ELEMENTS (data->steps); s++)
         if (data->steps[s].text != NULL)
-          limber_routine_add_step (routine, data->steps[s].text,
-                                   data->steps[s].cue, data->steps[s].count,
-                                   data->steps[s].seconds);
+          limber_routine_add_step (
+              routine,
+              g_dpgettext2 (GETTEXT_PACKAGE, "step", data->steps[s].text),
+              data->steps[s].cue != NULL
+                  ? g_dpgettext2 (GETTEXT_PACKAGE, "cue", data->steps[s].cue)
+                  : NULL,
+              data->steps[s].count, data->steps[s].seconds);
       g_ptr_array_add (routines, routine);
     }
 }

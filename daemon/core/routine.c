@@ -1,5 +1,6 @@
 #include "routine.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 static void
@@ -91,14 +92,14 @@ limber_routine_name_problem (const char *name)
   gsize length = strlen (name);
 
   if (length == 0)
-    return g_strdup ("a routine needs a name: [routine NAME]");
+    return g_strdup (_ ("a routine needs a name: [routine NAME]"));
   if (length > LIMBER_ROUTINE_NAME_MAX)
-    return g_strdup_printf ("the name is %zu characters long; at most %d",
+    return g_strdup_printf (_ ("the name is %zu characters long; at most %d"),
                             length, LIMBER_ROUTINE_NAME_MAX);
   for (const char *p = name; *p != '\0'; p++)
     if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return g_strdup ("a routine's name is made of a-z, 0-9 and '-', as in "
-                       "[routine desk-reset]");
+      return g_strdup (_ ("a routine's name is made of a-z, 0-9 and '-', as in "
+                          "[routine desk-reset]"));
   return NULL;
 }
 
@@ -113,12 +114,12 @@ char *
 limber_routine_title_problem (const char *title)
 {
   if (!g_utf8_validate (title, -1, NULL))
-    return g_strdup ("the title is not valid UTF-8");
+    return g_strdup (_ ("the title is not valid UTF-8"));
   if (strchr (title, '\n') != NULL)
-    return g_strdup ("the title is one line");
+    return g_strdup (_ ("the title is one line"));
   if (characters (title) > LIMBER_ROUTINE_TITLE_MAX)
-    return g_strdup_printf ("the title is %ld characters long; at most %d "
-                            "fit a banner",
+    return g_strdup_printf (_ ("the title is %ld characters long; at most %d "
+                               "fit a banner"),
                             characters (title), LIMBER_ROUTINE_TITLE_MAX);
   return NULL;
 }
@@ -131,30 +132,30 @@ limber_routine_step_problem (const LimberRoutineStep *step)
 
   if (!g_utf8_validate (text, -1, NULL)
       || (step->cue != NULL && !g_utf8_validate (step->cue, -1, NULL)))
-    return g_strdup ("the text is not valid UTF-8");
+    return g_strdup (_ ("the text is not valid UTF-8"));
   stripped = g_strstrip (g_strdup (text));
   if (stripped[0] == '\0')
-    return g_strdup ("the text is empty: say what to do");
+    return g_strdup (_ ("the text is empty: say what to do"));
   if (strchr (text, '\n') != NULL)
-    return g_strdup ("the text is one line: split it into two steps, or put "
-                     "the rest in the cue");
+    return g_strdup (_ ("the text is one line: split it into two steps, or put "
+                        "the rest in the cue"));
   if (characters (text) > LIMBER_STEP_TEXT_MAX)
     return g_strdup_printf (
-        "the text is %ld characters long; a banner line shows about %d: "
-        "shorten it, or put the rest in the cue",
+        _ ("the text is %ld characters long; a banner line shows about %d: "
+           "shorten it, or put the rest in the cue"),
         characters (text), LIMBER_STEP_TEXT_MAX);
   if (step->cue != NULL && characters (step->cue) > LIMBER_STEP_CUE_MAX)
-    return g_strdup_printf ("the cue is %ld characters long; at most %d",
+    return g_strdup_printf (_ ("the cue is %ld characters long; at most %d"),
                             characters (step->cue), LIMBER_STEP_CUE_MAX);
   if (step->count > LIMBER_STEP_COUNT_MAX)
-    return g_strdup_printf ("a count of %u is more than a break holds; at "
-                            "most %d",
+    return g_strdup_printf (_ ("a count of %u is more than a break holds; at "
+                               "most %d"),
                             step->count, LIMBER_STEP_COUNT_MAX);
   if (step->seconds > LIMBER_STEP_SECONDS_MAX)
     {
       g_autofree char *given = limber_routine_format_seconds (step->seconds);
-      return g_strdup_printf ("a step of %s is more than a break holds; at "
-                              "most 10min",
+      return g_strdup_printf (_ ("a step of %s is more than a break holds; at "
+                                 "most 10min"),
                               given);
     }
   return NULL;
@@ -164,11 +165,11 @@ char *
 limber_routine_problem (const LimberRoutine *routine)
 {
   if (routine->steps->len == 0)
-    return g_strdup ("it has no steps: give step1=WHAT TO DO, and more as "
-                     "step2=, step3=…");
+    return g_strdup (_ ("it has no steps: give step1=WHAT TO DO, and more as "
+                        "step2=, step3=…"));
   if (routine->steps->len > LIMBER_ROUTINE_STEPS_MAX)
-    return g_strdup_printf ("it has %u steps; at most %d", routine->steps->len,
-                            LIMBER_ROUTINE_STEPS_MAX);
+    return g_strdup_printf (_ ("it has %u steps; at most %d"),
+                            routine->steps->len, LIMBER_ROUTINE_STEPS_MAX);
   return NULL;
 }
 
@@ -190,11 +191,13 @@ limber_routine_step_amount (const LimberRoutineStep *step)
   g_autofree char *length = limber_routine_format_seconds (step->seconds);
 
   if (step->count > 0 && step->seconds > 0)
-    return g_strdup_printf ("%u time%s, about %s", step->count,
-                            step->count == 1 ? "" : "s", length);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u time, about %s",
+                                         "%u times, about %s", step->count),
+                            step->count, length);
   if (step->count > 0)
-    return g_strdup_printf ("%u time%s", step->count,
-                            step->count == 1 ? "" : "s");
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u time", "%u times", step->count),
+        step->count);
   if (step->seconds > 0)
     return g_steal_pointer (&length);
   return g_strdup ("");

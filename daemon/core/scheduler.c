@@ -378,6 +378,33 @@ on_idle_time (LimberScheduler *self, LimberStep *step, LimberTime now,
     }
 }
 
+/* Where a snooze counts from: a break that is there (even one asked for
+ * before it was due) comes back after the snooze's worth of work; one
+ * ahead moves that much later. */
+static gint64
+snooze_from (const LimberScheduler *self, gint64 worked)
+{
+  return self->phase == LIMBER_PHASE_ON_BREAK || self->phase == LIMBER_PHASE_DUE
+             ? worked
+             : MAX (self->window_start, worked);
+}
+
+/* How far stacked snoozes may put the break, in work time. */
+static gint64
+snooze_limit (const LimberScheduler *self, gint64 worked)
+{
+  return add_saturating (add_saturating (worked, self->timings.interval_max),
+                         LIMBER_SNOOZE_AHEAD_MAX);
+}
+
+gint64
+limber_scheduler_snooze_room (const LimberScheduler *self, LimberTime now)
+{
+  gint64 worked = limber_scheduler_get_worked (self, now);
+
+  return MAX (0, snooze_limit (self, worked) - snooze_from (self, worked));
+}
+
 /* Moves the break @duration of work later (the configured snooze for 0).
  * A break on screen ends with @outcome; one due is recorded as snoozed; one
  * still ahead just moves. */
@@ -395,12 +422,7 @@ postpone (LimberScheduler *self, LimberStep *step, LimberTime now,
       conclude (self, step, outcome, LIMBER_TAKEN_DONE, now, duration);
       return;
     }
-  /* A break that is there (even one asked for before it was due) comes
-   * back after @duration more of work; one ahead moves @duration later. */
-  gint64 from
-      = self->phase == LIMBER_PHASE_ON_BREAK || self->phase == LIMBER_PHASE_DUE
-            ? self->worked
-            : MAX (self->window_start, self->worked);
+  gint64 from = snooze_from (self, self->worked);
 
   if (duration <= 0)
     duration = self->timings.snooze;
@@ -414,8 +436,9 @@ postpone (LimberScheduler *self, LimberStep *step, LimberTime now,
       self->phase = LIMBER_PHASE_WORKING;
     }
 
-  /* An overdue break stays overdue. */
-  start = add_saturating (from, duration);
+  /* An overdue break stays overdue; stacked snoozes stop a day ahead. */
+  start = MIN (add_saturating (from, duration),
+               snooze_limit (self, self->worked));
   self->window_start = start;
   self->window_end = MAX (self->window_end, start);
   self->snoozed = TRUE;

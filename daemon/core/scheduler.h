@@ -296,6 +296,17 @@ gint64 limber_scheduler_get_work_left (const LimberScheduler *self,
 LimberTime limber_scheduler_get_next_break (const LimberScheduler *self,
                                             LimberTime now);
 
+/* Snoozes stack, but put a break at most this much work past where the
+ * usual window would end from the work done so far (worked + interval-max):
+ * one snooze of a day is always taken; more is a pause, not a snooze. */
+#define LIMBER_SNOOZE_AHEAD_MAX                                                \
+  (G_GINT64_CONSTANT (86400) * LIMBER_USEC_PER_SEC)
+
+/* How much longer a snooze may put the break off, as of @now: a longer one
+ * is cut to this. */
+gint64 limber_scheduler_snooze_room (const LimberScheduler *self,
+                                     LimberTime now);
+
 /* End of the pause: 0 when not paused, LIMBER_TIME_NEVER until resumed. */
 LimberTime limber_scheduler_get_paused_until (const LimberScheduler *self);
 

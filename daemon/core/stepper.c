@@ -1,5 +1,7 @@
 #include "stepper.h"
 
+#include <glib/gi18n-lib.h>
+
 LimberGuideTimings
 limber_guide_default_timings (void)
 {
@@ -126,11 +128,12 @@ format_countdown (char *out, gsize size, gint64 left)
 {
   gint64 seconds = (left + LIMBER_USEC_PER_SEC - 1) / LIMBER_USEC_PER_SEC;
 
+  /* A step lasts minutes at most (LIMBER_STEP_SECONDS_MAX): int holds it. */
   if (seconds >= 60)
-    g_snprintf (out, size, "%" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT " left",
-                seconds / 60, seconds % 60);
+    g_snprintf (out, size, _ ("%d:%02d left"), (int) (seconds / 60),
+                (int) (seconds % 60));
   else
-    g_snprintf (out, size, "%" G_GINT64_FORMAT "s left", seconds);
+    g_snprintf (out, size, _ ("%ds left"), (int) seconds);
 }
 
 static void

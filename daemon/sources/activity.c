@@ -1,5 +1,7 @@
 #include "activity.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "source-module.h"
 
 struct _LimberActivity
@@ -59,18 +61,22 @@ add_senses (GString *text, const char *who, LimberSenses what)
   guint n = 0;
 
   if (what & LIMBER_SENSES_IDLE)
-    names[n++] = "idle";
+    names[n++] = _ ("idle");
   if (what & LIMBER_SENSES_LOCK)
-    names[n++] = "the lock screen";
+    names[n++] = _ ("the lock screen");
   if (what & LIMBER_SENSES_SLEEP)
-    names[n++] = "sleep";
+    names[n++] = _ ("sleep");
   if (n == 0)
     return;
-  g_string_append_printf (text, "%s%s tells %s", text->len > 0 ? "; " : "", who,
-                          names[0]);
+  if (text->len > 0)
+    g_string_append (text, "; ");
+  /* TRANSLATORS: "logind tells idle, the lock screen and sleep": who tells
+     limberd which of these. */
+  g_string_append_printf (text, _ ("%s tells %s"), who, names[0]);
   for (guint i = 1; i < n; i++)
-    g_string_append_printf (text, "%s%s", i + 1 == n ? " and " : ", ",
-                            names[i]);
+    g_string_append_printf (
+        text, "%s%s", i + 1 == n ? C_ ("list", " and ") : C_ ("list", ", "),
+        names[i]);
 }
 
 /* Why the choice is what it is, for `limberctl status`. */
@@ -83,15 +89,16 @@ describe (LimberActivity *self)
   if (g_str_equal (self->forced, "none"))
     return g_string_free (
         g_string_append (
-            text, "activity-source is none: wall time while limberd runs"),
+            text, _ ("activity-source is none: wall time while limberd runs")),
         FALSE);
   if (primary != NULL && primary != self->logind)
     {
       g_string_append (text, primary->detail != NULL ? primary->detail
-                             : primary->klass->about ? primary->klass->about
+                             : primary->klass->about ? _ (primary->klass->about)
                                                      : primary->klass->name);
       if (!g_str_equal (self->forced, "auto"))
-        g_string_append_printf (text, " (activity-source is %s)", self->forced);
+        g_string_append_printf (text, _ (" (activity-source is %s)"),
+                                self->forced);
     }
   else
     {
@@ -106,8 +113,12 @@ describe (LimberActivity *self)
                                     s->klass->name, s->detail);
         }
       if (!g_str_equal (self->forced, "auto") && primary == NULL)
-        g_string_append_printf (text, "%s%s (activity-source) is not there",
-                                text->len > 0 ? "; " : "", self->forced);
+        {
+          if (text->len > 0)
+            g_string_append (text, "; ");
+          g_string_append_printf (text, _ ("%s (activity-source) is not there"),
+                                  self->forced);
+        }
     }
   add_senses (text, "logind",
               (self->idle == self->logind ? LIMBER_SENSES_IDLE : 0)

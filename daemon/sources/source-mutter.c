@@ -6,6 +6,8 @@
 #include "activity-source.h"
 #include "bus-peer.h"
 
+#include <glib/gi18n-lib.h>
+
 #define MUTTER_NAME  "org.gnome.Mutter.IdleMonitor"
 #define MUTTER_PATH  "/org/gnome/Mutter/IdleMonitor/Core"
 #define MUTTER_IFACE "org.gnome.Mutter.IdleMonitor"
@@ -198,7 +200,7 @@ mutter_free (LimberActivitySource *source)
 
 static const LimberActivitySourceClass mutter_class = {
   .name = "mutter",
-  .about = "Mutter's IdleMonitor",
+  .about = N_ ("Mutter's IdleMonitor"),
   .lulls = LIMBER_LULLS_PUSHED,
   .start = mutter_start,
   .replay = mutter_replay,

@@ -6,6 +6,8 @@
 #include "activity-source.h"
 #include "bus-peer.h"
 
+#include <glib/gi18n-lib.h>
+
 #define SCREENSAVER_NAME  "org.freedesktop.ScreenSaver"
 #define SCREENSAVER_PATH  "/org/freedesktop/ScreenSaver"
 #define SCREENSAVER_IFACE "org.freedesktop.ScreenSaver"
@@ -160,7 +162,8 @@ screensaver_free (LimberActivitySource *source)
 
 static const LimberActivitySourceClass screensaver_class = {
   .name = "screensaver",
-  .about = "org.freedesktop.ScreenSaver (idle time asked while a break waits)",
+  .about
+  = N_ ("org.freedesktop.ScreenSaver (idle time asked while a break waits)"),
   .lulls = LIMBER_LULLS_QUERIED,
   .start = screensaver_start,
   .replay = screensaver_replay,

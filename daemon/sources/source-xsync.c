@@ -5,6 +5,7 @@
  * when the xcb and xcb-sync libraries are there (meson option x11). */
 #include "activity-source.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib-unix.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,7 +259,7 @@ xsync_free (LimberActivitySource *source)
 
 static const LimberActivitySourceClass xsync_class = {
   .name = "xsync",
-  .about = "the X server's IDLETIME counter",
+  .about = N_ ("the X server's IDLETIME counter"),
   .lulls = LIMBER_LULLS_PUSHED,
   .start = xsync_start,
   .replay = xsync_replay,

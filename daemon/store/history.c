@@ -5,6 +5,8 @@
 /* Up to 2100 and a year of work: anything beyond is damage. */
 #define MAX_TIME  G_GINT64_CONSTANT (4102444800)
 #define MAX_VALUE G_GINT64_CONSTANT (366 * 86400)
+/* History is kept this long: stats look a year back, and a bit. */
+#define HISTORY_DAYS 400
 
 static const char *const kind_names[] = {
   [LIMBER_HISTORY_SHOWN] = "shown",     [LIMBER_HISTORY_DONE] = "done",
@@ -176,47 +178,61 @@ parse_number (const char *text, gsize length, gint64 max, gint64 *value)
   return TRUE;
 }
 
-/* One line, without its newline. */
 static gboolean
-parse_line (const char *line, gsize length, LimberHistoryRecord *record)
+is_kind_word (const char *word, gsize length)
+{
+  if (length == 0 || length > 32 || !g_ascii_islower (word[0]))
+    return FALSE;
+  for (gsize i = 1; i < length; i++)
+    if (!g_ascii_islower (word[i]) && !g_ascii_isdigit (word[i])
+        && word[i] != '-' && word[i] != '_')
+      return FALSE;
+  return TRUE;
+}
+
+LimberHistoryLine
+limber_history_parse_line (const char *line, gsize length,
+                           LimberHistoryRecord *record)
 {
   const char *first = memchr (line, ' ', length);
-  const char *second, *third, *end = line + length;
-  gsize rest;
+  const char *word, *second, *third, *end = line + length;
+  gsize word_length;
   gboolean known = FALSE;
 
   *record = (LimberHistoryRecord){ 0 };
-  if (first == NULL)
-    return FALSE;
-  rest = length - (gsize) (first + 1 - line);
-  second = memchr (first + 1, ' ', rest);
-  if (second == NULL)
-    return FALSE;
-  third = memchr (second + 1, ' ', (gsize) (end - second - 1));
-  if (!parse_number (line, (gsize) (first - line), MAX_TIME, &record->time)
-      || record->time == 0
-      || !parse_number (second + 1,
-                        (gsize) ((third != NULL ? third : end) - second - 1),
-                        MAX_VALUE, &record->value))
-    return FALSE;
+  if (first == NULL
+      || !parse_number (line, (gsize) (first - line), MAX_TIME, &record->time)
+      || record->time == 0)
+    return LIMBER_HISTORY_LINE_DAMAGED;
+  word = first + 1;
+  second = memchr (word, ' ', (gsize) (end - word));
+  word_length = (gsize) ((second != NULL ? second : end) - word);
+  if (!is_kind_word (word, word_length))
+    return LIMBER_HISTORY_LINE_DAMAGED;
 
-  gsize kind_length = (gsize) (second - first - 1);
   for (gsize i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (strlen (kind_names[i]) == kind_length
-        && memcmp (kind_names[i], first + 1, kind_length) == 0)
+    if (strlen (kind_names[i]) == word_length
+        && memcmp (kind_names[i], word, word_length) == 0)
       {
         record->kind = (LimberHistoryKind) i;
         known = TRUE;
         break;
       }
-  if (!known)
-    return FALSE;
-  if (record->kind == LIMBER_HISTORY_CHECKIN
-      && (record->value < 1 || record->value > 10))
-    return FALSE;
-  if (third == NULL)
-    return TRUE;
-  return parse_tail (third + 1, (gsize) (end - third - 1), record);
+  /* A kind we do not know, or one of ours in a form we do not: a newer
+   * limber's, to be kept. */
+  if (!known || second == NULL)
+    return LIMBER_HISTORY_LINE_FOREIGN;
+  third = memchr (second + 1, ' ', (gsize) (end - second - 1));
+  if (!parse_number (second + 1,
+                     (gsize) ((third != NULL ? third : end) - second - 1),
+                     MAX_VALUE, &record->value)
+      || (record->kind == LIMBER_HISTORY_CHECKIN
+          && (record->value < 1 || record->value > 10)))
+    return LIMBER_HISTORY_LINE_FOREIGN;
+  if (third == NULL
+      || parse_tail (third + 1, (gsize) (end - third - 1), record))
+    return LIMBER_HISTORY_LINE_RECORD;
+  return LIMBER_HISTORY_LINE_FOREIGN;
 }
 
 GArray *
@@ -233,12 +249,28 @@ limber_history_parse (const char *data, gsize length, guint *bad_lines)
       LimberHistoryRecord record;
 
       /* A line without its newline was cut short by a crash. */
-      if (newline != NULL && line_end > p
-          && parse_line (p, (gsize) (line_end - p), &record))
+      LimberHistoryLine kind
+          = newline != NULL && line_end > p
+                ? limber_history_parse_line (p, (gsize) (line_end - p), &record)
+                : LIMBER_HISTORY_LINE_DAMAGED;
+
+      if (kind == LIMBER_HISTORY_LINE_RECORD)
         g_array_append_val (records, record);
-      else if (line_end > p || newline == NULL)
+      else if (kind == LIMBER_HISTORY_LINE_DAMAGED
+               && (line_end > p || newline == NULL))
         (*bad_lines)++;
       p = line_end + 1;
     }
   return records;
+}
+
+gint64
+limber_history_horizon (const gint64 *days, gsize n_days, gint64 today)
+{
+  /* From the newest down: the first day whose previous one (distinct, so at
+   * least a day before) is at most 30 days before it. */
+  for (gsize i = n_days; i > 1; i--)
+    if (days[i - 2] >= days[i - 1] - 30)
+      return MIN (today, days[i - 1]) - HISTORY_DAYS;
+  return G_MININT64;
 }

@@ -52,6 +52,30 @@ gboolean limber_history_record_taken (const LimberHistoryRecord *record);
 /* "1795622162 done 1800\n" */
 char *limber_history_format (const LimberHistoryRecord *record);
 
+typedef enum
+{
+  LIMBER_HISTORY_LINE_RECORD,  /* one of ours, in *record */
+  LIMBER_HISTORY_LINE_FOREIGN, /* "TIME WORD …" of a kind or form this limber
+                                * does not know (a newer one may have
+                                * written it): kept as it is, dated by
+                                * record->time */
+  LIMBER_HISTORY_LINE_DAMAGED, /* anything else */
+} LimberHistoryLine;
+
+/* One line, without its newline. */
+LimberHistoryLine limber_history_parse_line (const char *line, gsize length,
+                                             LimberHistoryRecord *record);
+
 /* The records in @data, in order. Lines that do not parse (a torn last line
- * after a crash, damage) are skipped and counted in *@bad_lines. */
+ * after a crash, damage) are skipped and counted in *@bad_lines; foreign
+ * lines are skipped and not counted. */
 GArray *limber_history_parse (const char *data, gsize length, guint *bad_lines);
+
+/* Days (since the epoch, in UTC) before which records may be dropped,
+ * given the distinct days that have records (@days, sorted, ascending) and
+ * today's: 400 days back from today or from the newest day that another
+ * day 1 to 30 days before it confirms, whichever is earlier. A clock that
+ * was set far ahead for a while leaves a lone day there, which confirms
+ * nothing, so it cannot make the rest of the history look old. G_MININT64
+ * when nothing is confirmed (nothing may be dropped). */
+gint64 limber_history_horizon (const gint64 *days, gsize n_days, gint64 today);

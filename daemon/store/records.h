@@ -60,6 +60,10 @@ GArray *limber_records_ratings (LimberRecords *self, guint days,
  * stopped it), as the history shows. */
 gboolean limber_records_guided_before (LimberRecords *self);
 
+/* The local time zone changed: the days (and today) are counted again in
+ * the new one. */
+void limber_records_zone_changed (LimberRecords *self);
+
 /* The two-week advice was given now. */
 void limber_records_advised (LimberRecords *self);
 
@@ -91,7 +95,8 @@ LimberDayCounts limber_records_today (LimberRecords *self, gint64 now_wall);
 
 /* LimberDayStats for the last @days days, oldest first, @stretch seconds of
  * work since the last break counting for today; *@streak: working days in a
- * row with every break taken; *@bad_lines: damaged history lines skipped.
+ * row with every break taken; *@bad_lines (may be NULL): damaged history
+ * lines skipped, told once (they are compacted away as limberd starts).
  * NULL when the history cannot be read. */
 GArray *limber_records_stats (LimberRecords *self, guint days, gint64 stretch,
                               guint *streak, guint *bad_lines);

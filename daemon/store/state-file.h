@@ -11,7 +11,23 @@ typedef struct
 {
   LimberSavedState scheduler;
   gint64 saved_at; /* µs since the epoch */
+  /* The same moment on the daemon's clock (CLOCK_BOOTTIME, µs), which
+   * means something only on the boot named by @boot_id ("" if unknown). */
+  LimberTime boot_clock;
+  char boot_id[40];
 } LimberStateRecord;
+
+/* This boot's id (/proc/sys/kernel/random/boot_id), or "" if it cannot be
+ * read. */
+void limber_state_read_boot_id (char boot_id[40]);
+
+/* How long ago @record was saved, as of @now_clock (CLOCK_BOOTTIME) and
+ * @now_wall on the boot @boot_id: on the same boot, from the clock that
+ * never jumps, so that a wall clock stepped while limberd was down neither
+ * invents a break nor hides one; across a reboot (or for a file that does
+ * not say), from the wall clock. Never less than 0. */
+gint64 limber_state_gap (const LimberStateRecord *record, const char *boot_id,
+                         LimberTime now_clock, gint64 now_wall);
 
 /* $XDG_STATE_HOME/limber (default ~/.local/state/limber). */
 char *limber_state_dir (void);
@@ -29,12 +45,18 @@ gboolean limber_state_parse (const char *data, gsize length,
 gboolean limber_state_write (const char *path, const LimberStateRecord *record,
                              GError **error);
 
-/* Reads @path. FALSE when there is nothing to carry on from: no file, or one
- * that does not parse, which is moved aside (to path.corrupt-TIME) and
- * described in *@problem. */
+/* Reads @path: only a regular file, not through a symbolic link, at most a
+ * few KiB. FALSE when there is nothing to carry on from: no file, or one
+ * that does not parse or is not a regular file (a link, a FIFO…), which is
+ * moved aside (to path.corrupt-TIME) and described in *@problem. */
 gboolean limber_state_read (const char *path, LimberStateRecord *record,
                             char **problem);
 
-/* Creates @dir (and parents) with mode 0700, and makes it 0700 if it was
- * not. */
+/* Creates @dir (and parents) with mode 0700. One that exists keeps its mode
+ * (the person's to set), but must be a directory, not a symbolic link:
+ * nothing of limberd's is written through a link. */
 gboolean limber_state_make_dir (const char *dir, GError **error);
+
+/* Whether @dir is fit to read from: missing, or a directory that is not a
+ * symbolic link. */
+gboolean limber_state_check_dir (const char *dir, GError **error);

@@ -1,11 +1,11 @@
 #include "storage.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "scheduler.h"
 
 /* The work counter alone is written at most this often. */
 #define LAZY_SAVE_USEC (G_GINT64_CONSTANT (5) * 60 * G_USEC_PER_SEC)
-/* History is kept this long. */
-#define HISTORY_DAYS 400
 
 typedef struct
 {
@@ -91,39 +91,76 @@ limber_storage_load_state (LimberStorage *self, LimberStateRecord *record)
   return found;
 }
 
-GArray *
-limber_storage_read_history (LimberStorage *self, guint *bad_lines)
+typedef struct
+{
+  LimberHistoryVisitor visit;
+  gpointer user_data;
+  GArray *days; /* gint64: days since the epoch (UTC) with records */
+} LoadContext;
+
+static void
+load_record (const LimberHistoryRecord *record, gpointer user_data)
+{
+  LoadContext *ctx = user_data;
+  gint64 day = record->time / 86400;
+
+  /* Mostly in order: a day is noted once when it changes. */
+  if (ctx->days->len == 0
+      || g_array_index (ctx->days, gint64, ctx->days->len - 1) != day)
+    g_array_append_val (ctx->days, day);
+  ctx->visit (record, ctx->user_data);
+}
+
+static int
+compare_days (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+limber_storage_load_history (LimberStorage *self, LimberHistoryVisitor visit,
+                             gpointer user_data, guint *bad_lines)
 {
   g_autoptr (GError) error = NULL;
-  GArray *records = limber_history_file_read (self->history, bad_lines, &error);
-  gint64 newest = 0, oldest = G_MAXINT64, horizon;
+  g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  LoadContext ctx = { visit, user_data, days };
+  LimberHistoryScan scan;
+  gint64 horizon;
+  guint unique = 0;
 
-  if (records == NULL)
+  *bad_lines = 0;
+  if (!limber_state_check_dir (self->dir, &error)
+      || !limber_history_file_scan (self->history, load_record, &ctx, &scan,
+                                    &error))
     {
       g_warning ("cannot read the break history: %s", error->message);
-      return NULL;
+      return FALSE;
     }
-  if (*bad_lines > 0)
+  *bad_lines = scan.bad_lines;
+  if (scan.bad_lines > 0)
     g_warning ("the break history has %u damaged lines; they are skipped",
-               *bad_lines);
-  for (guint i = 0; i < records->len; i++)
-    {
-      gint64 t = g_array_index (records, LimberHistoryRecord, i).time;
-      newest = MAX (newest, t);
-      oldest = MIN (oldest, t);
-    }
-  /* A year and a bit back from now, or from the newest record if that is
-   * older: a clock set years ahead for a moment must not wipe the
-   * history. */
-  horizon = MIN (g_get_real_time () / G_USEC_PER_SEC, newest)
-            - (gint64) HISTORY_DAYS * 86400;
+               scan.bad_lines);
+  g_array_sort (days, compare_days);
+  for (guint i = 0; i < days->len; i++)
+    if (unique == 0
+        || g_array_index (days, gint64, i)
+               != g_array_index (days, gint64, unique - 1))
+      g_array_index (days, gint64, unique++) = g_array_index (days, gint64, i);
+  horizon
+      = limber_history_horizon ((const gint64 *) (gpointer) days->data, unique,
+                                g_get_real_time () / G_USEC_PER_SEC / 86400);
   /* Bounded, and no damage kept once seen. */
-  if (*bad_lines > 0 || oldest < horizon)
+  if (scan.bad_lines > 0
+      || (horizon != G_MININT64 && scan.oldest < horizon * 86400))
     {
-      if (!limber_history_file_compact (self->history, horizon, &error))
+      if (!limber_history_file_compact (
+              self->history, horizon != G_MININT64 ? horizon * 86400 : 0,
+              &error))
         g_warning ("cannot compact the break history: %s", error->message);
     }
-  return records;
+  return TRUE;
 }
 
 /* Whether @a, newer than @b, differs in more than the work counter's
@@ -215,7 +252,17 @@ limber_storage_flush (LimberStorage *self)
   g_autoptr (GArray) waiting = NULL;
   g_autofree char *message = NULL;
 
-  if (self->state_pending)
+  /* Not through a link, nor into something that is not a directory. */
+  gboolean dir_ok = (!self->state_pending
+                     && !limber_history_file_has_pending (self->history))
+                    || limber_state_make_dir (self->dir, &error);
+
+  if (!dir_ok)
+    {
+      message = g_strdup_printf (_ ("cannot save: %s"), error->message);
+      g_clear_error (&error);
+    }
+  else if (self->state_pending)
     {
       if (limber_state_write (self->state_path, &self->state, &error))
         {
@@ -225,12 +272,14 @@ limber_storage_flush (LimberStorage *self)
           self->written_at = g_get_monotonic_time ();
         }
       else
-        message = g_strdup_printf ("cannot save the state: %s", error->message);
+        message
+            = g_strdup_printf (_ ("cannot save the state: %s"), error->message);
       g_clear_error (&error);
     }
-  if (!limber_history_file_flush (self->history, &error) && message == NULL)
-    message
-        = g_strdup_printf ("cannot save the break history: %s", error->message);
+  if (dir_ok && !limber_history_file_flush (self->history, &error)
+      && message == NULL)
+    message = g_strdup_printf (_ ("cannot save the break history: %s"),
+                               error->message);
   set_error (self, message != NULL ? message : "");
 
   /* The changes were carried out; whether the disk kept them is said in

@@ -26,9 +26,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberStorage, limber_storage_free)
 gboolean limber_storage_load_state (LimberStorage *self,
                                     LimberStateRecord *record);
 
-/* The history's records (those not yet written included); NULL if it
- * cannot be read. Records older than a year are dropped from the file. */
-GArray *limber_storage_read_history (LimberStorage *self, guint *bad_lines);
+/* Calls @visit for each of the history's records (those not yet written
+ * included), reading the file once; FALSE (and a warning saying why) if it
+ * cannot be read. Then the file is compacted if it has damaged lines or
+ * lines dated before the horizon (limber_history_horizon()): lines of a
+ * kind this limber does not know are kept. */
+gboolean limber_storage_load_history (LimberStorage *self,
+                                      LimberHistoryVisitor visit,
+                                      gpointer user_data, guint *bad_lines);
 
 /* The scheduler's state now. Written at the next flush if it changed in a
  * way that matters, else within a few minutes. */

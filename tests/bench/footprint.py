@@ -331,10 +331,13 @@ def start_limberd(work, build, source):
         desktop.spawn([PYTHON, "-m", "dbusmock", "--template",
                        os.path.join(TEMPLATES, "screensaver.py")])
         desktop.wait_for_name("org.freedesktop.ScreenSaver")
+    elif source == "calls":
+        start_pipewire(desktop)
     os.makedirs(os.path.join(desktop.dir, "config", "limber"))
     with open(os.path.join(desktop.dir, "config", "limber", "limber.conf"), "w",
               encoding="utf-8") as f:
-        f.write(LIMBER_CONFIG.format(source="auto" if source != "none" else "none"))
+        f.write(LIMBER_CONFIG.format(source="auto" if source not in ("none", "calls")
+                                     else "none"))
     # Only the XSync variant sees the X display: elsewhere the X idle
     # counter would outrank logind.
     if source != "xsync":
@@ -389,6 +392,28 @@ def start_compositor(desktop, name):
         if time.monotonic() > deadline:
             raise RuntimeError(f"{name} made no Wayland socket")
         time.sleep(0.05)
+def start_pipewire(desktop):
+    """PipeWire and WirePlumber with a microphone nobody records: the call
+    watcher loaded, with nothing to see."""
+    desktop.spawn(["pipewire"])
+    socket_path = os.path.join(desktop.env["XDG_RUNTIME_DIR"], "pipewire-0")
+    deadline = time.monotonic() + 30
+    while not os.path.exists(socket_path):
+        if time.monotonic() > deadline:
+            raise RuntimeError("PipeWire did not start")
+        time.sleep(0.05)
+    desktop.spawn(["wireplumber"])
+
+    def pw_cli(*args):
+        return subprocess.run(["pw-cli", *args], env=desktop.env, capture_output=True,
+                              text=True, check=False).stdout
+
+    while 'metadata.name = "default"' not in pw_cli("ls", "Metadata"):
+        if time.monotonic() > deadline:
+            raise RuntimeError("WirePlumber did not start")
+        time.sleep(0.1)
+    pw_cli("create-node", "adapter", "{ factory.name=support.null-audio-sink node.name=mic "
+           "media.class=Audio/Source/Virtual audio.position=[FL FR] object.linger=true }")
 
 
 def start_floor(work, build):
@@ -445,7 +470,7 @@ def main():
     subjects = {}
     notes = []
     try:
-        sources = ["none", "logind", "mutter", "screensaver", "xsync"]
+        sources = ["none", "logind", "mutter", "screensaver", "xsync", "calls"]
         # The wayland source, where Debian has the compositors.
         sources += [f"wayland-{c}" for c, exe in (("kwin", "/usr/bin/kwin_wayland"),
                                                   ("sway", "/usr/bin/sway"))

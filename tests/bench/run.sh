@@ -14,6 +14,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 
 BENCH_PACKAGES="dbus dbus-bin python3-dbusmock xvfb dunst mutter strace
+pipewire pipewire-bin wireplumber
 libnotify4 fonts-dejavu-core kwin-wayland sway"
 PEERS="workrave safeeyes"
 

@@ -79,8 +79,13 @@ for f in \
   usr/share/doc/limber/changelog.gz; do
   grep -qx "$f" "$work/files" || problem "the package lacks /$f"
 done
-# Nothing outside the places Debian gives each kind of file (translations
-# go to usr/share/locale/*/LC_MESSAGES/limber.mo).
+# A catalog for each language of po/LINGUAS.
+# shellcheck disable=SC2013 # LINGUAS holds words, a line may hold several
+for lang in $(cat "$src/po/LINGUAS"); do
+  grep -qx "usr/share/locale/$lang/LC_MESSAGES/limber.mo" "$work/files" ||
+    problem "the package lacks /usr/share/locale/$lang/LC_MESSAGES/limber.mo"
+done
+# Nothing outside the places Debian gives each kind of file.
 unexpected=$(grep -vE "^(usr/bin/limber(d|ctl)|usr/lib/systemd/user/[^/]+\.service|usr/lib/$multiarch/limber/[^/]+\.so|usr/share/dbus-1/(services|interfaces)/io\.github\.limber\.[^/]+|usr/share/man/man[1-8]/[^/]+\.gz|usr/share/bash-completion/completions/limberctl|usr/share/zsh/vendor-completions/_limberctl|usr/share/fish/vendor_completions\.d/limberctl\.fish|usr/share/applications/io\.github\.limber\.Limber\.desktop|usr/share/icons/hicolor/[^/]+/apps/limber(-symbolic)?\.(svg|png)|etc/xdg/autostart/io\.github\.limber\.Limber\.desktop|usr/share/locale/[^/]+/LC_MESSAGES/limber\.mo|usr/share/doc/limber/[^/]+)$" "$work/files" || true)
 [ -z "$unexpected" ] || problem "files where the package should not put them: $unexpected"
 

@@ -38,6 +38,15 @@ for f in \
     fail=1
   fi
 done
+# A catalog for each language of po/LINGUAS, where gettext looks.
+localedir=$(option localedir)
+# shellcheck disable=SC2013 # LINGUAS holds words, a line may hold several
+for lang in $(cat "$(dirname "$0")/../../po/LINGUAS"); do
+  if [ ! -e "$root/$localedir/$lang/LC_MESSAGES/limber.mo" ]; then
+    echo "FAIL: $prefix/$localedir/$lang/LC_MESSAGES/limber.mo is not installed"
+    fail=1
+  fi
+done
 if [ ! -e "$dest$autostart/io.github.limber.Limber.desktop" ]; then
   echo "FAIL: the autostart entry is not in $autostart"
   fail=1

@@ -1,10 +1,17 @@
 #!/bin/sh
-# Runs one libFuzzer target for LIMBER_FUZZ_SECONDS (default 10) from its
-# seed corpus, keeping what it finds under the build directory.
+# Runs one libFuzzer target from its seed corpus, keeping what it finds under
+# the build directory: for LIMBER_FUZZ_SECONDS (default 10), or, when
+# LIMBER_FUZZ_RUNS is set, for that many executions (the longer run that
+# tests/README.md describes: LIMBER_FUZZ_RUNS=10000000).
 # Usage: run-fuzzer.sh FUZZER SEED_DIR WORK_DIR
 set -eu
 fuzzer=$1 seeds=$2 work=$3
 mkdir -p "$work/corpus" "$work/crashes"
+if [ -n "${LIMBER_FUZZ_RUNS:-}" ]; then
+  limit="-runs=$LIMBER_FUZZ_RUNS"
+else
+  limit="-max_total_time=${LIMBER_FUZZ_SECONDS:-10}"
+fi
 exec "$fuzzer" "$work/corpus" "$seeds" \
-  -max_total_time="${LIMBER_FUZZ_SECONDS:-10}" -timeout=10 -rss_limit_mb=1024 \
+  "$limit" -timeout=10 -rss_limit_mb=1024 \
   -artifact_prefix="$work/crashes/" -print_final_stats=1

@@ -196,6 +196,8 @@ class PersistenceTest(LimberTestCase):
         with open(self.history_path, "a", encoding="utf-8") as f:
             for day in range(1, 7):
                 f.write(f"{now - day * 86400} done {12 * 3600}\n")
+        # Read as limberd starts.
+        self.restart()
         wide = self.on_terminal("stats", columns=120, NO_COLOR="1")
         self.assertIn("█" * 24, wide)
         for columns in (80, 70):
@@ -221,12 +223,17 @@ class PersistenceTest(LimberTestCase):
     def test_damaged_history_lines_are_skipped(self):
         self.ctl("break", check=0)
         self.ctl("skip", check=0)
+        # The history is read as limberd starts, not at every stats call.
+        self.stop_limberd()
         with open(self.history_path, "a", encoding="utf-8") as f:
-            f.write("garbage\n17956 done\n")
+            f.write("garbage\n17956x done\n")
+        self.start_limberd()
         stats = json.loads(self.ctl("stats", "--json", "--days", "1", check=0).stdout)
         self.assertEqual(stats["days"][0]["skipped"], 1)
         self.assertEqual(stats["damaged_history_lines"], 2)
         # Once seen, the damage is compacted away.
+        with open(self.history_path, encoding="utf-8") as f:
+            self.assertNotIn("garbage", f.read())
         stats = json.loads(self.ctl("stats", "--json", "--days", "1", check=0).stdout)
         self.assertEqual(stats["damaged_history_lines"], 0)
         self.assertEqual(stats["days"][0]["skipped"], 1)

@@ -74,7 +74,7 @@ class SettingsTest(LimberTestCase):
                                 "lull", "break-length", "pause-default", "title", "routine",
                                 "activity-source", "micro-break-routine", "posture-check",
                                 "posture-check-routine", "stretch-at", "stretch-routine",
-                                "checkin-at"])
+                                "checkin-at", "call-detection", "call-ignore"])
         # The daemon's Settings are the shared table's keys, no more.
         tables = json.loads(subprocess.run([os.environ["LIMBER_DUMP_TABLES"]],
                                            check=True, capture_output=True,
@@ -144,7 +144,7 @@ class SettingsTest(LimberTestCase):
         self.assertIn("interval-min (1h) must not be longer than interval-max (45min)",
                       result.stderr)
         self.assertIn("interval-max=2h\n", self.read_config())
-        for args, message in ((["reset"], "give KEY… or --all, not neither"),
+        for args, message in ((["reset"], "give KEY… or --all"),
                               (["reset", "--all", "lull"], "give KEY… or --all, not both"),
                               (["reset", "nope"], "unknown setting 'nope'")):
             result = self.ctl(*args)
@@ -153,7 +153,7 @@ class SettingsTest(LimberTestCase):
         # Everything: the file keeps its comments and nothing else.
         listing = self.ctl("reset", "--all", check=0).stdout
         self.assertIn("interval-min = 30min\n", listing)
-        self.assertEqual(len(listing.splitlines()), 16)
+        self.assertEqual(len(listing.splitlines()), 18)
         self.assertEqual(self.read_config(), "# written by the test\n[limber]\n# my own note\n")
         self.assertEqual(self.status()["interval_min_seconds"], 1800)
 

@@ -47,6 +47,34 @@ class ZoneChangeTest(LimberTestCase):
         self.assertEqual(after - before, 5 * 3600)
         self.assertIn("the time zone is now", self.daemon_output())
 
+    def test_today_follows_a_new_zone(self):
+        # Two whole-hour zones: B where it is now between midnight and one
+        # o'clock, A two hours ahead of it. A skip half an hour before B's
+        # midnight is today's in A, yesterday's in B.
+        now = int(time.time())
+        since_midnight = now % 86400
+        zone_b = -(since_midnight // 3600) % 24
+        if zone_b > 12:
+            zone_b -= 24
+        zone_a = zone_b + 2
+        skipped_at = now - (since_midnight + zone_b * 3600) % 86400 - 1800
+        history = self.path("state", "limber", "history")
+        os.makedirs(os.path.dirname(history), mode=0o700)
+        with open(history, "w", encoding="utf-8") as f:
+            f.write(f"{skipped_at} skipped 1800\n")
+        self.move_to(etc_zone(zone_a))
+        self.start_limberd()
+        self.assertEqual(self.status()["today"]["skipped"], 1)
+        self.move_to(etc_zone(zone_b))
+        wait_until(lambda: "the time zone is now" in self.daemon_output(),
+                   message="limberd saw the new zone")
+        self.assertEqual(self.status()["today"]["skipped"], 0)
+
+
+def etc_zone(hours):
+    """The fixed zone @hours ahead of UTC (Etc/ names count the other way)."""
+    return "Etc/GMT" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
 
 if __name__ == "__main__":
     limbertest.main()

@@ -182,6 +182,30 @@ test_snooze_upcoming_break (Sim *sim, gconstpointer data)
                    MINUTES (45));
 }
 
+/* Snoozes stack up to a day of work ahead and no further: a year of them
+ * must not push the break where the state file cannot keep it. */
+static void
+test_stacked_snoozes_stop_a_day_ahead (Sim *sim, gconstpointer data)
+{
+  (void) data;
+  sim_run_until (sim, MINUTES (10));
+  /* A day past where the window would end (10 + 45 min of work), from
+   * the break ahead at 30 min. */
+  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now), ==,
+                   HOURS (24) + MINUTES (10 + 45 - 30));
+  for (guint i = 0; i < 400; i++)
+    sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
+                                  .duration = HOURS (24) });
+  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now), ==,
+                   0);
+  g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
+                   ==, sim->now + HOURS (24) + MINUTES (45));
+  /* Work makes room again. */
+  sim_run_until (sim, MINUTES (70));
+  g_assert_cmpint (limber_scheduler_snooze_room (&sim->scheduler, sim->now), ==,
+                   HOURS (1));
+}
+
 /* A server that takes the pop-up down by itself: the break comes back
  * after a snooze's worth of work, and an overdue one stays critical. */
 static void
@@ -639,10 +663,11 @@ test_huge_durations (Sim *sim, gconstpointer data)
   g_assert_cmpint (limber_scheduler_get_paused_until (&sim->scheduler), ==,
                    LIMBER_TIME_NEVER);
   sim_event (sim, LIMBER_EVENT_RESUME_REMINDERS);
+  /* A snooze stops a day past the usual window (LIMBER_SNOOZE_AHEAD_MAX). */
   sim_feed (sim, (LimberEvent){ .type = LIMBER_EVENT_SNOOZE,
                                 .duration = G_MAXINT64 });
   g_assert_cmpint (limber_scheduler_get_next_break (&sim->scheduler, sim->now),
-                   ==, LIMBER_TIME_NEVER);
+                   ==, sim->now + HOURS (24) + MINUTES (45));
 }
 
 /* A working day: 9:00 to 17:30 with a stand-up meeting away from the desk,
@@ -743,6 +768,8 @@ main (int argc, char **argv)
   sim_test_add ("/scheduler/snooze-shown", test_snooze_shown_break);
   sim_test_add ("/scheduler/snooze-upcoming", test_snooze_upcoming_break);
   sim_test_add ("/scheduler/expired", test_expired_popup_comes_back);
+  sim_test_add ("/scheduler/stacked-snoozes",
+                test_stacked_snoozes_stop_a_day_ahead);
   sim_test_add ("/scheduler/skip", test_skip);
   sim_test_add ("/scheduler/snooze-early-break", test_snooze_break_taken_early);
   sim_test_add ("/scheduler/pause-auto-resumes", test_pause_auto_resumes);
