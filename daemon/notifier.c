@@ -37,10 +37,10 @@ static const ServerTraits known_servers[] = {
   /* GNOME Shell 43 (js/ui/messageTray.js): a banner shown to an active
    * user hides 4 s after its 0.2 s slide-in; one shown to an idle user
    * stays until input comes, then hides 2 s later; critical ones stay.
-   * The slide-out takes 0.2 s more, and a frame may come late: "in the
-   * list" once it is surely gone. */
-  { "gnome-shell", TRUE, 4600 * G_TIME_SPAN_MILLISECOND,
-    2500 * G_TIME_SPAN_MILLISECOND, FALSE },
+   * The slide-out takes 0.2 s more, and a busy shell draws late: "in the
+   * list" once it is surely gone, never while it is still there. */
+  { "gnome-shell", TRUE, 5000 * G_TIME_SPAN_MILLISECOND,
+    3000 * G_TIME_SPAN_MILLISECOND, FALSE },
   /* notification-daemon 3.20 draws the other actions as buttons, and
    * "default" as a click on the bubble. Its CloseNotification leaves the
    * bubble up ("FIXME: withdraw currently showing bubbles", nd-queue.c). */

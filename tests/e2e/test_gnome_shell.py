@@ -174,6 +174,7 @@ class GnomeShellTest(AnswerCases, ServerCases, LimberTestCase):
         Status says it once it is off the screen, and not much later."""
         deadline = time.monotonic() + slow(timeout)
         gone_at = None
+        period = 0.0  # how often the screen is looked at: the precision
         while time.monotonic() < deadline:
             taken = time.monotonic()
             on_screen = changed_box(self.blank, self.screenshot("leaving"), self.region)
@@ -184,18 +185,19 @@ class GnomeShellTest(AnswerCases, ServerCases, LimberTestCase):
                 self.assertIsNone(changed_box(self.blank, shot, self.region),
                                   "the banner on screen when status said it was in the list")
                 gone_at = gone_at or said_at
-                self.assertLess(said_at - gone_at, slow(1.0),
+                # limberd's margin (up to 0.8 s) and the precision.
+                self.assertLess(said_at - gone_at, slow(1.0) + 2 * period,
                                 "status said so long after the banner went")
                 return gone_at, said_at, shot
+            period = max(period, time.monotonic() - taken)
         raise AssertionError("status never said the banner was in the list")
 
     def test_banner_shown_while_away_waits_for_the_user(self):
         """A banner that comes while nobody is at the keyboard stays until
         someone is, and goes 2 s later; `status` follows."""
         self.wait_for_state("idle")
-        self.ctl("break", check=0)
-        self.wait_drawn("away")
-        time.sleep(4.5)  # past what a banner shown to an active user gets
+        self.show_break()
+        time.sleep(5.0)  # past what a banner shown to an active user gets
         self.assertIsNotNone(changed_box(self.blank, self.screenshot("away-later"), self.region),
                              "the banner left with nobody there")
         self.assertEqual(self.status()["popup"], "on-screen")
@@ -211,21 +213,18 @@ class GnomeShellTest(AnswerCases, ServerCases, LimberTestCase):
         a normal banner shown to an active user goes into the list a few
         seconds later, and `status` says "in-list" once it is off the
         screen; an overdue (critical) one stays."""
-        # Overdue 14 s of work after the last break; breaks only on request
-        # before that (nobody stops typing long enough for a lull).
+        # Overdue after 10 s of work; due (but never shown: nobody stops
+        # typing long enough for a lull) before that, shown on request.
         self.stop_limberd()
-        self.write_config(dict(self.config, **{"interval-min": "3s", "interval-max": "14s"}))
+        self.write_config(dict(self.config, **{"interval-min": "5s", "interval-max": "10s"}))
         self.enterContext(self.working())
         self.start_limberd()
         self.wait_for_source("mutter+logind")
-        self.wait_for_state("active")
 
-        self.ctl("break", check=0)
-        shown = self.wait_for_notify()[-1]["time"]
-        found = self.wait_drawn("banner")
+        notify, found = self.show_break()
+        shown = notify["time"]
         keep_artifact(found.shot, "gnome-shell-banner.png")
         self.assertIn("micro-break", found.text)
-        self.assertEqual(self.status()["popup"], "on-screen")
 
         gone_at, said_at, shot = self.watch_banner_leave()
         keep_artifact(shot, "gnome-shell-in-list.png")
@@ -244,7 +243,7 @@ class GnomeShellTest(AnswerCases, ServerCases, LimberTestCase):
         wait_until(lambda: self.status()["popup"] == "on-screen", message="back on screen")
         found = self.wait_drawn("critical")
         keep_artifact(found.shot, "gnome-shell-critical.png")
-        time.sleep(6.0)  # past the 4.4 s a normal banner would have
+        time.sleep(6.0)  # past the 5 s a normal banner would have
         later = self.screenshot("critical-later")
         self.assertIsNotNone(changed_box(self.blank, later, self.region),
                              "the critical banner left the screen")
