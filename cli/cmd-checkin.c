@@ -2,6 +2,8 @@
  * (the pop-up offers a few quick choices where the server has actions). */
 #include <stdio.h>
 
+#include "limber-number.h"
+
 #include "client.h"
 #include "commands.h"
 #include "limber-i18n.h"
@@ -27,7 +29,7 @@ limber_cmd_checkin (int argc, char **argv)
   guint64 rating;
 
   (void) argc;
-  if (!g_ascii_string_to_unsigned (argv[1], 10, 1, 10, &rating, NULL))
+  if (!limber_parse_number (argv[1], 1, 10, &rating))
     {
       g_autofree char *safe = g_utf8_make_valid (argv[1], -1);
       return limber_usage_error ("checkin",

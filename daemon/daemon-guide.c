@@ -53,6 +53,14 @@ carry_out (LimberDaemon *self, const LimberGuideView *view)
   if (view->show && view->phase == LIMBER_GUIDE_STEP)
     g_info ("step %u of %u: %s%s%s", view->step, view->n_steps, view->text,
             view->countdown[0] != '\0' ? ", " : "", view->countdown);
+  /* The step, or the thanks, in place of the pop-up there (a new one when
+   * the server took that down). */
+  if (view->show)
+    limber_notifier_show (
+        self->notifier, limber_popup_new_step (
+                            limber_stepper_get_routine (&self->stepper), view));
+  if (view->withdraw)
+    limber_notifier_withdraw (self->notifier);
   if (view->ended)
     {
       g_info ("routine %s", limber_routine_end_to_string (view->end));

@@ -13,6 +13,7 @@
 #include "zone-watch.h"
 #include "daemon.h"
 #include "notifier.h"
+#include "popup-guide.h"
 #include "scheduler.h"
 #include "records.h"
 #include "stepper.h"

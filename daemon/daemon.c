@@ -29,52 +29,19 @@ record_outcome (LimberDaemon *self, const LimberAction *action)
     self->deadlines_stale = TRUE;
 }
 
-/* The pop-up for @action's break: the configured text for a micro-break,
- * the routine's title and steps for the other kinds. */
+/* The pop-up for @action's break (popup.c, popup-guide.c). */
 static void
 show_popup (LimberDaemon *self, const LimberAction *action)
 {
-  LimberBreakKind kind = action->kind;
-  LimberUrgency urgency = action->urgency;
-  const LimberRoutine *routine = limber_config_routine_for (self->config, kind);
-  LimberPopup *popup;
+  LimberPopup *popup
+      = limber_popup_new_kind (self->config, action->kind, action->urgency);
 
-  if (kind == LIMBER_KIND_MICRO_BREAK)
+  /* The holds are over: the break they kept back, offered as such. */
+  if (action->deferred && action->kind == LIMBER_KIND_MICRO_BREAK)
     {
-      popup = limber_popup_new_break (self->config, urgency);
-      /* The holds are over: the break they kept back, offered as such. */
-      if (action->deferred)
-        {
-          g_free (popup->title);
-          popup->title
-              = limber_deferred_title (limber_clock_now () - action->at);
-        }
-      limber_notifier_show (self->notifier, popup);
-      return;
+      g_free (popup->title);
+      popup->title = limber_deferred_title (limber_clock_now () - action->at);
     }
-  if (routine != NULL)
-    {
-      g_autofree char *list = limber_routine_format_list (routine);
-      popup = limber_popup_new (routine->title != NULL ? routine->title
-                                                       : routine->name,
-                                list, urgency);
-    }
-  else
-    popup = limber_popup_new (
-        _ ("Weekly check-in"),
-        _ ("How is your back this week, from 1 (no discomfort) to 10? "
-           "Answer with: limberctl checkin RATING"),
-        urgency);
-  /* A check-in is answered with a rating (limberctl checkin), not Done. */
-  if (kind != LIMBER_KIND_CHECKIN)
-    {
-      limber_popup_add_action (popup, "done", _ ("Done"));
-      popup->default_action = g_strdup ("done");
-    }
-  else
-    /* TRANSLATORS: a button of the weekly check-in's pop-up. */
-    limber_popup_add_action (popup, "snooze", _ ("Later"));
-  limber_popup_add_action (popup, "skip", _ ("Skip"));
   limber_notifier_show (self->notifier, popup);
 }
 
@@ -109,10 +76,12 @@ perform (LimberDaemon *self, const LimberAction *action)
               action->outcome == LIMBER_OUTCOME_DONE
                   ? limber_taken_to_string (action->taken)
                   : "");
-      /* Ended another way than by its routine: the routine stops too. */
+      /* Ended another way than by its routine: the routine stops too. A
+       * routine completed keeps its pop-up for the thanks. */
       if (!self->guide_ending)
         limber_daemon_guide_abandon (self);
-      limber_notifier_withdraw (self->notifier);
+      if (!limber_stepper_is_running (&self->stepper))
+        limber_notifier_withdraw (self->notifier);
       if (self->listener.break_ended != NULL)
         self->listener.break_ended (action->outcome, action->kind,
                                     self->listener.user_data);
@@ -177,6 +146,9 @@ tell_pause_over (LimberDaemon *self, const LimberEvent *event,
       || event->type != LIMBER_EVENT_TICK || self->restoring)
     return;
   g_info ("the pause is over");
+  /* The person silenced notifications: not even a passing one. */
+  if (limber_holds_has_kind (&self->scheduler.holds, LIMBER_HOLD_DND))
+    return;
   limber_notifier_notice (
       self->notifier, _ ("Reminders are back"),
       _ ("The pause is over: limber counts your work again."));
@@ -250,9 +222,33 @@ on_popup_action (const char *action_id, gpointer user_data)
   LimberDaemon *self = user_data;
   LimberEventType type;
 
+  guint rating;
+
   /* A late answer to a pop-up that is already gone changes nothing. */
   if (limber_scheduler_get_phase (&self->scheduler) != LIMBER_PHASE_ON_BREAK)
     return;
+  if (g_str_equal (action_id, "start"))
+    {
+      limber_daemon_routine_start (self, NULL);
+      return;
+    }
+  if (g_str_equal (action_id, "next") || g_str_equal (action_id, "stop"))
+    {
+      if (limber_stepper_is_running (&self->stepper))
+        limber_daemon_guide_feed (self, g_str_equal (action_id, "next")
+                                            ? LIMBER_GUIDE_NEXT
+                                            : LIMBER_GUIDE_STOP);
+      return;
+    }
+  if (limber_popup_rating_of (action_id, &rating))
+    {
+      g_autofree char *advice = NULL;
+      if (limber_daemon_checkin (self, rating, NULL, &advice, NULL)
+          && advice[0] != '\0')
+        limber_notifier_notice (self->notifier, _ ("A word after two weeks"),
+                                advice);
+      return;
+    }
   if (g_str_equal (action_id, "snooze"))
     type = LIMBER_EVENT_SNOOZE;
   else if (g_str_equal (action_id, "skip"))

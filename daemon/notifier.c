@@ -1,6 +1,7 @@
 #include "notifier.h"
 
 #include "bus-peer.h"
+#include "limber-i18n.h"
 #include "limber-names.h"
 #include "limber-text.h"
 
@@ -18,9 +19,9 @@ typedef struct
 {
   const char *name;
   /* It draws no button for the "default" action (a click on the pop-up
-   * does it), so Done needs a button of its own. Elsewhere the default
-   * action may become a button, so Done *is* the default action there:
-   * never two "Done" buttons. */
+   * does it), so that action needs a button of its own. Elsewhere the
+   * default action may become a button, so it *is* that button there:
+   * never the same label twice. */
   gboolean hides_default_action;
   /* A normal-urgency banner leaves the screen for the notification list
    * this long after it was shown to a user at the keyboard (0: it
@@ -31,6 +32,8 @@ typedef struct
   /* CloseNotification forgets the notification but leaves its bubble on
    * screen. */
   gboolean keeps_closed_bubble;
+  /* With a "value" hint it draws a gauge alone: no text, no buttons. */
+  gboolean value_is_gauge;
 } ServerTraits;
 
 static const ServerTraits known_servers[] = {
@@ -39,16 +42,23 @@ static const ServerTraits known_servers[] = {
    * stays until input comes, then hides 2 s later; critical ones stay.
    * The slide-out takes 0.2 s more, and a busy shell draws late: "in the
    * list" once it is surely gone, never while it is still there. */
-  { "gnome-shell", TRUE, 5000 * G_TIME_SPAN_MILLISECOND,
-    3000 * G_TIME_SPAN_MILLISECOND, FALSE },
+  { .name = "gnome-shell",
+    .hides_default_action = TRUE,
+    .banner_usec = 5000 * G_TIME_SPAN_MILLISECOND,
+    .banner_return_usec = 3000 * G_TIME_SPAN_MILLISECOND },
   /* notification-daemon 3.20 draws the other actions as buttons, and
    * "default" as a click on the bubble. Its CloseNotification leaves the
    * bubble up ("FIXME: withdraw currently showing bubbles", nd-queue.c). */
-  { "Notification Daemon", TRUE, 0, 0, TRUE },
-  { "Plasma", TRUE, 0, 0, FALSE },
+  { .name = "Notification Daemon",
+    .hides_default_action = TRUE,
+    .keeps_closed_bubble = TRUE },
+  { .name = "Plasma", .hides_default_action = TRUE },
+  /* xfce4-notifyd 0.7 shows a notification with a value as a volume-like
+   * gauge. */
+  { .name = "Xfce Notify Daemon", .value_is_gauge = TRUE },
 };
 
-static const ServerTraits unknown_server = { NULL, FALSE, 0, 0, FALSE };
+static const ServerTraits unknown_server = { .name = NULL };
 
 struct _LimberNotifier
 {
@@ -103,14 +113,15 @@ call_finish (Call *call, GObject *source, GAsyncResult *result,
              LimberNotifier **self, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autofree Call *owned = call;
+  Call copy = *call;
   GVariant *reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source),
                                                    result, &local);
 
+  g_free (call);
   if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return NULL;
-  *self = call->self;
-  if (call->generation != call->self->generation)
+  *self = copy.self;
+  if (copy.generation != copy.self->generation)
     {
       g_clear_pointer (&reply, g_variant_unref);
       return NULL;
@@ -177,15 +188,15 @@ describe_failure (const GError *error)
 
   if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN)
       || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER))
-    return g_strdup ("no notification server is running; the break shows "
-                     "when one starts");
+    return g_strdup (_ ("no notification server is running; the break shows "
+                        "when one starts"));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
       || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY)
       || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT))
-    return g_strdup ("the notification server does not answer");
+    return g_strdup (_ ("the notification server does not answer"));
   g_autofree char *message = g_strdup (error->message);
   g_dbus_error_strip_remote_error ((GError *) error);
-  return g_strdup_printf ("the notification server refused it (%s)",
+  return g_strdup_printf (_ ("the notification server refused it (%s)"),
                           remote != NULL ? error->message : message);
 }
 
@@ -254,6 +265,19 @@ uses_own_timeout (LimberNotifier *self)
   return !self->can_actions && !self->can_persist;
 }
 
+/* The spec's urgency: 0 low, 1 normal, 2 critical. A routine being
+ * followed is critical where the server would take a normal banner off the
+ * screen (GNOME Shell, seconds after the user is active): its step must
+ * stay as long as it lasts. */
+static guint8
+urgency_byte (LimberNotifier *self, const LimberPopup *popup)
+{
+  if (popup->urgency == LIMBER_URGENCY_CRITICAL
+      || (popup->keep_on_screen && self->traits->banner_usec > 0))
+    return 2;
+  return popup->urgency == LIMBER_URGENCY_LOW ? 0 : 1;
+}
+
 static void on_notified (GObject *source, GAsyncResult *result,
                          gpointer user_data);
 static void probe (LimberNotifier *self);
@@ -281,9 +305,8 @@ send_wanted (LimberNotifier *self)
   g_variant_builder_init (&actions, G_VARIANT_TYPE ("as"));
   add_actions (self, popup, &actions);
   g_variant_builder_init (&hints, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (
-      &hints, "{sv}", "urgency",
-      g_variant_new_byte (popup->urgency == LIMBER_URGENCY_CRITICAL ? 2 : 1));
+  g_variant_builder_add (&hints, "{sv}", "urgency",
+                         g_variant_new_byte (urgency_byte (self, popup)));
   g_variant_builder_add (&hints, "{sv}", "category",
                          g_variant_new_string ("x-limber.break"));
   g_variant_builder_add (&hints, "{sv}", "desktop-entry",
@@ -292,7 +315,8 @@ send_wanted (LimberNotifier *self)
    * down. */
   g_variant_builder_add (&hints, "{sv}", "resident",
                          g_variant_new_boolean (TRUE));
-  if (popup->value >= 0)
+  /* Progress, where it comes with the text. */
+  if (popup->value >= 0 && !self->traits->value_is_gauge)
     g_variant_builder_add (&hints, "{sv}", "value",
                            g_variant_new_int32 (popup->value));
 
@@ -328,9 +352,8 @@ follow_banner (LimberNotifier *self)
                                  : self->traits->banner_usec;
 
   if (self->presence != LIMBER_PRESENCE_ON_SCREEN || usec == 0
-      || self->wanted == NULL
-      || self->wanted->urgency == LIMBER_URGENCY_CRITICAL || !self->user_active
-      || self->banner_timer != 0)
+      || self->wanted == NULL || urgency_byte (self, self->wanted) == 2
+      || !self->user_active || self->banner_timer != 0)
     return;
   self->banner_timer = g_timeout_add ((guint) (usec / 1000), banner_gone, self);
 }
@@ -596,8 +619,8 @@ on_server_vanished (LimberBusPeer *server, gpointer user_data)
   self->id = 0;
   if (self->wanted != NULL)
     set_presence (self, LIMBER_PRESENCE_NOT_SHOWN,
-                  "the notification server went away; the break shows "
-                  "again when one starts");
+                  _ ("the notification server went away; the break shows "
+                     "again when one starts"));
 }
 
 static void
@@ -672,7 +695,8 @@ limber_notifier_show (LimberNotifier *self, LimberPopup *popup)
   self->wanted = popup;
   if (self->bus == NULL)
     {
-      set_presence (self, LIMBER_PRESENCE_NOT_SHOWN, "there is no session bus");
+      set_presence (self, LIMBER_PRESENCE_NOT_SHOWN,
+                    _ ("there is no session bus"));
       return;
     }
   send_wanted (self);

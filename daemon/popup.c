@@ -3,6 +3,7 @@
 
 #include "limber-duration.h"
 #include "limber-i18n.h"
+#include "limber-settings.h"
 
 LimberPopup *
 limber_popup_new (const char *title, const char *body, LimberUrgency urgency)
@@ -41,6 +42,7 @@ limber_popup_copy (const LimberPopup *self)
   copy->without_actions = g_strdup (self->without_actions);
   copy->default_action = g_strdup (self->default_action);
   copy->value = self->value;
+  copy->keep_on_screen = self->keep_on_screen;
   for (guint i = 0; i < self->n_actions; i++)
     limber_popup_add_action (copy, self->actions[i].id, self->actions[i].label);
   return copy;
@@ -64,27 +66,45 @@ limber_popup_get_label (const LimberPopup *self, const char *id)
   return NULL;
 }
 
+/* The routine's steps, a line each; or the text the user wrote in the
+ * routine setting, which then stands for it. */
+static char *
+break_body (const LimberConfig *config)
+{
+  const LimberSetting *setting = limber_settings_lookup ("routine");
+  const LimberRoutine *routine
+      = limber_config_routine_for (config, LIMBER_KIND_MICRO_BREAK);
+
+  if (routine == NULL || !g_str_equal (config->routine, setting->default_text))
+    return g_strdup (_ (config->routine));
+  return limber_routine_format_list (routine, TRUE);
+}
+
 LimberPopup *
 limber_popup_new_break (const LimberConfig *config, LimberUrgency urgency)
 {
-  /* The title and text as configured; translated while they are the
-   * defaults (marked in the settings table): gettext knows no other. */
-  LimberPopup *self
-      = limber_popup_new (_ (config->title), _ (config->routine), urgency);
+  g_autofree char *body = break_body (config);
+  /* The title as configured; translated while it is the default (marked
+   * in the settings table): gettext knows no other. */
+  LimberPopup *self = limber_popup_new (_ (config->title), body, urgency);
   g_autofree char *length = limber_duration_format (config->break_length);
   g_autofree char *snooze = limber_duration_format (config->snooze);
   /* TRANSLATORS: a button; %s is a duration such as 5min. */
   g_autofree char *snooze_label = g_strdup_printf (_ ("Snooze %s"), snooze);
 
   self->without_actions = g_strdup_printf (
-      _ ("Step away for %s and it counts as done. To postpone: limberctl "
-         "snooze; to skip: limberctl skip."),
+      _ ("Step away for %s and it counts as done. To be walked through "
+         "it: limberctl routine start; to postpone: limberctl snooze; to "
+         "skip: limberctl skip."),
       length);
-  /* TRANSLATORS: a button of the pop-up. */
-  limber_popup_add_action (self, "done", _ ("Done"));
+  /* TRANSLATORS: a button of the pop-up: it walks you through the
+   * routine. */
+  limber_popup_add_action (self, "start", _ ("Start"));
   limber_popup_add_action (self, "snooze", snooze_label);
   /* TRANSLATORS: a button of the pop-up. */
   limber_popup_add_action (self, "skip", _ ("Skip"));
-  self->default_action = g_strdup ("done");
+  /* A click on the pop-up starts the routine: it takes nothing done for
+   * done. */
+  self->default_action = g_strdup ("start");
   return self;
 }

@@ -28,6 +28,9 @@ typedef struct
    * action); NULL for none. */
   char *default_action;
   int value; /* progress, 0 to 100; -1 for none */
+  /* A routine being followed: to stay on screen as long as its step lasts,
+   * where the server would otherwise take a normal banner away. */
+  gboolean keep_on_screen;
 } LimberPopup;
 
 LimberPopup *limber_popup_new (const char *title, const char *body,
@@ -41,7 +44,8 @@ void limber_popup_add_action (LimberPopup *self, const char *id,
 /* The label offered for @id, or NULL. */
 const char *limber_popup_get_label (const LimberPopup *self, const char *id);
 
-/* The micro-break pop-up as @config words it: Done (also a click on the
+/* The micro-break pop-up as @config words it: its routine, step by step
+ * (or the routine text the user set), with Start (also a click on the
  * pop-up), Snooze and Skip. */
 LimberPopup *limber_popup_new_break (const LimberConfig *config,
                                      LimberUrgency urgency);

@@ -289,7 +289,7 @@ fill_builtin_routines (GString *out)
     {
       const LimberRoutine *routine = g_ptr_array_index (routines, i);
       g_autofree char *title = scd_escape (routine->title);
-      g_autofree char *list = limber_routine_format_list (routine);
+      g_autofree char *list = limber_routine_format_list (routine, TRUE);
       g_auto (GStrv) lines = g_strsplit (list, "\n", -1);
 
       g_string_append_printf (out, "*%s*: %s\n\n", routine->name, title);

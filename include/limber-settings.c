@@ -78,13 +78,14 @@ const LimberSetting limber_settings[LIMBER_N_SETTINGS] = {
   /* The text defaults are marked for translation: the pop-up shows them
    * translated as long as they are not changed. */
   TEXT (LIMBER_SETTING_TITLE, "title", 200, N_ ("Time for a micro-break"),
-        "The pop-up's title"),
+        "The micro-break pop-up's title"),
   TEXT (LIMBER_SETTING_ROUTINE, "routine", 2000,
         N_ ("Stand up, then:\n"
             "• Roll your shoulders 5 times forward, then 5 times backward\n"
             "• Take 3 deep breaths, squeezing your shoulder blades together\n"
             "• Stretch your neck gently for 30 seconds, side to side"),
-        "The pop-up's text: the routine to follow"),
+        "The micro-break pop-up's text; left as it is, the steps of "
+        "micro-break-routine"),
   CHOICE (LIMBER_SETTING_ACTIVITY_SOURCE, "activity-source", activity_sources,
           "auto", "Where idle, lock and sleep come from"),
   NAMED (LIMBER_SETTING_MICRO_BREAK_ROUTINE, LIMBER_SETTING_ROUTINE_NAME,

@@ -1,5 +1,7 @@
 #include "limber-time-of-day.h"
 
+#include "limber-number.h"
+
 #include "limber-error.h"
 #include "limber-i18n.h"
 
@@ -17,8 +19,8 @@ parse_clock (const char *text, int *minutes)
 
   if (g_strv_length (parts) != 2 || strlen (parts[1]) != 2
       || strlen (parts[0]) < 1 || strlen (parts[0]) > 2
-      || !g_ascii_string_to_unsigned (parts[0], 10, 0, 23, &h, NULL)
-      || !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &m, NULL))
+      || !limber_parse_number (parts[0], 0, 23, &h)
+      || !limber_parse_number (parts[1], 0, 59, &m))
     return FALSE;
   *minutes = (int) (h * 60 + m);
   return TRUE;

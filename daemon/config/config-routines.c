@@ -13,6 +13,8 @@
  * reason, so that a person never follows half of one. */
 #include "config.h"
 
+#include "limber-number.h"
+
 #include "limber-duration.h"
 #include "limber-error.h"
 #include "limber-i18n.h"
@@ -40,7 +42,7 @@ parse_step_key (const char *key, guint *number, Field *field)
   for (end = p; g_ascii_isdigit (*end); end++)
     ;
   g_autofree char *digits = g_strndup (p, (gsize) (end - p));
-  if (!g_ascii_string_to_unsigned (digits, 10, 1, 999, &n, NULL))
+  if (!limber_parse_number (digits, 1, 999, &n))
     return FALSE;
   *number = (guint) n;
   if (*end == '\0')
@@ -111,16 +113,19 @@ read_field (GKeyFile *file, const char *group, const char *key, Field field,
     return FALSE;
   switch (field)
     {
+    /* The same step's field may come twice (step1 and step01, or a key
+     * repeated): the last one read stands. */
     case FIELD_TEXT:
+      g_free (step->text);
       step->text = g_steal_pointer (&text);
       step->has_text = TRUE;
       return TRUE;
     case FIELD_CUE:
+      g_free (step->cue);
       step->cue = g_steal_pointer (&text);
       return TRUE;
     case FIELD_COUNT:
-      if (!g_ascii_string_to_unsigned (g_strstrip (text), 10, 1, G_MAXUINT, &n,
-                                       NULL))
+      if (!limber_parse_number (g_strstrip (text), 1, G_MAXUINT, &n))
         {
           g_autofree char *quoted = limber_error_quote (text);
           *problem = g_strdup_printf (_ ("%s: '%s' is not a count; give a "
@@ -176,6 +181,8 @@ limber_config_read_routine (GKeyFile *file, const char *group, char **problem)
 
       if (g_str_equal (keys[i], "title"))
         {
+          /* A repeated title: the last one stands. */
+          g_free (title);
           title = read_string (file, group, keys[i], problem);
           if (title == NULL)
             goto fail;

@@ -109,3 +109,12 @@ limber_hold_kind_to_string (LimberHoldKind kind)
   g_return_val_if_fail (kind < LIMBER_N_HOLD_KINDS, "unknown");
   return kinds[kind].name;
 }
+
+gboolean
+limber_holds_has_kind (const LimberHolds *self, LimberHoldKind kind)
+{
+  for (guint i = 0; i < self->n; i++)
+    if (self->holds[i].kind == kind)
+      return TRUE;
+  return FALSE;
+}

@@ -53,6 +53,9 @@ gboolean limber_holds_full (const LimberHolds *self);
  * without input is still work (listening is not a break). */
 gboolean limber_holds_engaged (const LimberHolds *self);
 
+/* Whether a hold of @kind is there. */
+gboolean limber_holds_has_kind (const LimberHolds *self, LimberHoldKind kind);
+
 /* The earliest deadline; G_MAXINT64 when none. */
 gint64 limber_holds_next_expiry (const LimberHolds *self);
 

@@ -204,7 +204,7 @@ limber_routine_step_amount (const LimberRoutineStep *step)
 }
 
 char *
-limber_routine_format_list (const LimberRoutine *routine)
+limber_routine_format_list (const LimberRoutine *routine, gboolean amounts)
 {
   GString *out = g_string_new (NULL);
 
@@ -216,7 +216,7 @@ limber_routine_format_list (const LimberRoutine *routine)
       if (i > 0)
         g_string_append_c (out, '\n');
       g_string_append_printf (out, "• %s", step->text);
-      if (amount[0] != '\0')
+      if (amounts && amount[0] != '\0')
         g_string_append_printf (out, " (%s)", amount);
     }
   return g_string_free (out, FALSE);

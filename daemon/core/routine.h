@@ -65,9 +65,11 @@ char *limber_routine_problem (const LimberRoutine *routine);
  * how much of it there is, for a list. */
 char *limber_routine_step_amount (const LimberRoutineStep *step);
 
-/* The whole routine at once, a step a line ("• Text (5 times, about 20s)"),
- * for notification servers that cannot be updated in place. */
-char *limber_routine_format_list (const LimberRoutine *routine);
+/* The whole routine at once, a step a line ("• Text (5 times, about 20s)",
+ * or without the amounts unless @amounts), for notification servers that
+ * cannot be updated in place, or a glance. */
+char *limber_routine_format_list (const LimberRoutine *routine,
+                                  gboolean amounts);
 
 /* "1min 25s": seconds for people, without the time-span parser (which is
  * not in the core). */

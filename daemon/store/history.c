@@ -149,8 +149,7 @@ parse_tail (const char *text, gsize length, LimberHistoryRecord *record)
     return FALSE;
   space = memchr (text, ' ', length);
   word = g_strndup (text, space != NULL ? (gsize) (space - text) : length);
-  if (!limber_kind_from_string (word, &record->break_kind)
-      || record->break_kind == LIMBER_KIND_CHECKIN)
+  if (!limber_kind_from_string (word, &record->break_kind))
     return FALSE;
   if (record->kind != LIMBER_HISTORY_DONE)
     return space == NULL;

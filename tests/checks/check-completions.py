@@ -60,9 +60,16 @@ def fish(words):
 
 
 def zsh(words):
-    out = subprocess.run(["zsh", "-f", zsh_helper, completions, *words], env=ENV,
-                         capture_output=True, text=True, check=True, timeout=30).stdout
-    return re.findall(r"@@match:([^\r\n@]*)", out)
+    # On a loaded machine the keys can reach the pseudo-terminal before zle
+    # has set up its first line and nothing is completed: a fresh zsh is
+    # tried again (three times at most); a wrong answer is never retried.
+    for _ in range(3):
+        out = subprocess.run(["zsh", "-f", zsh_helper, completions, *words], env=ENV,
+                             capture_output=True, text=True, check=True, timeout=30).stdout
+        found = re.findall(r"@@match:([^\r\n@]*)", out)
+        if found:
+            return found
+    return found
 
 
 problems = []

@@ -325,8 +325,9 @@ class GnomeShell:
                 ["gnome-shell", "--headless", "--wayland", "--no-x11",
                  "--virtual-monitor", f"{self.SIZE[0]}x{self.SIZE[1]}"],
                 env=env, stdout=log, stderr=subprocess.STDOUT)
-        wait_until(lambda: bus.name_has_owner("org.gnome.Shell.Screenshot")
-                   and bus.name_has_owner(NOTIFICATIONS[0]), timeout=60,
+        names = ("org.gnome.Shell.Screenshot", NOTIFICATIONS[0],
+                 "org.gnome.Mutter.IdleMonitor", "org.gnome.Mutter.RemoteDesktop")
+        wait_until(lambda: all(bus.name_has_owner(name) for name in names), timeout=60,
                    message="GNOME Shell on the bus")
         # The screenshot service answers only a connection that owns
         # org.gnome.Screenshot.

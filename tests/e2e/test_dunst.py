@@ -78,34 +78,56 @@ class DunstTest(AnswerCases, ServerCases, LimberTestCase):
 
     def choose(self, label, found):
         """Through dunst's action menu."""
-        key = {"Done": "default"}.get(label, label.lower())
         with open(self.pick_file, "w", encoding="utf-8") as f:
-            f.write(key)
+            f.write(self.action_key(label))
         self.dunstctl("context")
 
     def close_by_user(self, found):
         # A left or right click on stock dunst.
         self.dunstctl("close")
 
-    def test_history_holds_what_was_shown(self):
-        self.show_break()
-        self.choose("Done", None)
-        wait_until(lambda: self.displayed() == 0, message="the pop-up to go")
-        shown = json.loads(self.dunstctl("history"))["data"][0][0]
-        self.assertEqual(shown["appname"]["data"], "limber")
-        self.assertEqual(shown["summary"]["data"], "Time for a micro-break")
-        # dunst keeps the body as it hands it to Pango: "&" escaped there.
-        self.assertIn("Roll your shoulders 5 times forward &amp; 5 times backward",
-                      shown["body"]["data"])
-        self.assertEqual(shown["category"]["data"], "x-limber.break")
+    def history(self):
+        return json.loads(self.dunstctl("history"))["data"][0]
+
+    def test_guided_step_two_on_screen(self):
+        """Started from the pop-up (its default action, a middle click on
+        stock dunst), the routine's steps follow in place; step 2 on screen."""
+        self.config = dict(self.config)
+        self.config.pop("routine")  # the routine's own steps, not a text
+        self.stop_limberd()
+        self.write_config(self.config)
+        self.start_limberd()
+        _, found = self.show_break()
+        self.choose("Start", found)
+        wait_until(lambda: self.step().get("step") == 1, message="step 1")
+        found = self.wait_redrawn(found, "step1")
+        self.choose("Next", found)
+        step = wait_until(lambda: (s := self.step()).get("step") == 2 and s, message="step 2")
+        self.assertEqual(step["text"], "Now roll them backward")
+        found = self.wait_redrawn(found, "step2")
+        keep_artifact(found.shot, "dunst-guided-step2.png")
+        self.assertIn("backward", found.text)
+        self.choose("Stop", found)
+        wait_until(lambda: self.status()["today"]["taken"] == 1, message="taken")
+        self.wait_gone()
+        # dunst's history: one notification, the offer updated in place into
+        # each step; step 2 says which it is and, the first time, when to stop.
+        step2 = next(n for n in self.history()
+                     if n["summary"]["data"] == "Now roll them backward")
+        self.assertEqual(step2["appname"]["data"], "limber")
+        self.assertEqual(step2["category"]["data"], "x-limber.break")
+        self.assertRegex(step2["body"]["data"],
+                         r"^Step 2 of 4 · 5 times · \d+s left\n5 slow circles")
+        self.assertIn("Stop if anything hurts sharply, tingles or goes numb.",
+                      step2["body"]["data"])
 
     def test_snooze_through_dunst_brings_it_back(self):
         # Overdue at 4s of work, snoozed for 2s.
         self.stop_limberd()
         self.write_config(dict(self.config, **{"interval-min": "2s", "interval-max": "4s"}))
         self.start_limberd()
-        self.show_break()
-        self.choose("Snooze", None)
+        _, found = self.show_break()
+        self.choose("Snooze", found)
         wait_until(lambda: self.status()["today"]["snoozed"] == 1, message="a snooze")
         wait_until(lambda: self.displayed() == 0, message="the pop-up to go")
         self.wait_for_notify(2)

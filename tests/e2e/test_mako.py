@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """End to end on mako, the notification daemon of sway and other wlroots
 desktops, under headless sway (run as nobody: sway refuses root). mako
-draws no buttons: Done is the default action, a click (here makoctl
+draws no buttons: Start is the default action, a click (here makoctl
 invoke, mako's own control); the others come from `makoctl menu`. Its
 screenshots are taken with grim. See servercases.py for the story."""
 
@@ -45,9 +45,9 @@ class MakoTest(AnswerCases, ServerCases, LimberTestCase):
         return run(self.client_env, "makoctl", *args)
 
     def choose(self, label, found):
-        # The default action is what a click on the pop-up does.
-        action = "default" if label == "Done" else label.lower()
-        self.makoctl("invoke", "-n", str(self.wait_for_notify()[-1]["id"]), action)
+        # "default" is what a click on the pop-up does.
+        self.makoctl("invoke", "-n", str(self.wait_for_notify()[-1]["id"]),
+                     self.action_key(label))
 
     def close_by_user(self, found):
         # What a right click does, and makoctl dismiss.

@@ -36,7 +36,7 @@ class X11Server:
         return cls.screen.screenshot(cls.shot_path(name))
 
     def choose(self, label, found):
-        self.screen.click(*found.word(label).box.center)
+        self.screen.click(*found.button(label).box.center)
 
 
 def program(pattern):
@@ -48,7 +48,7 @@ def program(pattern):
 
 class XfceNotifydTest(X11Server, AnswerCases, ServerCases, LimberTestCase):
     """xfce4-notifyd 0.7 draws every action as a button, the default one
-    too: Done is the default action there, so one Done button, not two. A
+    too: Start is the default action there, so one Start button, not two. A
     click on the body closes it."""
 
     server = "xfce4-notifyd"
@@ -60,7 +60,7 @@ class XfceNotifydTest(X11Server, AnswerCases, ServerCases, LimberTestCase):
 
 class NotificationDaemonTest(X11Server, AnswerCases, ServerCases, LimberTestCase):
     """notification-daemon 3.20 ("Notification Daemon") draws no button for
-    the default action (a click on the bubble is that): Done has its own.
+    the default action (a click on the bubble is that): Start has its own.
     Its × closes."""
 
     server = "notification-daemon"

@@ -4,6 +4,8 @@
 # LIMBER_FUZZ_RUNS is set, for that many executions (the longer run that
 # tests/README.md describes: LIMBER_FUZZ_RUNS=10000000).
 # Usage: run-fuzzer.sh FUZZER SEED_DIR WORK_DIR
+# A crash, leak or timeout fails the test: libFuzzer's own exit code for
+# them (77) is meson's "skipped".
 set -eu
 fuzzer=$1 seeds=$2 work=$3
 mkdir -p "$work/corpus" "$work/crashes"
@@ -14,4 +16,5 @@ else
 fi
 exec "$fuzzer" "$work/corpus" "$seeds" \
   "$limit" -timeout=10 -rss_limit_mb=1024 \
+  -error_exitcode=1 -timeout_exitcode=1 \
   -artifact_prefix="$work/crashes/" -print_final_stats=1

@@ -272,6 +272,14 @@ class LimberTestCase(dbusmock.DBusTestCase):
         self.assertEqual(len(keys), 1, f"one action labelled {label!r} in {actions}")
         return keys[0]
 
+    def take_break(self):
+        """Answers the break pop-up as a person who takes the break: Start,
+        then Stop at the first step (the break counts as taken, stopped)."""
+        self.invoke_action(self.action_key("Start"))
+        wait_until(lambda: "Stop" in self.notify_calls()[-1]["actions"],
+                   message="the routine's first step")
+        self.invoke_action(self.action_key("Stop"))
+
     def invoke_action(self, action, notification_id=None):
         nid = notification_id or self.notification_id()
         self.notifications_mock.EmitSignal(

@@ -35,10 +35,14 @@ def limberd_pids(address):
                 stat = f.read()
             with open(f"/proc/{entry}/environ", "rb") as f:
                 environ = f.read().split(b"\0")
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                argv = f.read().split(b"\0")
         except OSError:
             continue
-        if stat[stat.index("(") + 1:stat.rindex(")")] != "limberd" or \
-                stat[stat.rindex(")") + 2:].split()[0] == "Z":
+        # limberd itself, or limberd under valgrind (the wrapper's name).
+        named = stat[stat.index("(") + 1:stat.rindex(")")] == "limberd" or any(
+            os.path.basename(arg) == b"limberd" for arg in argv)
+        if not named or stat[stat.rindex(")") + 2:].split()[0] == "Z":
             continue
         for name in (b"DBUS_STARTER_ADDRESS=", b"DBUS_SESSION_BUS_ADDRESS="):
             if name + address.encode() in environ:

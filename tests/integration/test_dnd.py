@@ -10,6 +10,8 @@ test's bus. dunst, end to end, is in tests/e2e/test_dnd_dunst.py."""
 import os
 import subprocess
 
+import time
+
 import dbus
 import dbusmock
 
@@ -72,6 +74,18 @@ class KdeInhibitedTest(DndTestCase):
         self.server_is("Plasma")
         self.notifications_mock.AddProperty(NOTIFY_IFACE, "Inhibited", dbus.Boolean(False))
         self.assert_held_then_offered(self.inhibit, "Plasma")
+
+    def test_no_passing_notice_while_silenced(self):
+        # A pause that runs out during do not disturb is not announced.
+        self.server_is("Plasma")
+        self.notifications_mock.AddProperty(NOTIFY_IFACE, "Inhibited", dbus.Boolean(True))
+        self.write_config(dict(self.config, **{"interval-min": "1h", "interval-max": "2h"}))
+        self.start_limberd()
+        self.wait_for_holds(1, "dnd")
+        self.ctl("pause", "1s", check=0)
+        wait_until(lambda: self.status()["state"] != "paused", message="the pause over")
+        time.sleep(0.5)
+        self.assertEqual(self.notify_calls(), [])
 
     def test_a_server_without_inhibited_shows_the_popup(self):
         # The template has no such property: nothing holds, nothing breaks.

@@ -128,7 +128,7 @@ class PersistenceTest(LimberTestCase):
     def test_history_feeds_stats_and_survives_restart(self):
         self.ctl("break", check=0)
         self.wait_for_popups(1)
-        self.invoke_action(self.action_key("Done"))
+        self.take_break()
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
         self.ctl("snooze", "10min", check=0)
         self.ctl("skip", check=0)
@@ -156,7 +156,7 @@ class PersistenceTest(LimberTestCase):
     def test_stats_for_people(self):
         self.ctl("break", check=0)
         self.wait_for_popups(1)
-        self.invoke_action(self.action_key("Done"))
+        self.take_break()
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
         out = self.ctl("stats", "--days", "3", check=0).stdout
         lines = out.splitlines()

@@ -17,16 +17,18 @@ class PopupTest(LimberTestCase):
         self.assertGreaterEqual(popup["time"] - self.daemon_started_at, 2.0)
         self.assertEqual(popup["app_name"], "limber")
         self.assertEqual(popup["summary"], "Time for a micro-break")
-        body = popup["body"]
-        self.assertIn("5 times forward, then 5 times backward", body)
-        self.assertIn("3 deep breaths", body)
-        self.assertIn("shoulder blades", body)
-        self.assertIn("30 seconds", body)
+        # The routine, a step a line: legible before it is started.
+        self.assertEqual(popup["body"].splitlines(), [
+            "• Stand up, roll your shoulders forward (5 times, about 20s)",
+            "• Now roll them backward (5 times, about 15s)",
+            "• 3 deep breaths, squeeze your shoulder blades (3 times, about 20s)",
+            "• Gentle neck stretches (30s)"])
         # Actions come in (key, label) pairs.
         actions = dict(zip(popup["actions"][::2], popup["actions"][1::2]))
-        # One Done: a server not known to hide the default action may draw
-        # it as a button (xfce4-notifyd does), so Done is the default action.
-        self.assertEqual(actions["default"], "Done")
+        # One Start: a server not known to hide the default action may draw
+        # it as a button (xfce4-notifyd does), so Start is the default
+        # action: a click on the pop-up starts the routine.
+        self.assertEqual(actions["default"], "Start")
         labels = list(actions.values())
         self.assertEqual(len(labels), len(set(labels)), f"a label twice: {labels}")
         self.assertEqual(actions["snooze"], "Snooze 2s")
@@ -48,9 +50,9 @@ class PopupTest(LimberTestCase):
         self.assertGreaterEqual(update["time"] - first["time"], 1.5)
         self.assertEqual(self.status()["state"], "overdue")
 
-    def test_done_action_ends_break(self):
+    def test_start_then_stop_ends_break(self):
         self.wait_for_popups()
-        self.invoke_action(self.action_key("Done"))
+        self.take_break()
         wait_until(self.close_calls, message="the pop-up to be withdrawn")
         status = self.wait_for_state("active")
         self.assertEqual(status["today"]["taken"], 1)
@@ -73,10 +75,15 @@ class PopupTest(LimberTestCase):
         wait_until(self.close_calls, message="the pop-up to be withdrawn")
         self.assertEqual(self.status()["today"]["skipped"], 1)
 
-    def test_default_action_is_done(self):
+    def test_default_action_starts_the_routine(self):
         self.wait_for_popups()
+        # A click on the pop-up: the routine starts, nothing is taken yet.
         self.invoke_action("default")
-        wait_until(lambda: self.status()["today"]["taken"] == 1, message="a break taken")
+        step = wait_until(lambda: (c := self.notify_calls()[-1])["summary"]
+                          == "Stand up, roll your shoulders forward" and c,
+                          message="the first step")
+        self.assertTrue(step["body"].startswith("Step 1 of 4 · 5 times · 20s left"))
+        self.assertEqual(self.status()["today"]["taken"], 0)
 
     def test_popup_closed_by_server_comes_back(self):
         self.wait_for_popups()
@@ -177,6 +184,15 @@ class NoActionsTest(LimberTestCase):
         self.assertIn("limberctl snooze", popup["body"])
         self.assertIn("limberctl skip", popup["body"])
         self.assertIn("Step away for 1min", popup["body"])
+        # The whole routine at once, a step a line, and how to be walked
+        # through it anyway.
+        lines = popup["body"].splitlines()
+        self.assertEqual(lines[:4], [
+            "• Stand up, roll your shoulders forward (5 times, about 20s)",
+            "• Now roll them backward (5 times, about 15s)",
+            "• 3 deep breaths, squeeze your shoulder blades (3 times, about 20s)",
+            "• Gentle neck stretches (30s)"])
+        self.assertIn("limberctl routine start", popup["body"])
         # Not "never expires": notify-osd makes that a dialog nobody can
         # take down. The server's own timeout instead.
         self.assertEqual(popup["timeout"], -1)

@@ -158,9 +158,9 @@ class BannerTest(LimberTestCase):
     def test_banner_moves_into_the_list(self):
         popup = self.wait_for_popups(1)[0]
         shown = time.monotonic()
-        # GNOME hides no button for the default action: Done has its own.
+        # GNOME draws no button for the default action: Start has its own.
         actions = dict(zip(popup["actions"][::2], popup["actions"][1::2]))
-        self.assertEqual(actions["done"], "Done")
+        self.assertEqual(actions["start"], "Start")
         self.assertEqual(actions["default"], "")
         self.assertEqual(self.status()["popup"], "on-screen")
         status = wait_until(lambda: (s := self.status())["popup"] == "in-list" and s,

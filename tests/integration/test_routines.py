@@ -202,7 +202,10 @@ class WalkAwayTest(RoutineCase):
         self.assertEqual(self.step()["step"], 1)
         self.session_properties(LockedHint=True)
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="the break taken")
-        self.assertEqual(self.history()[-1][2:], ["micro-break", "walked-away"])
+        # Written once the change is on disk: soon after the count.
+        last = wait_until(lambda: (h := self.history()) and h[-1][2:] or None,
+                          message="the break in the history")
+        self.assertEqual(last, ["micro-break", "walked-away"])
         self.assertEqual(self.step(), {})
 
 

@@ -385,7 +385,7 @@ class ScreenSaverTest(LimberTestCase):
         self.screensaver.SetIdleTime(3)
         self.wait_for_popups()
         asked = self.idle_queries()
-        self.invoke_action(self.action_key("Done"))
+        self.take_break()
         self.wait_for_state("active")
         time.sleep(1.5)
         # Once the break is over, no more questions.

@@ -53,7 +53,7 @@ test_other_builtins_follow_the_guide (void)
       = limber_routine_set_lookup (set, LIMBER_ROUTINE_POSTURE_CHECK);
   const LimberRoutine *stretch
       = limber_routine_set_lookup (set, LIMBER_ROUTINE_STRETCH);
-  g_autofree char *list = limber_routine_format_list (posture);
+  g_autofree char *list = limber_routine_format_list (posture, FALSE);
 
   g_assert_nonnull (strstr (list, "Chin slightly tucked"));
   g_assert_nonnull (strstr (list, "not up by your ears"));
@@ -211,7 +211,7 @@ test_amounts_and_list (void)
   limber_routine_add_step (r, "Breathe", NULL, 1, 0);
   limber_routine_add_step (r, "Stretch", NULL, 0, 30);
   limber_routine_add_step (r, "Look away", NULL, 0, 0);
-  list = limber_routine_format_list (r);
+  list = limber_routine_format_list (r, TRUE);
   g_assert_cmpstr (list, ==,
                    "• Roll (5 times, about 20s)\n• Breathe (1 time)\n"
                    "• Stretch (30s)\n• Look away");

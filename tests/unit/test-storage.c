@@ -428,7 +428,8 @@ test_history_kinds_and_checkins (void)
                                       "1795622170 done 5 stretch\n"
                                       "1795622171 shown 0 stretch done\n"
                                       "1795622172 checkin 5 trailing\\\n"
-                                      "1795622173 advised 0\n",
+                                      "1795622173 advised 0\n"
+                                      "1795622174 shown 0 checkin\n",
                                       NULL);
   g_autoptr (GArray) records = NULL;
   const LimberHistoryRecord *r;
@@ -447,7 +448,10 @@ test_history_kinds_and_checkins (void)
    * is "TIME WORD …", which a newer limber may write, so none is damage
    * either (foreign lines are kept, not counted). */
   g_assert_cmpuint (bad, ==, 0);
-  g_assert_cmpuint (records->len, ==, 6);
+  g_assert_cmpuint (records->len, ==, 7);
+  /* A check-in's pop-up is in the history as such. */
+  g_assert_cmpint (g_array_index (records, LimberHistoryRecord, 6).break_kind,
+                   ==, LIMBER_KIND_CHECKIN);
   {
     static const char *const foreign[] = {
       "1795622167 checkin 11",           "1795622168 checkin 0",
