@@ -289,9 +289,10 @@ class GnomeShellTest(AnswerCases, ServerCases, LimberTestCase):
         self.assertEqual(step["text"], "Now roll them backward")
         found = self.wait_drawn("step2")
         keep_artifact(found.shot, "gnome-guided-step2.png")
-        # Drawn whole, as GNOME draws a critical banner: its buttons too.
+        # Drawn whole, as GNOME draws a critical banner. (Without Next and
+        # Stop: GNOME 43 drops the buttons of a notification updated in
+        # place; a click on it is Next, its × stops.)
         self.assertIn("backward", found.text)
-        found.word("Stop")
         # Still at the keyboard, past a normal banner's time: step 2 (15 s)
         # stays, its countdown moving on.
         time.sleep(6.0)
