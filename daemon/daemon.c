@@ -259,7 +259,7 @@ on_popup_action (const char *action_id, gpointer user_data)
 }
 
 static void
-on_popup_closed (LimberClosedReason reason, gpointer user_data)
+on_popup_closed (LimberClosedReason reason, gboolean seen, gpointer user_data)
 {
   LimberDaemon *self = user_data;
 
@@ -274,12 +274,11 @@ on_popup_closed (LimberClosedReason reason, gpointer user_data)
                                           : LIMBER_GUIDE_CLOSED);
       return;
     }
-  /* Closed by the user is seen, not skipped: only Skip skips. Expired, or
+  /* Seen (closed by the user) is not skipped: only Skip skips. Expired, or
    * closed for a reason of the server's own: nothing on screen any more. */
   limber_daemon_feed (
-      self, (LimberEvent){ .type = reason == LIMBER_CLOSED_DISMISSED
-                                       ? LIMBER_EVENT_BREAK_CLOSED
-                                       : LIMBER_EVENT_BREAK_EXPIRED });
+      self, (LimberEvent){ .type = seen ? LIMBER_EVENT_BREAK_CLOSED
+                                        : LIMBER_EVENT_BREAK_EXPIRED });
 }
 
 static void

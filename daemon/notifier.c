@@ -19,24 +19,46 @@ typedef struct
 {
   const char *name;
   /* It draws no button for the "default" action (a click on the pop-up
-   * does it), so Done needs a button of its own. Elsewhere the default
-   * action may become a button, so Done *is* the default action there:
-   * never two "Done" buttons. */
+   * does it), so that action needs a button of its own. Elsewhere the
+   * default action may become a button, so it *is* that button there:
+   * never the same label twice. */
   gboolean hides_default_action;
   /* A normal-urgency banner leaves the screen for the notification list
-   * this long after the user is active (0: it stays). */
+   * this long after it was shown to a user at the keyboard (0: it
+   * stays)… */
   gint64 banner_usec;
+  /* …or this long after the user comes back to one shown while away. */
+  gint64 banner_return_usec;
+  /* CloseNotification forgets the notification but leaves its bubble on
+   * screen. */
+  gboolean keeps_closed_bubble;
+  /* With a "value" hint it draws a gauge alone: no text, no buttons. */
+  gboolean value_is_gauge;
 } ServerTraits;
 
 static const ServerTraits known_servers[] = {
-  /* GNOME Shell (js/ui/messageTray.js): banners time out 4 s after the
-   * user is active, except critical ones. */
-  { "gnome-shell", TRUE, 4 * G_USEC_PER_SEC },
-  { "Notification Daemon", TRUE, 0 },
-  { "Plasma", TRUE, 0 },
+  /* GNOME Shell 43 (js/ui/messageTray.js): a banner shown to an active
+   * user hides 4 s after its 0.2 s slide-in; one shown to an idle user
+   * stays until input comes, then hides 2 s later; critical ones stay.
+   * The slide-out takes 0.2 s more, and a busy shell draws late: "in the
+   * list" once it is surely gone, never while it is still there. */
+  { .name = "gnome-shell",
+    .hides_default_action = TRUE,
+    .banner_usec = 5000 * G_TIME_SPAN_MILLISECOND,
+    .banner_return_usec = 3000 * G_TIME_SPAN_MILLISECOND },
+  /* notification-daemon 3.20 draws the other actions as buttons, and
+   * "default" as a click on the bubble. Its CloseNotification leaves the
+   * bubble up ("FIXME: withdraw currently showing bubbles", nd-queue.c). */
+  { .name = "Notification Daemon",
+    .hides_default_action = TRUE,
+    .keeps_closed_bubble = TRUE },
+  { .name = "Plasma", .hides_default_action = TRUE },
+  /* xfce4-notifyd 0.7 shows a notification with a value as a volume-like
+   * gauge. */
+  { .name = "Xfce Notify Daemon", .value_is_gauge = TRUE },
 };
 
-static const ServerTraits unknown_server = { NULL, FALSE, 0 };
+static const ServerTraits unknown_server = { .name = NULL };
 
 struct _LimberNotifier
 {
@@ -51,7 +73,7 @@ struct _LimberNotifier
   /* What the server is: known once both probes answered. */
   gboolean probed;
   guint probing; /* probes on their way */
-  gboolean can_actions, can_markup;
+  gboolean can_actions, can_markup, can_persist, can_icons;
   const ServerTraits *traits;
 
   /* The pop-up wanted on screen, and where it is. */
@@ -64,6 +86,7 @@ struct _LimberNotifier
   char *problem;
 
   gboolean user_active;
+  gboolean shown_away; /* the banner came while the user was away */
   guint banner_timer;
 };
 
@@ -231,10 +254,21 @@ add_actions (LimberNotifier *self, const LimberPopup *popup,
     }
 }
 
+/* A server that can neither keep a notification nor have it answered shows
+ * each for a while of its own: one that never expires gets nothing better
+ * there (notify-osd turns it into a dialog that can never be taken down),
+ * so it gets the server's own timeout, and when that runs out the pop-up
+ * has been seen. */
+static gboolean
+uses_own_timeout (LimberNotifier *self)
+{
+  return !self->can_actions && !self->can_persist;
+}
+
 /* The spec's urgency: 0 low, 1 normal, 2 critical. A routine being
  * followed is critical where the server would take a normal banner off the
- * screen (GNOME Shell, 4 s after the user is active): its step must stay
- * as long as it lasts. */
+ * screen (GNOME Shell, seconds after the user is active): its step must
+ * stay as long as it lasts. */
 static guint8
 urgency_byte (LimberNotifier *self, const LimberPopup *popup)
 {
@@ -281,7 +315,8 @@ send_wanted (LimberNotifier *self)
    * down. */
   g_variant_builder_add (&hints, "{sv}", "resident",
                          g_variant_new_boolean (TRUE));
-  if (popup->value >= 0)
+  /* Progress, where it comes with the text. */
+  if (popup->value >= 0 && !self->traits->value_is_gauge)
     g_variant_builder_add (&hints, "{sv}", "value",
                            g_variant_new_int32 (popup->value));
 
@@ -290,8 +325,10 @@ send_wanted (LimberNotifier *self)
     set_presence (self, LIMBER_PRESENCE_SENDING, NULL);
   self->sending = TRUE;
   call_server (self, "Notify",
-               g_variant_new ("(susssasa{sv}i)", "limber", self->id, "limber",
-                              title, body, &actions, &hints, 0),
+               g_variant_new ("(susssasa{sv}i)", "limber", self->id,
+                              self->can_icons ? LIMBER_ICON_NAME : "", title,
+                              body, &actions, &hints,
+                              uses_own_timeout (self) ? -1 : 0),
                "(u)", G_DBUS_CALL_FLAGS_NONE, on_notified);
 }
 
@@ -305,26 +342,43 @@ banner_gone (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* On servers that move banners into their list, the clock starts once the
- * user is active with the banner up. */
+/* On servers that move banners into their list, the clock starts when the
+ * banner comes to a user at the keyboard, or when the user comes back to
+ * it. */
 static void
 follow_banner (LimberNotifier *self)
 {
-  if (self->presence != LIMBER_PRESENCE_ON_SCREEN
-      || self->traits->banner_usec == 0 || self->wanted == NULL
-      || urgency_byte (self, self->wanted) == 2 || !self->user_active
-      || self->banner_timer != 0)
+  gint64 usec = self->shown_away ? self->traits->banner_return_usec
+                                 : self->traits->banner_usec;
+
+  if (self->presence != LIMBER_PRESENCE_ON_SCREEN || usec == 0
+      || self->wanted == NULL || urgency_byte (self, self->wanted) == 2
+      || !self->user_active || self->banner_timer != 0)
     return;
-  self->banner_timer = g_timeout_add (
-      (guint) (self->traits->banner_usec / 1000), banner_gone, self);
+  self->banner_timer = g_timeout_add ((guint) (usec / 1000), banner_gone, self);
 }
 
 static void
 close_on_server (LimberNotifier *self, guint32 id)
 {
+  GVariantBuilder hints;
+
   /* Never starts a server just to close something it does not have. */
-  call_server (self, "CloseNotification", g_variant_new ("(u)", id), NULL,
-               G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
+  if (!self->traits->keeps_closed_bubble)
+    {
+      call_server (self, "CloseNotification", g_variant_new ("(u)", id), NULL,
+                   G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
+      return;
+    }
+  /* An empty update that expires at once takes the bubble down, and, being
+   * transient, the notification with it. */
+  g_variant_builder_init (&hints, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&hints, "{sv}", "transient",
+                         g_variant_new_boolean (TRUE));
+  call_server (self, "Notify",
+               g_variant_new ("(susss@asa{sv}i)", "limber", id, "", "", "",
+                              g_variant_new_strv (NULL, 0), &hints, 1),
+               NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
 }
 
 static void
@@ -370,6 +424,7 @@ on_notified (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   /* An update puts a banner back on screen. */
   g_clear_handle_id (&self->banner_timer, g_source_remove);
+  self->shown_away = !self->user_active;
   set_presence (self, LIMBER_PRESENCE_ON_SCREEN, NULL);
   follow_banner (self);
 }
@@ -420,8 +475,13 @@ on_capabilities (GObject *source, GAsyncResult *result, gpointer user_data)
       g_variant_get (reply, "(^a&s)", &caps);
       self->can_actions = has_string (caps, "actions");
       self->can_markup = has_string (caps, "body-markup");
-      g_debug ("the notification server can: actions %d, markup %d",
-               self->can_actions, self->can_markup);
+      self->can_persist = has_string (caps, "persistence");
+      self->can_icons
+          = has_string (caps, "icon-static") || has_string (caps, "icon-multi");
+      g_debug ("the notification server can: actions %d, markup %d, "
+               "persistence %d, icons %d",
+               self->can_actions, self->can_markup, self->can_persist,
+               self->can_icons);
     }
   probe_done (self);
 }
@@ -525,8 +585,11 @@ on_notification_closed (GDBusConnection *bus, const char *sender,
   set_presence (self, LIMBER_PRESENCE_NONE, NULL);
   if (reason < LIMBER_CLOSED_EXPIRED || reason > LIMBER_CLOSED_OTHER)
     reason = LIMBER_CLOSED_OTHER;
-  self->callbacks.closed ((LimberClosedReason) reason,
-                          self->callbacks.user_data);
+  self->callbacks.closed (
+      (LimberClosedReason) reason,
+      reason == LIMBER_CLOSED_DISMISSED
+          || (reason == LIMBER_CLOSED_EXPIRED && uses_own_timeout (self)),
+      self->callbacks.user_data);
 }
 
 static void
@@ -674,7 +737,8 @@ limber_notifier_notice (LimberNotifier *self, const char *title,
   g_variant_builder_add (&hints, "{sv}", "desktop-entry",
                          g_variant_new_string (LIMBER_DESKTOP_ID));
   call_server (self, "Notify",
-               g_variant_new ("(susss@asa{sv}i)", "limber", 0, "limber",
+               g_variant_new ("(susss@asa{sv}i)", "limber", 0,
+                              self->can_icons ? LIMBER_ICON_NAME : "",
                               shown_title, escaped,
                               g_variant_new_strv (NULL, 0), &hints, -1),
                NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);

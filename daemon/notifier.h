@@ -31,8 +31,10 @@ typedef struct
 {
   /* The user chose @action_id (a LimberPopupAction's id) on the pop-up. */
   void (*action) (const char *action_id, gpointer user_data);
-  /* The server took the pop-up away itself: it is not put back. */
-  void (*closed) (LimberClosedReason reason, gpointer user_data);
+  /* The server took the pop-up away itself: it is not put back. @seen: the
+   * person had it in front of them (they closed it, or its time ran out on
+   * a server that shows every pop-up only for a while). */
+  void (*closed) (LimberClosedReason reason, gboolean seen, gpointer user_data);
   /* limber_notifier_get_presence() changed. */
   void (*presence_changed) (gpointer user_data);
   gpointer user_data;

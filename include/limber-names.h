@@ -7,6 +7,8 @@
 
 /* The desktop entry limberd's notifications point at (desktop-entry hint). */
 #define LIMBER_DESKTOP_ID "io.github.limber.Limber"
+/* The icon theme name of limber's icon, sent where the server shows icons. */
+#define LIMBER_ICON_NAME "limber"
 
 /* PausedUntil when paused until resumed. */
 #define LIMBER_PAUSED_INDEFINITELY G_MAXUINT64

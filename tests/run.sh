@@ -21,12 +21,16 @@ out=$src/build-tests
 # which install.sh --deps-only installs.) lintian checks the package;
 # fish and zsh answer the completion test; i3-wm and sway run the README's
 # window-manager lines; locales has the sources from which the German
-# test builds a locale of its own (localedef).
+# test builds a locale of its own (localedef); every notification server
+# Debian 12 has is in the e2e suite (notify-osd draws only under a
+# compositing manager, xcompmgr; tesseract reads the screenshots).
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
 pipewire pipewire-bin wireplumber
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
-kwin-wayland sway wtype lintian fish zsh i3-wm locales xfconf gnome-shell gjs"
+kwin-wayland sway wtype lintian fish zsh i3-wm locales xfconf
+gnome-shell gjs xfce4-notifyd notification-daemon notify-osd xcompmgr
+mako-notifier grim tesseract-ocr tesseract-ocr-eng"
 
 ./systemd/install.sh --deps-only
 # shellcheck disable=SC2086

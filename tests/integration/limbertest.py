@@ -234,6 +234,7 @@ class LimberTestCase(dbusmock.DBusTestCase):
                     "time": times[index],
                     "app_name": str(args[0]),
                     "replaces_id": int(args[1]),
+                    "app_icon": str(args[2]),
                     "summary": str(args[3]),
                     "body": str(args[4]),
                     "actions": [str(a) for a in args[5]],

@@ -194,16 +194,37 @@ class GnomeShellGuidedTest(GuidedCase):
         self.invoke_action(self.action_key("Start"))
         step = wait_until(lambda: self.steps() and self.steps()[0], message="step 1")
         self.assertEqual(step["hints"]["urgency"], 2)
-        # Past GNOME's 4s (limberd's own clock of it, real time): still on
+        # Past GNOME's 5s (limberd's own clock of it, real time): still on
         # screen, where a normal banner would be in the list by now; the
         # next step too.
         self.invoke_action(self.action_key("Next"))
         wait_until(lambda: self.steps()[-1]["summary"] == "Roll your shoulders back",
                    message="step 2")
-        time.sleep(4.5)
+        time.sleep(5.5)
         self.assertEqual(self.property("Step")["step"], 2)
         self.assertEqual(self.status()["popup"], "on-screen")
         self.assertTrue(all(c["hints"]["urgency"] == 2 for c in self.steps()))
+
+
+class GaugeServerTest(GuidedCase):
+    """xfce4-notifyd draws a notification with a value as a gauge alone (no
+    text, no buttons): its steps come without the progress hint."""
+
+    start_daemon = False
+
+    def setUp(self):
+        super().setUp()
+        self.notifications_mock.AddMethod(
+            limbertest.NOTIFY_IFACE, "GetServerInformation", "", "ssss",
+            'ret = ("Xfce Notify Daemon", "Xfce", "0.7.3", "1.2")')
+        self.start_limberd()
+
+    def test_steps_without_the_value(self):
+        self.offer()
+        self.invoke_action(self.action_key("Start"))
+        step = wait_until(lambda: self.steps() and self.steps()[0], message="step 1")
+        self.assertNotIn("value", step["hints"])
+        self.assertEqual(step["summary"], "Stand up")
 
 
 class OtherKindsPopupTest(GuidedCase):

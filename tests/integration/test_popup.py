@@ -172,7 +172,9 @@ class ClosedPopupTest(LimberTestCase):
 
 
 class NoActionsTest(LimberTestCase):
-    """A server without actions gets plain instructions instead."""
+    """A server without actions gets plain instructions instead; one that
+    can neither answer nor keep a notification (notify-osd) shows it for a
+    while of its own, and then it has been seen."""
 
     capabilities = "body"
 
@@ -191,6 +193,55 @@ class NoActionsTest(LimberTestCase):
             "• 3 deep breaths, squeeze your shoulder blades (3 times, about 20s)",
             "• Gentle neck stretches (30s)"])
         self.assertIn("limberctl routine start", popup["body"])
+        # Not "never expires": notify-osd makes that a dialog nobody can
+        # take down. The server's own timeout instead.
+        self.assertEqual(popup["timeout"], -1)
+
+    def test_its_time_running_out_is_seen(self):
+        self.wait_for_popups()
+        self.notifications_mock.EmitSignal(
+            limbertest.NOTIFY_IFACE, "NotificationClosed", "uu",
+            [dbus.UInt32(self.notification_id()), dbus.UInt32(1)])
+        # As if closed: stepping away still counts, nothing is skipped.
+        status = self.wait_for_state("closed")
+        self.assertEqual((status["today"]["snoozed"], status["today"]["skipped"]), (0, 0))
+
+
+class PersistentNoActionsTest(LimberTestCase):
+    """Without actions but with persistence, the server keeps it: asked
+    never to expire, and an expiry is the server's doing, not a look."""
+
+    capabilities = "body persistence"
+
+    def test_kept_until_withdrawn(self):
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["actions"], [])
+        self.assertEqual(popup["timeout"], 0)
+        self.notifications_mock.EmitSignal(
+            limbertest.NOTIFY_IFACE, "NotificationClosed", "uu",
+            [dbus.UInt32(self.notification_id()), dbus.UInt32(1)])
+        # Put off until later, as on any server that drops what it keeps.
+        self.wait_for_state("snoozed")
+        self.wait_for_popups(2)
+
+
+class IconTest(LimberTestCase):
+    """limber's icon goes where the server shows icons, and nowhere else."""
+
+    capabilities = "body actions icon-static"
+
+    def test_icon_where_shown(self):
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["app_icon"], "limber")
+
+    def test_no_icon_where_not_shown(self):
+        self.stop_limberd()
+        self.notification_server.terminate()
+        self.notification_server.wait()
+        self.start_notifications("body actions")
+        self.start_limberd()
+        popup = self.wait_for_popups()[0]
+        self.assertEqual(popup["app_icon"], "")
 
 
 class MarkupTest(LimberTestCase):
