@@ -1,6 +1,7 @@
 #include "storage.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "scheduler.h"
 
@@ -27,6 +28,12 @@ struct _LimberStorage
   guint flush_source;
   GArray *waiting; /* Waiter, each to be told once pending writes are done */
   char *error;
+  /* The state file as limberd last read or wrote it (a write renames a new
+   * file into place): another file there is another limberd's, which
+   * replaced this one; its state is newer, and this one no longer saves. */
+  dev_t state_dev;
+  ino_t state_ino;
+  gboolean state_known, superseded;
 };
 
 LimberStorage *
@@ -75,6 +82,31 @@ set_error (LimberStorage *self, const char *message)
   self->error_changed (self->user_data);
 }
 
+static void
+note_state_file (LimberStorage *self)
+{
+  GStatBuf st;
+
+  self->state_known = g_lstat (self->state_path, &st) == 0;
+  if (self->state_known)
+    {
+      self->state_dev = st.st_dev;
+      self->state_ino = st.st_ino;
+    }
+}
+
+/* Whether the state file is no longer the one this limberd read or wrote. */
+static gboolean
+state_file_replaced (LimberStorage *self)
+{
+  GStatBuf st;
+
+  if (g_lstat (self->state_path, &st) != 0)
+    return FALSE; /* gone: written afresh */
+  return !self->state_known || st.st_dev != self->state_dev
+         || st.st_ino != self->state_ino;
+}
+
 gboolean
 limber_storage_load_state (LimberStorage *self, LimberStateRecord *record)
 {
@@ -83,6 +115,7 @@ limber_storage_load_state (LimberStorage *self, LimberStateRecord *record)
 
   if (problem != NULL)
     g_warning ("%s", problem);
+  note_state_file (self);
   if (found)
     {
       self->written = *record;
@@ -257,15 +290,26 @@ limber_storage_flush (LimberStorage *self)
                      && !limber_history_file_has_pending (self->history))
                     || limber_state_make_dir (self->dir, &error);
 
+  if (self->superseded)
+    self->state_pending = FALSE;
   if (!dir_ok)
     {
       message = g_strdup_printf (_ ("cannot save: %s"), error->message);
       g_clear_error (&error);
     }
-  else if (self->state_pending)
+  else if (self->state_pending && !self->superseded
+           && state_file_replaced (self))
+    {
+      g_message ("another limberd saved its state since this one did: "
+                 "this one saves no more");
+      self->superseded = TRUE;
+      self->state_pending = FALSE;
+    }
+  else if (self->state_pending && !self->superseded)
     {
       if (limber_state_write (self->state_path, &self->state, &error))
         {
+          note_state_file (self);
           self->state_pending = FALSE;
           self->written = self->state;
           self->have_written = TRUE;

@@ -755,6 +755,49 @@ test_records_history_facts (void)
   remove_dir (dir);
 }
 
+/* A limberd replaced by another (--replace) saves nothing once the other
+ * has written the state file: whatever it still had pending is older. */
+static gboolean
+read_state (const char *path, LimberStateRecord *record)
+{
+  g_autofree char *problem = NULL;
+
+  return limber_state_read (path, record, &problem);
+}
+
+static void
+test_replaced_storage_saves_no_more (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "state", NULL);
+  LimberStateRecord old = sample_state (), newer = sample_state ();
+  LimberStateRecord read;
+  LimberStorage *first = limber_storage_new (dir, on_storage_error, NULL);
+  LimberStorage *second;
+
+  limber_storage_save_state_now (first, &old);
+  second = limber_storage_new (dir, on_storage_error, NULL);
+  g_assert_true (limber_storage_load_state (second, &read));
+  newer.scheduler.phase = LIMBER_PHASE_PAUSED;
+  newer.scheduler.pause_left = -1;
+  limber_storage_save_state_now (second, &newer);
+  /* The first one's last word, after the second's. */
+  old.scheduler.worked += 1000000;
+  limber_storage_save_state_now (first, &old);
+  g_assert_true (read_state (path, &read));
+  g_assert_cmpint (read.scheduler.phase, ==, LIMBER_PHASE_PAUSED);
+  /* The second one goes on saving. */
+  newer.scheduler.worked += 5000000;
+  limber_storage_save_state_now (second, &newer);
+  g_assert_true (read_state (path, &read));
+  g_assert_cmpint (read.scheduler.worked, ==, newer.scheduler.worked);
+  limber_storage_free (first);
+  limber_storage_free (second);
+  g_assert_true (read_state (path, &read));
+  g_assert_cmpint (read.scheduler.phase, ==, LIMBER_PHASE_PAUSED);
+  remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -778,5 +821,7 @@ main (int argc, char **argv)
   g_test_add_func ("/stats/by-day", test_stats_by_day);
   g_test_add_func ("/records/history-facts", test_records_history_facts);
   g_test_add_func ("/stats/streak", test_streak_skips_days_off);
+  g_test_add_func ("/storage/replaced-saves-no-more",
+                   test_replaced_storage_saves_no_more);
   return g_test_run ();
 }
