@@ -4,9 +4,9 @@ paused (dunstctl set-paused true) limberd holds its pop-up: dunst shows
 nothing and queues nothing, and limberctl status lists the hold; unpaused,
 the break that came due meanwhile is offered, once."""
 
-import os
 import subprocess
 
+from desktop import X11Screen
 import limbertest
 from limbertest import LimberTestCase, wait_until
 
@@ -21,15 +21,9 @@ class DunstDndTest(LimberTestCase):
 
     def setUp(self):
         super().setUp()
-        read_end, write_end = os.pipe()
-        self.xvfb = subprocess.Popen(  # pylint: disable=consider-using-with
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "800x300x24",
-             "-nolisten", "tcp"],
-            pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write_end)
-        with os.fdopen(read_end) as f:
-            self.env["DISPLAY"] = ":" + f.readline().strip()
-        self.addCleanup(self.stop_server, self.xvfb)
+        screen = X11Screen(self.env, height=300)
+        self.addCleanup(screen.stop)
+        self.env["DISPLAY"] = screen.env["DISPLAY"]
         self.dunst = subprocess.Popen(  # pylint: disable=consider-using-with
             ["dunst"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.addCleanup(self.stop_server, self.dunst)

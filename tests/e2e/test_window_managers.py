@@ -12,6 +12,7 @@ import signal
 import subprocess
 import tempfile
 
+from desktop import X11Screen
 import limbertest
 from limbertest import LimberTestCase, wait_until
 
@@ -124,15 +125,9 @@ class WindowManagerTest(LimberTestCase):
         return wm
 
     def test_i3_runs_the_readme_line(self):
-        read_end, write_end = os.pipe()
-        xvfb = subprocess.Popen(  # pylint: disable=consider-using-with
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "640x480x24",
-             "-nolisten", "tcp"],
-            pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write_end)
-        self.addCleanup(self.stop_server, xvfb)
-        with os.fdopen(read_end) as f:
-            display = ":" + f.readline().strip()
+        screen = X11Screen(self.env, width=640, height=480)
+        self.addCleanup(screen.stop)
+        display = screen.env["DISPLAY"]
         config = self.path("i3.conf")
         with open(config, "w", encoding="utf-8") as f:
             f.write("font pango:monospace 8\n" + readme_recipe("~/.config/i3/config"))

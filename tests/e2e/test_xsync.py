@@ -4,10 +4,10 @@ xdotool as the user. The X server's idle counter under Xvfb does not grow
 smoothly, so this checks what the user does (idle, back, a pop-up at the
 lull) rather than idle durations to the millisecond."""
 
-import os
 import subprocess
 import time
 
+from desktop import X11Screen
 import limbertest
 from limbertest import LimberTestCase, wait_until
 
@@ -22,15 +22,9 @@ class XvfbTestCase(LimberTestCase):
 
     def setUp(self):
         super().setUp()
-        read_end, write_end = os.pipe()
-        self.xvfb = subprocess.Popen(  # pylint: disable=consider-using-with
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "640x480x24",
-             "-nolisten", "tcp"],
-            pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write_end)
-        with os.fdopen(read_end) as f:
-            self.env["DISPLAY"] = ":" + f.readline().strip()
-        self.addCleanup(self.stop_server, self.xvfb)
+        screen = X11Screen(self.env, width=640, height=480)
+        self.addCleanup(screen.stop)
+        self.env["DISPLAY"] = screen.env["DISPLAY"]
 
 
 class XsyncTest(XvfbTestCase):
