@@ -136,7 +136,10 @@ class GuidedPopupTest(GuidedCase):
         wait_until(lambda: self.steps(), message="step 1")
         self.close_by_user()
         wait_until(lambda: self.status()["today"]["taken"] == 1, message="the break taken")
-        self.assertEqual(self.history()[-1][2:], ["micro-break", "stopped"])
+        # Written once the change is on disk: soon after the count.
+        last = wait_until(lambda: (h := self.history()) and h[-1][2:] or None,
+                          message="the break in the history")
+        self.assertEqual(last, ["micro-break", "stopped"])
 
     def test_server_taking_it_down_puts_the_step_back(self):
         self.offer()

@@ -114,6 +114,9 @@ class PersistenceTest(LimberTestCase):
 
     def test_damaged_state_is_set_aside(self):
         self.stop_limberd()
+        # A limberd stopped early (valgrind is slow) may not have made its
+        # directory yet.
+        os.makedirs(os.path.dirname(self.state_path), mode=0o700, exist_ok=True)
         with open(self.state_path, "w", encoding="utf-8") as f:
             f.write("[state]\nversion=1\nworked=\x00\x01garbage")
         self.start_limberd()
