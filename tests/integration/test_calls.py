@@ -164,6 +164,28 @@ class PipeWireLaterTest(CallTestCase):
         self.record("--target", "virt-mic")
         wait_until(self.calls, 10, "the call noticed")
 
+    def test_pipewire_restarted_is_watched_again(self):
+        """PipeWire stopped under a call: the call ends with it, the
+        watcher waits for the socket, and watches the new PipeWire."""
+        self.start_pipewire()
+        self.make_node("virt-mic", "Audio/Source/Virtual")
+        self.start_limberd()
+        self.record("--target", "virt-mic")
+        wait_until(self.calls, 10, "the call noticed")
+        for proc in reversed(self.procs):
+            proc.terminate()
+            proc.wait()
+        self.procs.clear()
+        wait_until(lambda: self.calls() == [], 10, "the call ended with PipeWire")
+        wait_until(lambda: self.status()["call_detection"] == "camera", 10,
+                   "PipeWire no longer watched")
+        self.assertNotIn("pipewire: PipeWire sent", self.daemon_output())
+        self.start_pipewire()
+        wait_until(self.pipewire_client, 10, "limberd connected to the new PipeWire")
+        self.make_node("virt-mic", "Audio/Source/Virtual")
+        self.record("--target", "virt-mic")
+        wait_until(self.calls, 10, "a call on the new PipeWire noticed")
+
     def test_switched_off_nothing_is_loaded(self):
         self.write_config(dict(SLOW_CONFIG, **{"call-detection": "off"}))
         self.start_pipewire()
