@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "pipewire-client.h"
+#include "pw-pods.h"
 
 typedef struct
 {
@@ -70,116 +71,33 @@ static const LimberPwEvents events = {
   on_global, on_global_remove, on_node_info, on_settled, on_lost,
 };
 
-/* PODs and messages, written here as PipeWire lays them out. */
 static void
-u32 (GByteArray *b, guint32 v)
+add_stream (GByteArray *b, guint32 id, const char *media_class)
 {
-  g_byte_array_append (b, (const guint8 *) &v, 4);
-}
+  const char *const props[] = { "media.class", media_class, NULL };
 
-static void
-pod_int (GByteArray *b, guint32 type, guint32 v)
-{
-  u32 (b, 4);
-  u32 (b, type);
-  u32 (b, v);
-  u32 (b, 0);
-}
-
-static void
-pod_string (GByteArray *b, const char *s)
-{
-  gsize len = strlen (s) + 1;
-
-  u32 (b, len);
-  u32 (b, 8);
-  g_byte_array_append (b, (const guint8 *) s, len);
-  while (b->len % 8)
-    g_byte_array_append (b, (const guint8 *) "", 1);
-}
-
-static guint
-begin (GByteArray *b)
-{
-  guint at = b->len;
-
-  g_byte_array_set_size (b, at + 16);
-  u32 (b, 0);
-  u32 (b, 14);
-  return at;
-}
-
-static void
-end (GByteArray *b, guint at, guint32 id, guint32 opcode)
-{
-  guint32 size = b->len - at - 16;
-  guint32 header[6] = { id, (opcode << 24) | size, 0, 0, size - 8, 14 };
-
-  memcpy (b->data + at, header, sizeof header);
-}
-
-static void
-add_global (GByteArray *b, guint32 id, const char *media_class)
-{
-  guint m = begin (b), d;
-
-  pod_int (b, 4, id);
-  pod_int (b, 4, 0x1c8);
-  pod_string (b, "PipeWire:Interface:Node");
-  pod_int (b, 4, 3);
-  d = b->len;
-  u32 (b, 0);
-  u32 (b, 14);
-  pod_int (b, 4, 1);
-  pod_string (b, "media.class");
-  pod_string (b, media_class);
-  memcpy (b->data + d, &(guint32){ b->len - d - 8 }, 4);
-  end (b, m, 2, LIMBER_PW_REGISTRY_EVENT_GLOBAL);
+  add_global (b, id, "PipeWire:Interface:Node", props);
 }
 
 static void
 add_one_int (GByteArray *b, guint32 id, guint32 opcode, guint32 value)
 {
-  guint m = begin (b);
+  guint m = message_begin (b), s = struct_begin (b);
 
   pod_int (b, 4, value);
-  end (b, m, id, opcode);
+  struct_end (b, s);
+  message_end (b, m, id, opcode);
 }
 
 static void
 add_ping (GByteArray *b, guint32 seq)
 {
-  guint m = begin (b);
+  guint m = message_begin (b), s = struct_begin (b);
 
   pod_int (b, 4, 0);
   pod_int (b, 4, seq);
-  end (b, m, 0, LIMBER_PW_CORE_EVENT_PING);
-}
-
-static void
-add_node_info (GByteArray *b, guint32 proxy, guint32 global, guint32 state)
-{
-  guint m = begin (b);
-
-  pod_int (b, 4, global);
-  pod_int (b, 4, 0);
-  pod_int (b, 4, 1);
-  u32 (b, 8);
-  u32 (b, 5);
-  u32 (b, 1 << 2);
-  u32 (b, 0);
-  pod_int (b, 4, 1);
-  pod_int (b, 4, 0);
-  pod_int (b, 3, state);
-  u32 (b, 0);
-  u32 (b, 1);                 /* error: None */
-  for (int i = 0; i < 2; i++) /* no props, no params */
-    {
-      u32 (b, 16);
-      u32 (b, 14);
-      pod_int (b, 4, 0);
-    }
-  end (b, m, proxy, LIMBER_PW_NODE_EVENT_INFO);
+  struct_end (b, s);
+  message_end (b, m, 0, LIMBER_PW_CORE_EVENT_PING);
 }
 
 static void
@@ -309,8 +227,8 @@ test_ids_reused_once_freed (Fixture *f, gconstpointer data)
 
   (void) data;
   f->bind_on_global = TRUE;
-  add_global (b, 10, "Stream/Input/Audio");
-  add_global (b, 11, "Stream/Input/Video");
+  add_stream (b, 10, "Stream/Input/Audio");
+  add_stream (b, 11, "Stream/Input/Video");
   send_bytes (f, b->data, b->len);
   iterate_until (f, &f->settled, 1);
   g_assert_cmpuint (f->globals->len, ==, 2);
@@ -323,10 +241,10 @@ test_ids_reused_once_freed (Fixture *f, gconstpointer data)
 
   /* Node 11's info, on the proxy it was bound as. */
   g_byte_array_set_size (b, 0);
-  add_node_info (b, 4, 11, LIMBER_PW_NODE_RUNNING);
+  add_node_info (b, 4, 11, 1 << 2, LIMBER_PW_NODE_RUNNING, NULL);
   /* Global 10 gone, its proxy id not free yet. */
   add_one_int (b, 2, LIMBER_PW_REGISTRY_EVENT_GLOBAL_REMOVE, 10);
-  add_global (b, 12, "Stream/Output/Video");
+  add_stream (b, 12, "Stream/Output/Video");
   send_bytes (f, b->data, b->len);
   iterate_until (f, &f->settled, 2);
   g_assert_cmpuint (f->info_globals->len, ==, 1);
@@ -339,7 +257,7 @@ test_ids_reused_once_freed (Fixture *f, gconstpointer data)
   /* Now free: 3 is the lowest again. */
   g_byte_array_set_size (b, 0);
   add_one_int (b, 0, LIMBER_PW_CORE_EVENT_REMOVE_ID, 3);
-  add_global (b, 13, "Stream/Input/Audio");
+  add_stream (b, 13, "Stream/Input/Audio");
   send_bytes (f, b->data, b->len);
   iterate_until (f, &f->settled, 3);
   g_assert_cmpuint (receive_bind (f, &global), ==, 3);
@@ -384,7 +302,7 @@ test_cut_message_and_fds (Fixture *f, gconstpointer data)
   struct sigaction ignore = { .sa_handler = SIG_IGN }, saved;
 
   (void) data;
-  add_global (b, 20, "Audio/Source");
+  add_stream (b, 20, "Audio/Source");
   send_bytes (f, b->data, 10);
   /* Nothing whole yet: no global. */
   while (g_main_context_iteration (NULL, FALSE))
