@@ -248,8 +248,12 @@ class PipeWireVideoTest(CallTestCase):
         """@proc stops: the hold ends and the missed break is offered."""
         proc.terminate()
         proc.wait()
+        ended = time.time()
         (offer,) = self.wait_for_popups(1)
+        latency = offer["time"] - ended
+        print(f"latency from the stream's end to the deferred break: {latency:.2f} s")
         self.assertTrue(offer["summary"].startswith(DEFERRED_TITLE), offer)
+        self.assertLess(latency, limbertest.slack(4))
         self.assertEqual(self.calls(), [])
 
     def test_camera_capture_holds_breaks_and_the_missed_one_follows(self):
