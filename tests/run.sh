@@ -23,9 +23,12 @@ out=$src/build-tests
 # window-manager lines; locales has the sources from which the German
 # test builds a locale of its own (localedef); every notification server
 # Debian 12 has is in the e2e suite (notify-osd draws only under a
-# compositing manager, xcompmgr; tesseract reads the screenshots).
+# compositing manager, xcompmgr; tesseract reads the screenshots); GStreamer's
+# PipeWire elements make the call tests' fake camera and screen-cast streams
+# (gir1.2-gstreamer-1.0: a producer the test pauses, from Python).
 TEST_PACKAGES="dbus dbus-bin python3-dbusmock python3-gi systemd xvfb xdotool
-pipewire pipewire-bin wireplumber
+pipewire pipewire-bin wireplumber gstreamer1.0-pipewire gstreamer1.0-tools
+gstreamer1.0-plugins-base gir1.2-gstreamer-1.0
 dunst mutter imagemagick fonts-dejavu-core valgrind clang-format shellcheck
 desktop-file-utils libxml2-utils util-linux clang libclang-rt-14-dev
 kwin-wayland sway wtype lintian fish zsh i3-wm locales xfconf
