@@ -13,7 +13,8 @@
 # failed. The exit status is non-zero when any test failed.
 #
 # Budget: under 15 minutes on a fresh 2-core Debian 12 machine, package
-# installs included (about 12 now); each stage prints how long it took.
+# installs included (about 12 now, tests/README.md has the stages); each
+# stage prints how long it took.
 set -eu
 
 cd "$(dirname "$0")/.."
