@@ -2,10 +2,7 @@
  * interrupt: a microphone or camera recording, a screen shared. Each says
  * busy or not and what ("microphone: Firefox"); calls.c combines them,
  * debounces, and the daemon turns the result into a hold of kind call.
- *
- * A source may live in a module of its own (source-pipewire.so), with a
- * copy of this file's code, so that limberd maps its library only where it
- * is used. */
+ */
 #pragma once
 
 #include <gio/gio.h>
@@ -59,8 +56,8 @@ void limber_busy_source_free (LimberBusySource *self);
 /* The /dev/video* watcher (source-camera.c). */
 LimberBusySource *limber_source_camera_new (const LimberBusyListener *listener,
                                             const char *ignored);
-/* The PipeWire watcher, in module source-pipewire.so; NULL when PipeWire
- * cannot be reached. */
-G_MODULE_EXPORT LimberBusySource *
+/* The PipeWire watcher, on the socket at @socket; NULL when PipeWire
+ * cannot be reached there. */
+LimberBusySource *
 limber_source_pipewire_new (const LimberBusyListener *listener,
-                            const char *ignored);
+                            const char *ignored, const char *socket);

@@ -3,15 +3,11 @@
 #include <gio/gio.h>
 
 #include "busy-source.h"
-#include "source-module.h"
 
 /* Capture must last this long to be a call, and stop this long to end
  * one (ms). */
 #define BEGIN_DELAY_MS 2000
 #define END_DELAY_MS   1000
-
-typedef LimberBusySource *(*PipewireNewFunc) (
-    const LimberBusyListener *listener, const char *ignored);
 
 struct _LimberCalls
 {
@@ -185,31 +181,18 @@ on_socket_event (GFileMonitor *monitor, GFile *file, GFile *other,
     }
 }
 
-static gboolean
-load_pipewire (PipewireNewFunc *new_source)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (limber_source_module_symbols ("pipewire", &error,
-                                    "limber_source_pipewire_new",
-                                    (gpointer *) new_source, NULL))
-    return TRUE;
-  g_warning ("cannot load the PipeWire call watcher: %s", error->message);
-  return FALSE;
-}
-
-/* Loads the PipeWire watcher if PipeWire is there; otherwise watches for
- * its socket to appear. */
+/* Connects the PipeWire watcher if PipeWire is there; otherwise watches
+ * for its socket to appear. */
 static void
 connect_pipewire (LimberCalls *self)
 {
   g_autofree char *socket = pipewire_socket ();
-  PipewireNewFunc new_source;
 
   if (socket == NULL)
     return;
-  if (g_file_test (socket, G_FILE_TEST_EXISTS) && load_pipewire (&new_source))
-    self->pipewire = new_source (&self->listener, self->ignored);
+  if (g_file_test (socket, G_FILE_TEST_EXISTS))
+    self->pipewire
+        = limber_source_pipewire_new (&self->listener, self->ignored, socket);
   if (self->pipewire != NULL)
     {
       g_clear_object (&self->socket_monitor);

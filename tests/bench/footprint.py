@@ -345,6 +345,8 @@ def start_limberd(work, build, source):
     desktop.env["LIMBER_MODULE_DIR"] = os.path.join(build, "daemon", "sources")
     proc = desktop.spawn([os.path.join(build, "daemon", "limberd")])
     desktop.wait_for_name("io.github.limber.Limber1")
+    if source == "calls":
+        wait_for_pipewire_client(desktop)
     return desktop, proc
 
 
@@ -414,6 +416,18 @@ def start_pipewire(desktop):
         time.sleep(0.1)
     pw_cli("create-node", "adapter", "{ factory.name=support.null-audio-sink node.name=mic "
            "media.class=Audio/Source/Virtual audio.position=[FL FR] object.linger=true }")
+
+
+def wait_for_pipewire_client(desktop):
+    """Until PipeWire lists limberd among its clients: the row measures
+    the watcher connected, not one that failed to."""
+    deadline = time.monotonic() + 30
+    while 'application.name = "limberd"' not in subprocess.run(
+            ["pw-cli", "ls", "Client"], env=desktop.env, capture_output=True, text=True,
+            check=False).stdout:
+        if time.monotonic() > deadline:
+            raise RuntimeError("limberd did not connect to PipeWire")
+        time.sleep(0.1)
 
 
 def start_floor(work, build):

@@ -4,6 +4,7 @@ test's session bus, with a fake microphone (and a fake sink to monitor),
 recorded by pw-record; and a /dev/video*-style stand-in opened by a test
 process. A call holds breaks back; the missed break is offered after it."""
 
+import json
 import os
 import subprocess
 import time
@@ -75,9 +76,13 @@ class CallTestCase(LimberTestCase):
     def calls(self):
         return [h for h in self.status()["holds"] if h["kind"] == "call"]
 
-    def maps_pipewire(self):
-        with open(f"/proc/{self.daemon.pid}/maps", encoding="utf-8") as f:
-            return "libpipewire" in f.read()
+    def pipewire_client(self):
+        """Whether PipeWire lists this test's limberd among its clients."""
+        clients = [o for o in json.loads(self.pw("pw-dump"))
+                   if o["type"] == "PipeWire:Interface:Client"]
+        return any(c["info"]["props"].get("application.name") == "limberd"
+                   and str(c["info"]["props"].get("pipewire.sec.pid")) == str(self.daemon.pid)
+                   for c in clients)
 
     def deferred_offers(self):
         return [c for c in self.notify_calls() if c["summary"].startswith(DEFERRED_TITLE)]
@@ -88,7 +93,7 @@ class PipeWireCallTest(CallTestCase):
         self.start_pipewire()
         self.make_node("virt-mic", "Audio/Source/Virtual")
         self.start_limberd()
-        wait_until(self.maps_pipewire, 10, "the PipeWire module loaded")
+        wait_until(self.pipewire_client, 10, "limberd connected to PipeWire")
         recorder = self.record("--target", "virt-mic")
         recording = time.monotonic()
         (call,) = wait_until(self.calls, message="the call noticed")
@@ -148,18 +153,38 @@ class PipeWireLaterTest(CallTestCase):
 
     def test_pipewire_started_later_is_watched(self):
         self.start_limberd()
-        # No PipeWire yet: its library is not loaded.
-        self.assertFalse(self.maps_pipewire())
         wait_until(lambda: self.status()["call_detection"] == "camera", 10, "cameras watched")
         self.assertIn("Calls:     watched (cameras opened directly; PipeWire is not running)",
                       self.ctl("status", check=0).stdout)
         self.start_pipewire()
-        wait_until(self.maps_pipewire, 10, "the PipeWire module loaded")
+        wait_until(self.pipewire_client, 10, "limberd connected to PipeWire")
         wait_until(lambda: self.status()["call_detection"] == "pipewire+camera", 10,
                    "PipeWire watched")
         self.make_node("virt-mic", "Audio/Source/Virtual")
         self.record("--target", "virt-mic")
         wait_until(self.calls, 10, "the call noticed")
+
+    def test_pipewire_restarted_is_watched_again(self):
+        """PipeWire stopped under a call: the call ends with it, the
+        watcher waits for the socket, and watches the new PipeWire."""
+        self.start_pipewire()
+        self.make_node("virt-mic", "Audio/Source/Virtual")
+        self.start_limberd()
+        self.record("--target", "virt-mic")
+        wait_until(self.calls, 10, "the call noticed")
+        for proc in reversed(self.procs):
+            proc.terminate()
+            proc.wait()
+        self.procs.clear()
+        wait_until(lambda: self.calls() == [], 10, "the call ended with PipeWire")
+        wait_until(lambda: self.status()["call_detection"] == "camera", 10,
+                   "PipeWire no longer watched")
+        self.assertNotIn("pipewire: PipeWire sent", self.daemon_output())
+        self.start_pipewire()
+        wait_until(self.pipewire_client, 10, "limberd connected to the new PipeWire")
+        self.make_node("virt-mic", "Audio/Source/Virtual")
+        self.record("--target", "virt-mic")
+        wait_until(self.calls, 10, "a call on the new PipeWire noticed")
 
     def test_switched_off_nothing_is_loaded(self):
         self.write_config(dict(SLOW_CONFIG, **{"call-detection": "off"}))
@@ -169,16 +194,17 @@ class PipeWireLaterTest(CallTestCase):
         self.record("--target", "virt-mic")
         time.sleep(3)
         self.assertEqual(self.calls(), [])
-        self.assertFalse(self.maps_pipewire())
+        self.assertFalse(self.pipewire_client())
         self.assertEqual(self.status()["call_detection"], "off")
         self.assertIn("Calls:     not watched (call-detection is off)",
                       self.ctl("status", check=0).stdout)
         # Switched on at run time: watched from then on.
         self.ctl("set", "call-detection", "on", check=0)
         wait_until(self.calls, 10, "the call noticed")
-        self.assertTrue(self.maps_pipewire())
+        self.assertTrue(self.pipewire_client())
         self.ctl("set", "call-detection", "off", check=0)
         wait_until(lambda: self.calls() == [], 10, "the call hold dropped")
+        wait_until(lambda: not self.pipewire_client(), 10, "limberd gone from PipeWire's clients")
 
 
 class CameraTest(CallTestCase):
