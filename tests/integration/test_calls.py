@@ -216,7 +216,8 @@ class PipeWireVideoTest(CallTestCase):
     elements: a fake camera (a Video/Source node) watched by a capture
     stream, and a screen-cast stream shaped like mutter's and KWin's (a
     Stream/Output/Video node that drives, linked only once someone
-    watches). The viewer in both is "meet", so that the hold names it."""
+    watches) or like xdg-desktop-portal-wlr's (a client's Video/Source).
+    The viewer in each is "meet", so that the hold names it."""
 
     # Small and slow: what is in the picture does not matter.
     FRAMES = "video/x-raw,format=RGBx,width=64,height=48,framerate=10/1"
@@ -312,12 +313,34 @@ class PipeWireVideoTest(CallTestCase):
         self.assertIn(("meet", "Stream/Input/Video"), nodes)
         (call,) = wait_until(self.calls, message="the screen share noticed")
         self.assertEqual(call["who"], "PipeWire")
-        self.assertEqual(call["reason"], "screen: gnome-shell")
+        # Named by the app that watches, not by the compositor.
+        self.assertEqual(call["reason"], "screen: meet")
         self.assertRegex(self.ctl("status", check=0).stdout,
-                         r"Holds:\s+call\s+“screen: gnome-shell”, by PipeWire, since")
+                         r"Holds:\s+call\s+“screen: meet”, by PipeWire, since")
         wait_until(lambda: self.status()["today"]["deferred"] == 1, 15, "a deferred break")
         self.assertEqual(self.notify_calls(), [])
         self.assert_offered_after(viewer)
+
+    def test_wlroots_portal_share_is_a_screen_not_a_camera(self):
+        """xdg-desktop-portal-wlr publishes its share as a Video/Source
+        stream of its own: a client's node, not a device's, and no camera
+        role. Such a share is a screen; the fake camera above (a
+        Video/Source with media.role=Camera) stays a camera."""
+        self.config = SLOW_CONFIG
+        self.write_config(SLOW_CONFIG)
+        self.start_pipewire()
+        self.produce("client-name=xdg-desktop-portal-wlr",
+                     "stream-properties=props,media.class=Video/Source,node.name=xdpw-stream-1")
+        self.wait_for_node("xdpw-stream-1")
+        self.start_watching()
+        viewer = self.view("xdpw-stream-1")
+        nodes = self.wait_for_streaming("xdpw-stream-1", "meet")
+        self.assertIn(("xdpw-stream-1", "Video/Source"), nodes)
+        (call,) = wait_until(self.calls, message="the wlroots share noticed")
+        self.assertEqual(call["reason"], "screen: meet")
+        viewer.terminate()
+        viewer.wait()
+        wait_until(lambda: self.calls() == [], 10, "the share's hold dropped")
 
     def test_screen_share_ends_when_the_stream_goes(self):
         self.config = SLOW_CONFIG
@@ -366,7 +389,7 @@ class PipeWireVideoTest(CallTestCase):
         self.assertIn(("Stream/Output/Video", "gnome-shell", "idle"), nodes.values())
         command("play")
         (call,) = wait_until(self.calls, message="the share noticed again")
-        self.assertEqual(call["reason"], "screen: gnome-shell")
+        self.assertEqual(call["reason"], "screen: meet")
 
 
 class CameraTest(CallTestCase):
