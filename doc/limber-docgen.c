@@ -69,7 +69,9 @@ value_rule (const LimberSetting *setting)
     return g_strdup ("A time of day, _HH:MM_, or *off*.");
   if (setting->kind == LIMBER_SETTING_WEEKLY)
     return g_strdup ("A day of the week and a time, as *Fri 16:00*, or "
-                     "*off*.");
+                     "*off*. The day may be written in English or in the "
+                     "words of your locale, as *limberctl status* shows it "
+                     "(*Fr 16:00* in German); it is saved in English.");
   if (setting->kind == LIMBER_SETTING_CHOICE)
     {
       GString *out = g_string_new ("One of ");

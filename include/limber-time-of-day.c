@@ -46,6 +46,44 @@ limber_time_of_day_parse (const char *text, int *minutes, GError **error)
   return FALSE;
 }
 
+/* @word without case and a trailing dot ("ven." in French). */
+static char *
+day_key (const char *word)
+{
+  char *key = g_utf8_casefold (word, -1);
+  gsize len = strlen (key);
+
+  if (len > 1 && key[len - 1] == '.')
+    key[len - 1] = '\0';
+  return key;
+}
+
+/* 1 (Monday) to 7 for @day in English ("fri", "friday") or in the
+ * locale's words, as status shows them ("Fr" in German); 0 if none. */
+static int
+weekday_of (const char *day)
+{
+  g_autofree char *key = day_key (day);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (day_names); i++)
+    if (g_str_equal (key, day_names[i])
+        || (strlen (key) == 3 && g_str_has_prefix (day_names[i], key)))
+      return (int) i + 1;
+  for (int i = 0; i < 7; i++)
+    {
+      /* 1 January 2024 was a Monday. */
+      g_autoptr (GDateTime) date
+          = g_date_time_new_utc (2024, 1, 1 + i, 0, 0, 0);
+      g_autofree char *abbreviated = g_date_time_format (date, "%a");
+      g_autofree char *full = g_date_time_format (date, "%A");
+      g_autofree char *short_key = abbreviated ? day_key (abbreviated) : NULL;
+      g_autofree char *full_key = full ? day_key (full) : NULL;
+      if (g_strcmp0 (key, short_key) == 0 || g_strcmp0 (key, full_key) == 0)
+        return i + 1;
+    }
+  return 0;
+}
+
 gboolean
 limber_weekly_parse (const char *text, int *weekday, int *minutes,
                      GError **error)
@@ -59,17 +97,9 @@ limber_weekly_parse (const char *text, int *weekday, int *minutes,
       *weekday = *minutes = -1;
       return TRUE;
     }
-  if (g_strv_length (words) == 2 && parse_clock (words[1], minutes))
-    {
-      g_autofree char *day = g_ascii_strdown (words[0], -1);
-      for (gsize i = 0; i < G_N_ELEMENTS (day_names); i++)
-        if (g_str_equal (day, day_names[i])
-            || (strlen (day) == 3 && g_str_has_prefix (day_names[i], day)))
-          {
-            *weekday = (int) i + 1;
-            return TRUE;
-          }
-    }
+  if (g_strv_length (words) == 2 && parse_clock (words[1], minutes)
+      && (*weekday = weekday_of (words[0])) > 0)
+    return TRUE;
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_ARGUMENT,
                _ ("'%s' is not a day and time: give a day and HH:MM, such as "
                   "'Fri 16:00', or off"),

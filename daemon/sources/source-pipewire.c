@@ -1,8 +1,14 @@
-/* "In a call", as PipeWire sees it: a stream recording from a microphone
- * or a camera (a Stream/Input/Audio or Stream/Input/Video node, running,
- * linked from an Audio/Source* or Video/Source* node), or a screen being
- * shared (a Stream/Output/Video node, running, linked to a consumer: GNOME's
- * meta-screen-cast-src, the portals' streams).
+/* "In a call", as PipeWire sees it: a capture stream (a Stream/Input/Audio
+ * or Stream/Input/Video node, running) linked from a microphone (an
+ * Audio/Source* node), a camera (a Video/Source* node that a device made,
+ * or one that says media.role=Camera) or a shared screen. The hold names
+ * the app that captures: "screen: Firefox", not the compositor.
+ *
+ * A shared screen is a stream a compositor or portal publishes: GNOME's
+ * and KDE's casts are Stream/Output/Video nodes; xdg-desktop-portal-wlr's
+ * (sway and other wlroots desktops) is a Video/Source node, but a client's
+ * stream, with no device.id. A share to a consumer that is no capture
+ * stream (a filter, a recorder of another kind) is named by its producer.
  *
  * Left out, as the field reports them: streams that only monitor (a sink's
  * monitor is an Audio/Sink, not a source; stream.monitor, which peak meters
@@ -28,7 +34,9 @@ typedef struct
   char *binary; /* application.process.binary, once the info says */
   char *name;   /* node.name */
   gboolean monitor;
-  gint32 state; /* streams only, once their info says */
+  gboolean device;      /* made by a device (device.id): a real camera */
+  gboolean camera_role; /* media.role=Camera: a virtual camera */
+  gint32 state;         /* streams only, once their info says */
 } Node;
 
 typedef struct
@@ -62,6 +70,20 @@ ignored (SourcePipewire *self, const Node *node)
                                         G_N_ELEMENTS (names));
 }
 
+static Node *
+node_of (SourcePipewire *self, guint32 id)
+{
+  return g_hash_table_lookup (self->nodes, GUINT_TO_POINTER (id));
+}
+
+static gboolean
+is_shared_screen (const Node *node)
+{
+  return class_is (node, "Stream/Output/Video")
+         || (class_is (node, "Video/Source") && !node->device
+             && !node->camera_role);
+}
+
 /* What @node, a running stream, is doing that makes a call, or NULL. */
 static const char *
 capture_of (SourcePipewire *self, const Node *node)
@@ -69,25 +91,28 @@ capture_of (SourcePipewire *self, const Node *node)
   GHashTableIter iter;
   Link *link;
   gboolean input = class_is (node, "Stream/Input/");
-  gboolean screen = class_is (node, "Stream/Output/Video");
+  gboolean producer = class_is (node, "Stream/Output/Video");
 
-  if ((!input && !screen) || node->state != LIMBER_PW_NODE_RUNNING
+  if ((!input && !producer) || node->state != LIMBER_PW_NODE_RUNNING
       || ignored (self, node))
     return NULL;
   g_hash_table_iter_init (&iter, self->links);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &link))
     {
-      if (screen && link->from == node->id)
-        return "screen";
       if (input && link->to == node->id)
         {
-          Node *from = g_hash_table_lookup (self->nodes,
-                                            GUINT_TO_POINTER (link->from));
+          Node *from = node_of (self, link->from);
           if (class_is (from, "Audio/Source"))
             return N_ ("microphone");
+          if (is_shared_screen (from))
+            return N_ ("screen");
           if (class_is (from, "Video/Source"))
             return N_ ("camera");
         }
+      /* A capture stream watching the share names itself (above). */
+      if (producer && link->from == node->id
+          && !class_is (node_of (self, link->to), "Stream/Input/"))
+        return N_ ("screen");
     }
   return NULL;
 }
@@ -106,7 +131,7 @@ evaluate (SourcePipewire *self)
       const char *capture = capture_of (self, node);
       if (capture == NULL)
         continue;
-      /* The lowest id first, so that the text does not flap. */
+      /* The first text in byte order, so that it does not flap. */
       /* TRANSLATORS: why a call holds breaks back, as limberctl status
          shows it: "microphone: zoom". */
       g_autofree char *one = g_strdup_printf (_ ("%s: %s"), _ (capture),
@@ -159,15 +184,13 @@ take_props (Node *node, const LimberPwDict *props)
     }
   if ((value = limber_pw_dict_lookup (props, "stream.monitor")) != NULL)
     node->monitor = g_str_equal (value, "true") || g_str_equal (value, "1");
+  if (limber_pw_dict_lookup (props, "device.id") != NULL)
+    node->device = TRUE;
+  if ((value = limber_pw_dict_lookup (props, "media.role")) != NULL)
+    node->camera_role = g_ascii_strcasecmp (value, "Camera") == 0;
   if ((value = limber_pw_dict_lookup (props, "node.passive")) != NULL
       && (g_str_equal (value, "true") || g_str_equal (value, "1")))
     node->monitor = TRUE;
-}
-
-static Node *
-node_of (SourcePipewire *self, guint32 id)
-{
-  return g_hash_table_lookup (self->nodes, GUINT_TO_POINTER (id));
 }
 
 static void

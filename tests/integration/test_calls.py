@@ -1,12 +1,15 @@
 #!/usr/bin/python3
 """Calls noticed by themselves: a real PipeWire and WirePlumber on the
 test's session bus, with a fake microphone (and a fake sink to monitor),
-recorded by pw-record; and a /dev/video*-style stand-in opened by a test
-process. A call holds breaks back; the missed break is offered after it."""
+recorded by pw-record; a fake camera and a screen-cast stream, watched
+through GStreamer's PipeWire elements; and a /dev/video*-style stand-in
+opened by a test process. A call holds breaks back; the missed break is
+offered after it."""
 
 import json
 import os
 import subprocess
+import sys
 import time
 
 import limbertest
@@ -15,6 +18,7 @@ from limbertest import LimberTestCase, wait_until
 CALL_CONFIG = dict(limbertest.FAST_CONFIG, **{"interval-min": "6s", "interval-max": "9s"})
 SLOW_CONFIG = dict(limbertest.FAST_CONFIG, **{"interval-min": "1h", "interval-max": "2h"})
 DEFERRED_TITLE = "You missed a micro-break"
+HELPERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers")
 
 
 class CallTestCase(LimberTestCase):
@@ -205,6 +209,187 @@ class PipeWireLaterTest(CallTestCase):
         self.ctl("set", "call-detection", "off", check=0)
         wait_until(lambda: self.calls() == [], 10, "the call hold dropped")
         wait_until(lambda: not self.pipewire_client(), 10, "limberd gone from PipeWire's clients")
+
+
+class PipeWireVideoTest(CallTestCase):
+    """Video through a real PipeWire, made with GStreamer's PipeWire
+    elements: a fake camera (a Video/Source node) watched by a capture
+    stream, and a screen-cast stream shaped like mutter's and KWin's (a
+    Stream/Output/Video node that drives, linked only once someone
+    watches) or like xdg-desktop-portal-wlr's (a client's Video/Source).
+    The viewer in each is "meet", so that the hold names it."""
+
+    # Small and slow: what is in the picture does not matter.
+    FRAMES = "video/x-raw,format=RGBx,width=64,height=48,framerate=10/1"
+
+    def graph(self):
+        """PipeWire's nodes by id (class, name, state) and its links, from pw-dump."""
+        nodes, links = {}, []
+        for obj in json.loads(self.pw("pw-dump")):
+            info = obj.get("info") or {}
+            if obj["type"] == "PipeWire:Interface:Node":
+                props = info.get("props", {})
+                nodes[obj["id"]] = (props.get("media.class"), props.get("node.name"),
+                                    info.get("state"))
+            elif obj["type"] == "PipeWire:Interface:Link":
+                links.append((info["output-node-id"], info["input-node-id"]))
+        return nodes, links
+
+    def wait_for_streaming(self, producer, viewer):
+        """Until @producer is linked to @viewer and both run (the link
+        comes a moment before); PipeWire's nodes then, by (name, class)."""
+        def streaming():
+            nodes, links = self.graph()
+            running = {i: name for i, (_, name, state) in nodes.items() if state == "running"}
+            names = {(running.get(a), running.get(b)) for a, b in links}
+            return (producer, viewer) in names and {(n, c) for c, n, _ in nodes.values()}
+        return wait_until(streaming, 10, f"{producer} streaming to {viewer}")
+
+    def produce(self, *stream):
+        """A live test picture into PipeWire, as a node that waits to be
+        consumed (mode=provide: a driver, not linked by the session manager)."""
+        return self.spawn("gst-launch-1.0", "videotestsrc", "is-live=true", "!", self.FRAMES, "!",
+                          "pipewiresink", "mode=provide", *stream, name="producer")
+
+    def view(self, target):
+        """A capture stream ("meet") on @target, as a call or screen-share
+        viewer opens one. Its caps give it a format (without one, the link
+        is never made)."""
+        return self.spawn("gst-launch-1.0", "pipewiresrc", f"target-object={target}",
+                          "client-name=meet", "!", "video/x-raw,format=RGBx", "!", "fakesink",
+                          name="viewer")
+
+    def wait_for_node(self, name):
+        """Until PipeWire has a node called @name: a viewer that comes first
+        finds nothing to link to, and stays unlinked."""
+        wait_until(lambda: f'node.name = "{name}"' in self.pw("pw-cli", "ls", "Node"), 10,
+                   f"node {name}")
+
+    def start_watching(self):
+        self.start_limberd()
+        wait_until(lambda: self.status()["call_detection"] == "pipewire+camera", 10,
+                   "PipeWire watched")
+
+    def assert_offered_after(self, proc):
+        """@proc stops: the hold ends and the missed break is offered."""
+        proc.terminate()
+        proc.wait()
+        ended = time.time()
+        (offer,) = self.wait_for_popups(1)
+        latency = offer["time"] - ended
+        print(f"latency from the stream's end to the deferred break: {latency:.2f} s")
+        self.assertTrue(offer["summary"].startswith(DEFERRED_TITLE), offer)
+        self.assertLess(latency, limbertest.slack(4))
+        self.assertEqual(self.calls(), [])
+
+    def test_camera_capture_holds_breaks_and_the_missed_one_follows(self):
+        self.start_pipewire()
+        self.produce("stream-properties=props,media.class=Video/Source,"
+                     "node.name=fake-camera,media.role=Camera")
+        self.wait_for_node("fake-camera")
+        self.start_watching()
+        viewer = self.view("fake-camera")
+        nodes = self.wait_for_streaming("fake-camera", "meet")
+        # What PipeWire makes of it (TESTING.md): the capture is a
+        # running Stream/Input/Video node, linked from the Video/Source.
+        self.assertIn(("fake-camera", "Video/Source"), nodes)
+        self.assertIn(("meet", "Stream/Input/Video"), nodes)
+        (call,) = wait_until(self.calls, message="the camera noticed")
+        self.assertEqual(call["who"], "PipeWire")
+        self.assertEqual(call["reason"], "camera: meet")
+        wait_until(lambda: self.status()["today"]["deferred"] == 1, 15, "a deferred break")
+        self.assertEqual(self.notify_calls(), [])
+        self.assert_offered_after(viewer)
+
+    def test_screen_share_holds_breaks_until_the_viewer_leaves(self):
+        self.start_pipewire()
+        # Named as mutter's stream is: node.name is the compositor's.
+        self.produce("client-name=gnome-shell")
+        self.wait_for_node("gnome-shell")
+        self.start_watching()
+        viewer = self.view("gnome-shell")
+        nodes = self.wait_for_streaming("gnome-shell", "meet")
+        self.assertIn(("gnome-shell", "Stream/Output/Video"), nodes)
+        self.assertIn(("meet", "Stream/Input/Video"), nodes)
+        (call,) = wait_until(self.calls, message="the screen share noticed")
+        self.assertEqual(call["who"], "PipeWire")
+        # Named by the app that watches, not by the compositor.
+        self.assertEqual(call["reason"], "screen: meet")
+        self.assertRegex(self.ctl("status", check=0).stdout,
+                         r"Holds:\s+call\s+“screen: meet”, by PipeWire, since")
+        wait_until(lambda: self.status()["today"]["deferred"] == 1, 15, "a deferred break")
+        self.assertEqual(self.notify_calls(), [])
+        self.assert_offered_after(viewer)
+
+    def test_wlroots_portal_share_is_a_screen_not_a_camera(self):
+        """xdg-desktop-portal-wlr publishes its share as a Video/Source
+        stream of its own: a client's node, not a device's, and no camera
+        role. Such a share is a screen; the fake camera above (a
+        Video/Source with media.role=Camera) stays a camera."""
+        self.config = SLOW_CONFIG
+        self.write_config(SLOW_CONFIG)
+        self.start_pipewire()
+        self.produce("client-name=xdg-desktop-portal-wlr",
+                     "stream-properties=props,media.class=Video/Source,node.name=xdpw-stream-1")
+        self.wait_for_node("xdpw-stream-1")
+        self.start_watching()
+        viewer = self.view("xdpw-stream-1")
+        nodes = self.wait_for_streaming("xdpw-stream-1", "meet")
+        self.assertIn(("xdpw-stream-1", "Video/Source"), nodes)
+        (call,) = wait_until(self.calls, message="the wlroots share noticed")
+        self.assertEqual(call["reason"], "screen: meet")
+        viewer.terminate()
+        viewer.wait()
+        wait_until(lambda: self.calls() == [], 10, "the share's hold dropped")
+
+    def test_screen_share_ends_when_the_stream_goes(self):
+        self.config = SLOW_CONFIG
+        self.write_config(SLOW_CONFIG)
+        self.start_pipewire()
+        producer = self.produce("client-name=gnome-shell")
+        self.wait_for_node("gnome-shell")
+        self.start_watching()
+        self.view("gnome-shell")
+        self.wait_for_streaming("gnome-shell", "meet")
+        wait_until(self.calls, message="the screen share noticed")
+        # The compositor ends the cast; the viewer stays, watching nothing.
+        producer.terminate()
+        producer.wait()
+        wait_until(lambda: self.calls() == [], 10, "the screen share's hold dropped")
+        self.assertEqual(self.status()["holds"], [])
+
+    def test_paused_screen_share_holds_nothing(self):
+        self.config = SLOW_CONFIG
+        self.write_config(SLOW_CONFIG)
+        self.start_pipewire()
+        # The producer in a pipeline the test can pause (gst-launch cannot).
+        producer = subprocess.Popen(  # pylint: disable=consider-using-with
+            [sys.executable, os.path.join(HELPERS, "video_stream.py"), "videotestsrc",
+             "is-live=true", "!", self.FRAMES, "!", "pipewiresink", "mode=provide",
+             "client-name=gnome-shell"],
+            env=self.env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.procs.append(producer)
+        self.addCleanup(producer.stdout.close)
+        self.addCleanup(producer.stdin.close)
+        self.wait_for_node("gnome-shell")
+
+        def command(line):
+            producer.stdin.write(line + "\n")
+            producer.stdin.flush()
+            self.assertEqual(producer.stdout.readline().strip(), "ok")
+
+        self.start_watching()
+        self.view("gnome-shell")
+        self.wait_for_streaming("gnome-shell", "meet")
+        wait_until(self.calls, message="the screen share noticed")
+        # Paused, the stream and its viewer are linked but idle: no share.
+        command("pause")
+        wait_until(lambda: self.calls() == [], 10, "the paused share's hold dropped")
+        nodes, _ = self.graph()
+        self.assertIn(("Stream/Output/Video", "gnome-shell", "idle"), nodes.values())
+        command("play")
+        (call,) = wait_until(self.calls, message="the share noticed again")
+        self.assertEqual(call["reason"], "screen: meet")
 
 
 class CameraTest(CallTestCase):

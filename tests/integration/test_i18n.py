@@ -55,6 +55,20 @@ class GermanTest(LimberTestCase):
         self.assertEqual(status["holds"][0]["kind"], "pause")
         self.assertEqual(self.ctl("get", "snooze", check=0).stdout, "2s\n")
 
+    def test_day_names_in_german(self):
+        """A check-in day as status shows it in German ("Fr") is taken as
+        well as the English one; the file keeps the English, which reads
+        the same in every locale."""
+        for typed in ("Fr 16:00", "freitag 16:00", "Fri 16:00"):
+            self.ctl("set", "checkin-at", typed, check=0)
+            self.assertEqual(self.ctl("get", "checkin-at", check=0).stdout, "Fri 16:00\n",
+                             typed)
+        self.ctl("set", "checkin-at", "So 9:30", check=0)
+        self.assertEqual(self.ctl("get", "checkin-at", check=0).stdout, "Sun 09:30\n")
+        result = self.ctl("set", "checkin-at", "Fx 16:00")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("»Fx 16:00« ist kein Tag mit Uhrzeit", result.stderr)
+
     def test_errors_in_german(self):
         # Made by limberctl: the duration syntax stays what to type.
         result = self.ctl("snooze", "40")
