@@ -2,8 +2,9 @@
 
 #include "bus-peer.h"
 #include "limber-i18n.h"
-#include "limber-names.h"
-#include "limber-text.h"
+#include "notifier-banner.h"
+#include "notifier-message.h"
+#include "notifier-server.h"
 
 #define NOTIFICATIONS_NAME  "org.freedesktop.Notifications"
 #define NOTIFICATIONS_PATH  "/org/freedesktop/Notifications"
@@ -12,53 +13,6 @@
 /* Long enough for a server being started by the bus; the loop never waits
  * on it. */
 #define CALL_TIMEOUT_MS 5000
-
-/* What some servers do that no capability says, by the name they give in
- * GetServerInformation. */
-typedef struct
-{
-  const char *name;
-  /* It draws no button for the "default" action (a click on the pop-up
-   * does it), so that action needs a button of its own. Elsewhere the
-   * default action may become a button, so it *is* that button there:
-   * never the same label twice. */
-  gboolean hides_default_action;
-  /* A normal-urgency banner leaves the screen for the notification list
-   * this long after it was shown to a user at the keyboard (0: it
-   * stays)… */
-  gint64 banner_usec;
-  /* …or this long after the user comes back to one shown while away. */
-  gint64 banner_return_usec;
-  /* CloseNotification forgets the notification but leaves its bubble on
-   * screen. */
-  gboolean keeps_closed_bubble;
-  /* With a "value" hint it draws a gauge alone: no text, no buttons. */
-  gboolean value_is_gauge;
-} ServerTraits;
-
-static const ServerTraits known_servers[] = {
-  /* GNOME Shell 43 (js/ui/messageTray.js): a banner shown to an active
-   * user hides 4 s after its 0.2 s slide-in; one shown to an idle user
-   * stays until input comes, then hides 2 s later; critical ones stay.
-   * The slide-out takes 0.2 s more, and a busy shell draws late: "in the
-   * list" once it is surely gone, never while it is still there. */
-  { .name = "gnome-shell",
-    .hides_default_action = TRUE,
-    .banner_usec = 5000 * G_TIME_SPAN_MILLISECOND,
-    .banner_return_usec = 3000 * G_TIME_SPAN_MILLISECOND },
-  /* notification-daemon 3.20 draws the other actions as buttons, and
-   * "default" as a click on the bubble. Its CloseNotification leaves the
-   * bubble up ("FIXME: withdraw currently showing bubbles", nd-queue.c). */
-  { .name = "Notification Daemon",
-    .hides_default_action = TRUE,
-    .keeps_closed_bubble = TRUE },
-  { .name = "Plasma", .hides_default_action = TRUE },
-  /* xfce4-notifyd 0.7 shows a notification with a value as a volume-like
-   * gauge. */
-  { .name = "Xfce Notify Daemon", .value_is_gauge = TRUE },
-};
-
-static const ServerTraits unknown_server = { .name = NULL };
 
 struct _LimberNotifier
 {
@@ -73,8 +27,7 @@ struct _LimberNotifier
   /* What the server is: known once both probes answered. */
   gboolean probed;
   guint probing; /* probes on their way */
-  gboolean can_actions, can_markup, can_persist, can_icons;
-  const ServerTraits *traits;
+  LimberServerInfo info;
 
   /* The pop-up wanted on screen, and where it is. */
   LimberPopup *wanted;
@@ -85,9 +38,8 @@ struct _LimberNotifier
   LimberPresence presence;
   char *problem;
 
-  gboolean user_active;
-  gboolean shown_away; /* the banner came while the user was away */
-  guint banner_timer;
+  /* Where the server moves banners into its list: when ours leaves. */
+  LimberBanner banner;
 };
 
 typedef struct
@@ -143,31 +95,12 @@ call_server (LimberNotifier *self, const char *method, GVariant *args,
                           callback != NULL ? call_new (self) : NULL);
 }
 
-const char *
-limber_presence_to_string (LimberPresence presence)
-{
-  switch (presence)
-    {
-    case LIMBER_PRESENCE_SENDING:
-      return "sending";
-    case LIMBER_PRESENCE_ON_SCREEN:
-      return "on-screen";
-    case LIMBER_PRESENCE_IN_LIST:
-      return "in-list";
-    case LIMBER_PRESENCE_NOT_SHOWN:
-      return "not-shown";
-    case LIMBER_PRESENCE_NONE:
-    default:
-      return "";
-    }
-}
-
 static void
 set_presence (LimberNotifier *self, LimberPresence presence,
               const char *problem)
 {
   if (presence != LIMBER_PRESENCE_ON_SCREEN)
-    g_clear_handle_id (&self->banner_timer, g_source_remove);
+    limber_banner_stop (&self->banner);
   if (self->presence == presence
       && g_strcmp0 (self->problem, problem ? problem : "") == 0)
     return;
@@ -180,104 +113,6 @@ set_presence (LimberNotifier *self, LimberPresence presence,
     self->callbacks.presence_changed (self->callbacks.user_data);
 }
 
-/* Why a call to the server failed, in the user's words. */
-static char *
-describe_failure (const GError *error)
-{
-  g_autofree char *remote = g_dbus_error_get_remote_error (error);
-
-  if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN)
-      || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER))
-    return g_strdup (_ ("no notification server is running; the break shows "
-                        "when one starts"));
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
-      || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY)
-      || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT))
-    return g_strdup (_ ("the notification server does not answer"));
-  g_autofree char *message = g_strdup (error->message);
-  g_dbus_error_strip_remote_error ((GError *) error);
-  return g_strdup_printf (_ ("the notification server refused it (%s)"),
-                          remote != NULL ? error->message : message);
-}
-
-/* Text as the user (or a config file) wrote it, shown rather than acted
- * on: controls, bidi overrides and bytes that are not UTF-8 become visible
- * marks. The body keeps its line breaks and tabs; the title is one line. */
-static char *
-visible_text (const char *text)
-{
-  return limber_text_visible (
-      text, -1, LIMBER_TEXT_KEEP_NEWLINES | LIMBER_TEXT_KEEP_TABS);
-}
-
-static char *
-visible_title (const char *text)
-{
-  return limber_text_visible (text, -1, LIMBER_TEXT_ONE_LINE);
-}
-
-static char *
-compose_body (LimberNotifier *self, const LimberPopup *popup)
-{
-  g_autofree char *text = visible_text (popup->body);
-  g_autoptr (GString) body = g_string_new (text);
-
-  if (!self->can_actions && popup->without_actions != NULL)
-    g_string_append_printf (body, "\n\n%s", popup->without_actions);
-  if (self->can_markup)
-    return g_markup_escape_text (body->str, (gssize) body->len);
-  return g_strdup (body->str);
-}
-
-static void
-add_actions (LimberNotifier *self, const LimberPopup *popup,
-             GVariantBuilder *actions)
-{
-  const char *fold = NULL;
-
-  if (!self->can_actions)
-    return;
-  if (popup->default_action != NULL)
-    {
-      if (self->traits->hides_default_action)
-        g_variant_builder_add (actions, "s", "default"),
-            g_variant_builder_add (actions, "s", "");
-      else
-        fold = popup->default_action;
-    }
-  for (guint i = 0; i < popup->n_actions; i++)
-    {
-      const LimberPopupAction *action = &popup->actions[i];
-      gboolean is_default = g_strcmp0 (action->id, fold) == 0;
-      g_variant_builder_add (actions, "s", is_default ? "default" : action->id);
-      g_variant_builder_add (actions, "s", action->label);
-    }
-}
-
-/* A server that can neither keep a notification nor have it answered shows
- * each for a while of its own: one that never expires gets nothing better
- * there (notify-osd turns it into a dialog that can never be taken down),
- * so it gets the server's own timeout, and when that runs out the pop-up
- * has been seen. */
-static gboolean
-uses_own_timeout (LimberNotifier *self)
-{
-  return !self->can_actions && !self->can_persist;
-}
-
-/* The spec's urgency: 0 low, 1 normal, 2 critical. A routine being
- * followed is critical where the server would take a normal banner off the
- * screen (GNOME Shell, seconds after the user is active): its step must
- * stay as long as it lasts. */
-static guint8
-urgency_byte (LimberNotifier *self, const LimberPopup *popup)
-{
-  if (popup->urgency == LIMBER_URGENCY_CRITICAL
-      || (popup->keep_on_screen && self->traits->banner_usec > 0))
-    return 2;
-  return popup->urgency == LIMBER_URGENCY_LOW ? 0 : 1;
-}
-
 static void on_notified (GObject *source, GAsyncResult *result,
                          gpointer user_data);
 static void probe (LimberNotifier *self);
@@ -286,8 +121,7 @@ static void on_retry (LimberBusPeer *server, gpointer user_data);
 static void
 send_wanted (LimberNotifier *self)
 {
-  const LimberPopup *popup = self->wanted;
-  GVariantBuilder actions, hints;
+  GVariant *message;
 
   if (!self->probed)
     {
@@ -300,62 +134,32 @@ send_wanted (LimberNotifier *self)
       return;
     }
 
-  g_autofree char *title = visible_title (popup->title);
-  g_autofree char *body = compose_body (self, popup);
-  g_variant_builder_init (&actions, G_VARIANT_TYPE ("as"));
-  add_actions (self, popup, &actions);
-  g_variant_builder_init (&hints, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&hints, "{sv}", "urgency",
-                         g_variant_new_byte (urgency_byte (self, popup)));
-  g_variant_builder_add (&hints, "{sv}", "category",
-                         g_variant_new_string ("x-limber.break"));
-  g_variant_builder_add (&hints, "{sv}", "desktop-entry",
-                         g_variant_new_string (LIMBER_DESKTOP_ID));
-  /* Stays until answered or withdrawn, and past an answer until we take it
-   * down. */
-  g_variant_builder_add (&hints, "{sv}", "resident",
-                         g_variant_new_boolean (TRUE));
-  /* Progress, where it comes with the text. */
-  if (popup->value >= 0 && !self->traits->value_is_gauge)
-    g_variant_builder_add (&hints, "{sv}", "value",
-                           g_variant_new_int32 (popup->value));
-
+  message = limber_notify_message_popup (&self->info, self->wanted, self->id);
   if (self->presence != LIMBER_PRESENCE_ON_SCREEN
       && self->presence != LIMBER_PRESENCE_IN_LIST)
     set_presence (self, LIMBER_PRESENCE_SENDING, NULL);
   self->sending = TRUE;
-  call_server (self, "Notify",
-               g_variant_new ("(susssasa{sv}i)", "limber", self->id,
-                              self->can_icons ? LIMBER_ICON_NAME : "", title,
-                              body, &actions, &hints,
-                              uses_own_timeout (self) ? -1 : 0),
-               "(u)", G_DBUS_CALL_FLAGS_NONE, on_notified);
+  call_server (self, "Notify", message, "(u)", G_DBUS_CALL_FLAGS_NONE,
+               on_notified);
 }
 
-static gboolean
+static void
 banner_gone (gpointer user_data)
 {
   LimberNotifier *self = user_data;
 
-  self->banner_timer = 0;
   set_presence (self, LIMBER_PRESENCE_IN_LIST, NULL);
-  return G_SOURCE_REMOVE;
 }
 
-/* On servers that move banners into their list, the clock starts when the
- * banner comes to a user at the keyboard, or when the user comes back to
- * it. */
+/* On servers that move banners into their list: a banner on screen that
+ * is not critical leaves it (notifier-banner.c). */
 static void
 follow_banner (LimberNotifier *self)
 {
-  gint64 usec = self->shown_away ? self->traits->banner_return_usec
-                                 : self->traits->banner_usec;
-
-  if (self->presence != LIMBER_PRESENCE_ON_SCREEN || usec == 0
-      || self->wanted == NULL || urgency_byte (self, self->wanted) == 2
-      || !self->user_active || self->banner_timer != 0)
-    return;
-  self->banner_timer = g_timeout_add ((guint) (usec / 1000), banner_gone, self);
+  limber_banner_follow (
+      &self->banner, self->info.traits,
+      self->presence == LIMBER_PRESENCE_ON_SCREEN && self->wanted != NULL
+          && limber_notify_urgency (&self->info, self->wanted) != 2);
 }
 
 static void
@@ -364,7 +168,7 @@ close_on_server (LimberNotifier *self, guint32 id)
   GVariantBuilder hints;
 
   /* Never starts a server just to close something it does not have. */
-  if (!self->traits->keeps_closed_bubble)
+  if (!self->info.traits->keeps_closed_bubble)
     {
       call_server (self, "CloseNotification", g_variant_new ("(u)", id), NULL,
                    G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
@@ -396,7 +200,7 @@ on_notified (GObject *source, GAsyncResult *result, gpointer user_data)
     return; /* from a server since gone */
   if (reply == NULL)
     {
-      g_autofree char *problem = describe_failure (error);
+      g_autofree char *problem = limber_presence_describe_failure (error);
       self->resend = FALSE;
       if (self->wanted == NULL)
         return;
@@ -423,16 +227,9 @@ on_notified (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   /* An update puts a banner back on screen. */
-  g_clear_handle_id (&self->banner_timer, g_source_remove);
-  self->shown_away = !self->user_active;
+  limber_banner_shown (&self->banner);
   set_presence (self, LIMBER_PRESENCE_ON_SCREEN, NULL);
   follow_banner (self);
-}
-
-static gboolean
-has_string (const char *const *list, const char *item)
-{
-  return list != NULL && g_strv_contains (list, item);
 }
 
 static void
@@ -449,7 +246,7 @@ probe_done (LimberNotifier *self)
 static void
 probe_failed (LimberNotifier *self, const GError *error)
 {
-  g_autofree char *problem = describe_failure (error);
+  g_autofree char *problem = limber_presence_describe_failure (error);
 
   self->probed = FALSE;
   if (self->wanted != NULL)
@@ -473,15 +270,7 @@ on_capabilities (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (reply != NULL)
     {
       g_variant_get (reply, "(^a&s)", &caps);
-      self->can_actions = has_string (caps, "actions");
-      self->can_markup = has_string (caps, "body-markup");
-      self->can_persist = has_string (caps, "persistence");
-      self->can_icons
-          = has_string (caps, "icon-static") || has_string (caps, "icon-multi");
-      g_debug ("the notification server can: actions %d, markup %d, "
-               "persistence %d, icons %d",
-               self->can_actions, self->can_markup, self->can_persist,
-               self->can_icons);
+      limber_server_info_read_capabilities (&self->info, caps);
     }
   probe_done (self);
 }
@@ -503,11 +292,7 @@ on_server_information (GObject *source, GAsyncResult *result,
   else if (reply != NULL)
     {
       g_variant_get (reply, "(&s&s&s&s)", &name, NULL, NULL, NULL);
-      self->traits = &unknown_server;
-      for (guint i = 0; i < G_N_ELEMENTS (known_servers); i++)
-        if (g_str_equal (name, known_servers[i].name))
-          self->traits = &known_servers[i];
-      g_debug ("the notification server is %s", name);
+      limber_server_info_read_name (&self->info, name);
     }
   probe_done (self);
 }
@@ -588,7 +373,8 @@ on_notification_closed (GDBusConnection *bus, const char *sender,
   self->callbacks.closed (
       (LimberClosedReason) reason,
       reason == LIMBER_CLOSED_DISMISSED
-          || (reason == LIMBER_CLOSED_EXPIRED && uses_own_timeout (self)),
+          || (reason == LIMBER_CLOSED_EXPIRED
+              && limber_server_info_uses_own_timeout (&self->info)),
       self->callbacks.user_data);
 }
 
@@ -641,8 +427,8 @@ limber_notifier_new (const LimberNotifierCallbacks *callbacks)
 
   self->callbacks = *callbacks;
   self->cancellable = g_cancellable_new ();
-  self->traits = &unknown_server;
-  self->user_active = TRUE;
+  limber_server_info_init (&self->info);
+  limber_banner_init (&self->banner, banner_gone, self);
   self->problem = g_strdup ("");
   /* The connection limberd owns its name on. */
   self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
@@ -681,7 +467,7 @@ limber_notifier_free (LimberNotifier *self)
       g_dbus_connection_signal_unsubscribe (self->bus, self->action_signal);
       g_dbus_connection_signal_unsubscribe (self->bus, self->closed_signal);
     }
-  g_clear_handle_id (&self->banner_timer, g_source_remove);
+  limber_banner_stop (&self->banner);
   g_clear_object (&self->bus);
   g_clear_object (&self->cancellable);
   g_free (self->problem);
@@ -718,36 +504,18 @@ void
 limber_notifier_notice (LimberNotifier *self, const char *title,
                         const char *body)
 {
-  GVariantBuilder hints;
-
   /* Only to a server already there: a notice is not worth starting one. */
   if (self->bus == NULL || !limber_bus_peer_has_owner (self->server))
     return;
-  g_autofree char *shown_title = visible_title (title);
-  g_autofree char *visible_body = visible_text (body);
-  g_autofree char *escaped = self->can_markup
-                                 ? g_markup_escape_text (visible_body, -1)
-                                 : g_strdup (visible_body);
-  g_variant_builder_init (&hints, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&hints, "{sv}", "urgency", g_variant_new_byte (0));
-  g_variant_builder_add (&hints, "{sv}", "transient",
-                         g_variant_new_boolean (TRUE));
-  g_variant_builder_add (&hints, "{sv}", "category",
-                         g_variant_new_string ("x-limber.notice"));
-  g_variant_builder_add (&hints, "{sv}", "desktop-entry",
-                         g_variant_new_string (LIMBER_DESKTOP_ID));
   call_server (self, "Notify",
-               g_variant_new ("(susss@asa{sv}i)", "limber", 0,
-                              self->can_icons ? LIMBER_ICON_NAME : "",
-                              shown_title, escaped,
-                              g_variant_new_strv (NULL, 0), &hints, -1),
-               NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
+               limber_notify_message_notice (&self->info, title, body), NULL,
+               G_DBUS_CALL_FLAGS_NO_AUTO_START, NULL);
 }
 
 void
 limber_notifier_set_user_active (LimberNotifier *self, gboolean active)
 {
-  self->user_active = active;
+  limber_banner_set_user_active (&self->banner, active);
   follow_banner (self);
 }
 

@@ -7,16 +7,8 @@
  * in the server's notification list, or not shown and why. */
 #pragma once
 
+#include "notifier-presence.h"
 #include "popup.h"
-
-typedef enum
-{
-  LIMBER_PRESENCE_NONE,      /* no pop-up wanted */
-  LIMBER_PRESENCE_SENDING,   /* asked for; the server has not answered */
-  LIMBER_PRESENCE_ON_SCREEN, /* the server took it and shows it */
-  LIMBER_PRESENCE_IN_LIST,   /* the banner is gone; it waits in the list */
-  LIMBER_PRESENCE_NOT_SHOWN, /* no server took it: see the problem */
-} LimberPresence;
 
 /* The spec's reasons for NotificationClosed. */
 typedef enum
@@ -63,5 +55,3 @@ void limber_notifier_set_user_active (LimberNotifier *self, gboolean active);
 LimberPresence limber_notifier_get_presence (LimberNotifier *self);
 /* Why the pop-up is not shown ("" otherwise). */
 const char *limber_notifier_get_problem (LimberNotifier *self);
-/* "on-screen", "in-list", "not-shown", "sending", or "" for none. */
-const char *limber_presence_to_string (LimberPresence presence);

@@ -84,7 +84,7 @@ class ServerCases:
     start_notification_server = False
     # Whether the server draws no button for the "default" action, so that
     # limber sends the default action's label (Start) as a button of its
-    # own (known_servers, notifier.c).
+    # own (known_servers, notifier-server.c).
     hides_default_action = False
     # How long a bubble may stay drawn after the server let it go (its own
     # time running out): seconds, where that is all the server can do.

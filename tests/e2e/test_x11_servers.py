@@ -74,7 +74,7 @@ class NotificationDaemonTest(X11Server, AnswerCases, ServerCases, LimberTestCase
 
     def take_down(self, nid):
         """CloseNotification leaves the bubble up here: what limberd does
-        instead (see known_servers in notifier.c)."""
+        instead (see known_servers in notifier-server.c)."""
         server = dbus.Interface(self.bus.get_object(*NOTIFICATIONS), NOTIFY_IFACE)
         server.Notify("limber-test", dbus.UInt32(nid), "", "", "", dbus.Array([], "s"),
                       {"transient": True}, 1)
