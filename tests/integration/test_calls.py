@@ -133,6 +133,8 @@ class PipeWireCallTest(CallTestCase):
         # a peak meter on the microphone; an app on call-ignore.
         self.record("-P", "{ stream.capture.sink=true }", "--target", "virt-sink")
         self.record("-P", "{ stream.monitor=true }", "--target", "virt-mic")
+        # A filter that follows the microphone (PipeWire's passive modes).
+        self.record("-P", "{ node.passive=in }", "--target", "virt-mic")
         self.record("-P", "{ application.name=cava }", "--target", "virt-mic")
         # Not a call: the break shows as ever, at interval-min.
         (popup,) = self.wait_for_popups(1, timeout=15)
