@@ -108,7 +108,7 @@ const LimberSetting limber_settings[LIMBER_N_SETTINGS] = {
   CHOICE (LIMBER_SETTING_CALL_DETECTION, "call-detection", on_off, "on",
           "Hold breaks back during calls and screen shares"),
   TEXT (LIMBER_SETTING_CALL_IGNORE, "call-ignore", 1000,
-        "easyeffects pavucontrol pwvucontrol cava",
+        "easyeffects pavucontrol pwvucontrol cava plasmashell obs",
         "Apps whose recording is no call (names, space-separated)"),
 };
 

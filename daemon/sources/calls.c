@@ -20,10 +20,14 @@ struct _LimberCalls
   LimberBusySource *pipewire, *camera;
   GFileMonitor *socket_monitor; /* for PipeWire to come, while it is not */
   guint drop_idle;              /* drops a PipeWire source that lost it */
-  /* The socket appears as PipeWire binds it, a moment before it listens:
-   * a few more tries, each later. */
+  /* A connection refused or lost is tried again a few times, each later:
+   * the socket appears as PipeWire binds it, a moment before it listens,
+   * and a PipeWire that drops every connection must not be asked again
+   * at once, and again. After that, its socket appearing again says
+   * when. */
   guint retry;
   guint tries;
+  gint64 connected_at;
 
   /* The combined state, and what was last reported. */
   guint debounce;
@@ -104,6 +108,14 @@ update (LimberCalls *self)
 static void set_watching (LimberCalls *self);
 static void connect_pipewire (LimberCalls *self);
 
+static char *pipewire_socket (void);
+static void watch_socket (LimberCalls *self, const char *socket);
+static void schedule_retry (LimberCalls *self);
+
+/* A connection that lived this long was a good one: what comes after it
+ * starts the tries afresh. */
+#define HEALTHY_USEC (10 * G_USEC_PER_SEC)
+
 static gboolean
 drop_pipewire (gpointer user_data)
 {
@@ -113,8 +125,15 @@ drop_pipewire (gpointer user_data)
   if (self->pipewire != NULL && !self->pipewire->available)
     {
       g_info ("calls: PipeWire is gone; waiting for it to come back");
+      g_autofree char *socket = pipewire_socket ();
       g_clear_pointer (&self->pipewire, limber_busy_source_free);
-      connect_pipewire (self);
+      /* Not at once: a PipeWire that drops every connection would be
+       * asked again and again. */
+      if (g_get_monotonic_time () - self->connected_at >= HEALTHY_USEC)
+        self->tries = 0;
+      if (socket != NULL)
+        watch_socket (self, socket);
+      schedule_retry (self);
       set_watching (self);
       update (self);
     }
@@ -132,17 +151,22 @@ on_source_changed (LimberBusySource *source, gpointer user_data)
   update (self);
 }
 
+/* Where libpipewire's clients connect: PIPEWIRE_REMOTE, a path or a name
+ * (unset or empty: pipewire-0) in PIPEWIRE_RUNTIME_DIR or
+ * XDG_RUNTIME_DIR. */
 static char *
 pipewire_socket (void)
 {
   const char *remote = g_getenv ("PIPEWIRE_REMOTE");
   const char *dir = g_getenv ("PIPEWIRE_RUNTIME_DIR");
 
+  if (remote != NULL && *remote == '\0')
+    remote = NULL;
   if (remote != NULL && g_path_is_absolute (remote))
     return g_strdup (remote);
-  if (dir == NULL)
+  if (dir == NULL || *dir == '\0')
     dir = g_getenv ("XDG_RUNTIME_DIR");
-  if (dir == NULL)
+  if (dir == NULL || *dir == '\0')
     return NULL;
   return g_build_filename (dir, remote ? remote : "pipewire-0", NULL);
 }
@@ -161,9 +185,16 @@ on_retry (gpointer user_data)
   connect_pipewire (self);
   set_watching (self);
   update (self);
-  if (self->pipewire == NULL && ++self->tries < RETRY_TRIES)
-    self->retry = g_timeout_add (RETRY_FIRST_MS << self->tries, on_retry, self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (LimberCalls *self)
+{
+  if (self->retry != 0 || self->tries >= RETRY_TRIES)
+    return;
+  self->retry = g_timeout_add (RETRY_FIRST_MS << self->tries, on_retry, self);
+  self->tries++;
 }
 
 static void
@@ -173,16 +204,32 @@ on_socket_event (GFileMonitor *monitor, GFile *file, GFile *other,
   LimberCalls *self = user_data;
 
   (void) monitor, (void) file, (void) other;
-  if (event == G_FILE_MONITOR_EVENT_CREATED && self->pipewire == NULL
-      && self->retry == 0)
+  if (event == G_FILE_MONITOR_EVENT_CREATED && self->pipewire == NULL)
     {
+      /* A new PipeWire: tried afresh, as soon as it listens. */
       self->tries = 0;
-      on_retry (self);
+      g_clear_handle_id (&self->retry, g_source_remove);
+      schedule_retry (self);
     }
 }
 
-/* Connects the PipeWire watcher if PipeWire is there; otherwise watches
- * for its socket to appear. */
+static void
+watch_socket (LimberCalls *self, const char *socket)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (self->socket_monitor != NULL)
+    return;
+  file = g_file_new_for_path (socket);
+  self->socket_monitor
+      = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->socket_monitor != NULL)
+    g_signal_connect (self->socket_monitor, "changed",
+                      G_CALLBACK (on_socket_event), self);
+}
+
+/* Connects the PipeWire watcher if PipeWire is there; otherwise tries
+ * again a little later, or watches for its socket to appear. */
 static void
 connect_pipewire (LimberCalls *self)
 {
@@ -195,18 +242,14 @@ connect_pipewire (LimberCalls *self)
         = limber_source_pipewire_new (&self->listener, self->ignored, socket);
   if (self->pipewire != NULL)
     {
+      self->connected_at = g_get_monotonic_time ();
       g_clear_object (&self->socket_monitor);
       return;
     }
-  if (self->socket_monitor == NULL)
-    {
-      g_autoptr (GFile) file = g_file_new_for_path (socket);
-      self->socket_monitor
-          = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
-      if (self->socket_monitor != NULL)
-        g_signal_connect (self->socket_monitor, "changed",
-                          G_CALLBACK (on_socket_event), self);
-    }
+  watch_socket (self, socket);
+  /* There but refusing, or made between the look and the watch. */
+  if (g_file_test (socket, G_FILE_TEST_EXISTS))
+    schedule_retry (self);
 }
 
 static void
@@ -276,6 +319,7 @@ limber_calls_configure (LimberCalls *self, gboolean enabled,
   if (enabled)
     {
       self->camera = limber_source_camera_new (&self->listener, ignored);
+      self->tries = 0;
       connect_pipewire (self);
     }
   set_watching (self);

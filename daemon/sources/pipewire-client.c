@@ -159,14 +159,18 @@ dispatch (LimberPwClient *self, const LimberPwMessage *message)
 static gboolean
 receive (LimberPwClient *self)
 {
-  char control[CMSG_SPACE (MAX_FDS * sizeof (int))];
+  union
+  {
+    char buf[CMSG_SPACE (MAX_FDS * sizeof (int))];
+    struct cmsghdr align;
+  } control;
   gsize had = self->in->len;
   struct iovec iov;
   struct msghdr msg = {
     .msg_iov = &iov,
     .msg_iovlen = 1,
-    .msg_control = control,
-    .msg_controllen = sizeof control,
+    .msg_control = control.buf,
+    .msg_controllen = sizeof control.buf,
   };
   ssize_t n;
 
@@ -194,8 +198,7 @@ on_readable (gint fd, GIOCondition condition, gpointer user_data)
 {
   LimberPwClient *self = user_data;
   LimberPwMessage message;
-  gsize used = 0;
-  gssize n;
+  gsize used = 0, n;
 
   (void) fd, (void) condition;
   if (!receive (self))
@@ -212,12 +215,6 @@ on_readable (gint fd, GIOCondition condition, gpointer user_data)
       used += n;
     }
   g_byte_array_remove_range (self->in, 0, used);
-  if (n < 0)
-    {
-      self->read_watch = 0;
-      lose (self, "PipeWire sent a message too big to be one");
-      return G_SOURCE_REMOVE;
-    }
   self->events->settled (self->data);
   return G_SOURCE_CONTINUE;
 }

@@ -26,7 +26,7 @@ u32_at (const guint8 *p)
   return value;
 }
 
-gssize
+gsize
 limber_pw_message_split (const guint8 *data, gsize len,
                          LimberPwMessage *message)
 {
@@ -35,8 +35,6 @@ limber_pw_message_split (const guint8 *data, gsize len,
   if (len < LIMBER_PW_HEADER_SIZE)
     return 0;
   size = u32_at (data + 4) & 0xffffff;
-  if (size > LIMBER_PW_MAX_BODY)
-    return -1;
   if (len < LIMBER_PW_HEADER_SIZE + (gsize) size)
     return 0;
   *message = (LimberPwMessage){

@@ -13,8 +13,6 @@
 #include <glib.h>
 
 #define LIMBER_PW_HEADER_SIZE 16
-/* Far above any message a watcher is sent; a bigger one is an error. */
-#define LIMBER_PW_MAX_BODY (1024 * 1024)
 
 /* Fixed object ids and the opcodes used, as PipeWire's headers define
  * them (core.h, client.h, node.h). */
@@ -88,10 +86,11 @@ typedef struct
   LimberPwDict props; /* empty unless change_mask has the props bit */
 } LimberPwNodeInfo;
 
-/* The first message in @data: its whole length, 0 while @len holds less,
- * or -1 if it cannot be a message (a body over LIMBER_PW_MAX_BODY). */
-gssize limber_pw_message_split (const guint8 *data, gsize len,
-                                LimberPwMessage *message);
+/* The first message in @data: its whole length, or 0 while @len holds
+ * less. A body is at most 16 MiB (its size has 24 bits), as PipeWire's
+ * own clients accept: any app's stream props can make one big. */
+gsize limber_pw_message_split (const guint8 *data, gsize len,
+                               LimberPwMessage *message);
 
 /* A reader of the message's Struct; FALSE if the body is not one. */
 gboolean limber_pw_message_read (const LimberPwMessage *message,

@@ -7,8 +7,8 @@
  * A shared screen is a stream a compositor or portal publishes: GNOME's
  * and KDE's casts are Stream/Output/Video nodes; xdg-desktop-portal-wlr's
  * (sway and other wlroots desktops) is a Video/Source node, but a client's
- * stream, with no device.id. A share to a consumer that is no capture
- * stream (a filter, a recorder of another kind) is named by its producer.
+ * stream, with no device.id. A Stream/Output/Video share to a consumer
+ * that is no capture stream (a filter, say) is named by its producer.
  *
  * Left out, as the field reports them: streams that only monitor (a sink's
  * monitor is an Audio/Sink, not a source; stream.monitor, which peak meters
@@ -156,6 +156,31 @@ node_free (gpointer data)
   g_free (node);
 }
 
+static gboolean
+is_true (const char *value)
+{
+  return g_strcmp0 (value, "true") == 0 || g_strcmp0 (value, "1") == 0;
+}
+
+/* Whether node.passive says the node follows what it reads (a filter on
+ * a microphone): "true", or PipeWire's modes "in", "in-follow", "follow",
+ * "follow-suspend", alone or in a list. */
+static gboolean
+passive_input (const char *value)
+{
+  g_auto (GStrv) modes = value ? g_strsplit (value, ",", -1) : NULL;
+
+  if (is_true (value))
+    return TRUE;
+  for (gsize i = 0; modes != NULL && modes[i] != NULL; i++)
+    {
+      const char *mode = g_strstrip (modes[i]);
+      if (g_str_has_prefix (mode, "in") || g_str_has_prefix (mode, "follow"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 take_props (Node *node, const LimberPwDict *props)
 {
@@ -182,15 +207,15 @@ take_props (Node *node, const LimberPwDict *props)
       g_free (node->binary);
       node->binary = g_strdup (value);
     }
-  if ((value = limber_pw_dict_lookup (props, "stream.monitor")) != NULL)
-    node->monitor = g_str_equal (value, "true") || g_str_equal (value, "1");
-  if (limber_pw_dict_lookup (props, "device.id") != NULL)
-    node->device = TRUE;
-  if ((value = limber_pw_dict_lookup (props, "media.role")) != NULL)
-    node->camera_role = g_ascii_strcasecmp (value, "Camera") == 0;
-  if ((value = limber_pw_dict_lookup (props, "node.passive")) != NULL
-      && (g_str_equal (value, "true") || g_str_equal (value, "1")))
-    node->monitor = TRUE;
+  /* Each dict is whole (the registry's, then each info's): what it
+   * leaves out is no longer so. */
+  node->monitor
+      = is_true (limber_pw_dict_lookup (props, "stream.monitor"))
+        || passive_input (limber_pw_dict_lookup (props, "node.passive"));
+  node->device = limber_pw_dict_lookup (props, "device.id") != NULL;
+  value = limber_pw_dict_lookup (props, "media.role");
+  node->camera_role
+      = value != NULL && g_ascii_strcasecmp (value, "Camera") == 0;
 }
 
 static void

@@ -20,7 +20,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   LimberPwMessage message;
-  gssize n;
+  gsize n;
 
   while ((n = limber_pw_message_split (data, size, &message)) > 0)
     {

@@ -8,8 +8,10 @@ offered after it."""
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
 import time
 
 import limbertest
@@ -131,6 +133,8 @@ class PipeWireCallTest(CallTestCase):
         # a peak meter on the microphone; an app on call-ignore.
         self.record("-P", "{ stream.capture.sink=true }", "--target", "virt-sink")
         self.record("-P", "{ stream.monitor=true }", "--target", "virt-mic")
+        # A filter that follows the microphone (PipeWire's passive modes).
+        self.record("-P", "{ node.passive=in }", "--target", "virt-mic")
         self.record("-P", "{ application.name=cava }", "--target", "virt-mic")
         # Not a call: the break shows as ever, at interval-min.
         (popup,) = self.wait_for_popups(1, timeout=15)
@@ -189,6 +193,34 @@ class PipeWireLaterTest(CallTestCase):
         self.make_node("virt-mic", "Audio/Source/Virtual")
         self.record("--target", "virt-mic")
         wait_until(self.calls, 10, "a call on the new PipeWire noticed")
+
+    def test_a_pipewire_that_drops_every_connection_is_not_pressed(self):
+        """A server on PipeWire's socket that closes each connection as it
+        comes: limberd tries again a few times, each later, not in a
+        loop (it once made thousands of connections a second)."""
+        accepted = []
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.addCleanup(server.close)
+        server.bind(self.path("runtime", "pipewire-0"))
+        server.listen(16)
+
+        def serve():
+            while True:
+                try:
+                    conn, _ = server.accept()
+                except OSError:
+                    return
+                accepted.append(time.monotonic())
+                conn.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+        self.start_limberd()
+        wait_until(lambda: accepted, 10, "limberd's first connection")
+        # Tries 0.25, 0.5 and 1 s after each drop: at most three more in
+        # the next 2 s (a loop made thousands).
+        time.sleep(2)
+        self.assertLessEqual(len(accepted), 4, accepted)
+        self.assertEqual(self.status()["call_detection"], "camera")
 
     def test_switched_off_nothing_is_loaded(self):
         self.write_config(dict(SLOW_CONFIG, **{"call-detection": "off"}))

@@ -125,7 +125,7 @@ receive_message (Fixture *f, LimberPwMessage *message)
 {
   GByteArray *b = g_byte_array_new ();
   guint8 chunk[1];
-  gssize n;
+  gsize n;
 
   while ((n = limber_pw_message_split (b->data, b->len, message)) == 0)
     {
@@ -332,15 +332,65 @@ test_cut_message_and_fds (Fixture *f, gconstpointer data)
   close (pipe_fds[1]);
 }
 
+/* A message far bigger than the socket's buffer, as any app's stream props
+ * can make one (PipeWire allows 16 MiB): read whole, in many reads. */
 static void
-test_too_big_is_lost (Fixture *f, gconstpointer data)
+test_big_message_is_read (Fixture *f, gconstpointer data)
 {
-  guint32 header[4] = { 2, LIMBER_PW_MAX_BODY + 8, 0, 0 };
+  g_autoptr (GByteArray) b = g_byte_array_new ();
+  g_autofree char *big = g_strnfill (2 * 1024 * 1024, 'x');
+  const char *const props[]
+      = { "media.class", "Stream/Input/Audio", "big", big, NULL };
+  gsize sent = 0;
 
   (void) data;
-  send_bytes (f, (const guint8 *) header, sizeof header);
-  iterate_until (f, &f->lost, 1);
-  g_assert_cmpuint (f->settled, ==, 0);
+  add_global (b, 30, "PipeWire:Interface:Node", props);
+  while (sent < b->len)
+    {
+      ssize_t n = send (f->server, b->data + sent, b->len - sent,
+                        MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n > 0)
+        sent += n;
+      g_main_context_iteration (NULL, n <= 0);
+    }
+  iterate_until (f, &f->globals->len, 1);
+  g_assert_cmpstr (f->globals->pdata[0], ==,
+                   "30 PipeWire:Interface:Node Stream/Input/Audio");
+  g_assert_cmpuint (f->lost, ==, 0);
+}
+
+/* A bind PipeWire refuses (the global went meanwhile) comes back as an
+ * error and remove_id: the id is free again, the connection stays. */
+static void
+test_refused_bind_frees_its_id (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GByteArray) b = g_byte_array_new ();
+  guint m, s;
+  guint32 global;
+
+  (void) data;
+  f->bind_on_global = TRUE;
+  add_stream (b, 40, "Stream/Input/Audio");
+  send_bytes (f, b->data, b->len);
+  iterate_until (f, &f->settled, 1);
+  g_assert_cmpuint (receive_bind (f, &global), ==, 3);
+
+  g_byte_array_set_size (b, 0);
+  m = message_begin (b);
+  s = struct_begin (b);
+  pod_int (b, 4, 3);  /* on proxy 3 */
+  pod_int (b, 4, 0);  /* seq */
+  pod_int (b, 4, -2); /* -ENOENT */
+  pod_string (b, "unknown global 40");
+  struct_end (b, s);
+  message_end (b, m, 0, LIMBER_PW_CORE_EVENT_ERROR);
+  add_one_int (b, 0, LIMBER_PW_CORE_EVENT_REMOVE_ID, 3);
+  add_stream (b, 41, "Stream/Input/Audio");
+  send_bytes (f, b->data, b->len);
+  iterate_until (f, &f->settled, 2);
+  g_assert_cmpuint (receive_bind (f, &global), ==, 3);
+  g_assert_cmpuint (global, ==, 41);
+  g_assert_cmpuint (f->lost, ==, 0);
 }
 
 static void
@@ -378,7 +428,8 @@ main (int argc, char **argv)
   ADD ("ids-reused-once-freed", test_ids_reused_once_freed);
   ADD ("ping-is-answered", test_ping_is_answered);
   ADD ("cut-message-and-fds", test_cut_message_and_fds);
-  ADD ("too-big-is-lost", test_too_big_is_lost);
+  ADD ("big-message-is-read", test_big_message_is_read);
+  ADD ("refused-bind-frees-its-id", test_refused_bind_frees_its_id);
   ADD ("hang-up-is-lost", test_hang_up_is_lost);
   g_test_add_func ("/pipewire-client/no-server", test_no_server);
   return g_test_run ();
