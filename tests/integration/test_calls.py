@@ -90,6 +90,18 @@ class CallTestCase(LimberTestCase):
                    and str(c["info"]["props"].get("pipewire.sec.pid")) == str(self.daemon.pid)
                    for c in clients)
 
+    def assert_offered_after(self, proc):
+        """@proc stops: the hold ends and the missed break is offered."""
+        proc.terminate()
+        proc.wait()
+        ended = time.time()
+        (offer,) = self.wait_for_popups(1)
+        latency = offer["time"] - ended
+        print(f"latency from the stream's end to the deferred break: {latency:.2f} s")
+        self.assertTrue(offer["summary"].startswith(DEFERRED_TITLE), offer)
+        self.assertLess(latency, limbertest.slack(4))
+        self.assertEqual(self.calls(), [])
+
     def deferred_offers(self):
         return [c for c in self.notify_calls() if c["summary"].startswith(DEFERRED_TITLE)]
 
@@ -113,16 +125,7 @@ class PipeWireCallTest(CallTestCase):
         wait_until(lambda: self.status()["today"]["deferred"] == 1, 15, "a deferred break")
         self.assertEqual(self.notify_calls(), [])
         self.assertEqual(self.status()["state"], "held")
-
-        recorder.terminate()
-        recorder.wait()
-        ended = time.time()
-        (offer,) = self.wait_for_popups(1)
-        latency = offer["time"] - ended
-        print(f"latency from the stream's end to the deferred break: {latency:.2f} s")
-        self.assertTrue(offer["summary"].startswith(DEFERRED_TITLE), offer)
-        self.assertLess(latency, limbertest.slack(4))
-        self.assertEqual(self.calls(), [])
+        self.assert_offered_after(recorder)
 
     def test_monitor_only_and_ignored_streams_do_not_hold(self):
         self.start_pipewire()
@@ -301,18 +304,6 @@ class PipeWireVideoTest(CallTestCase):
         self.start_limberd()
         wait_until(lambda: self.status()["call_detection"] == "pipewire+camera", 10,
                    "PipeWire watched")
-
-    def assert_offered_after(self, proc):
-        """@proc stops: the hold ends and the missed break is offered."""
-        proc.terminate()
-        proc.wait()
-        ended = time.time()
-        (offer,) = self.wait_for_popups(1)
-        latency = offer["time"] - ended
-        print(f"latency from the stream's end to the deferred break: {latency:.2f} s")
-        self.assertTrue(offer["summary"].startswith(DEFERRED_TITLE), offer)
-        self.assertLess(latency, limbertest.slack(4))
-        self.assertEqual(self.calls(), [])
 
     def test_camera_capture_holds_breaks_and_the_missed_one_follows(self):
         self.start_pipewire()
