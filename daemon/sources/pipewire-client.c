@@ -11,7 +11,8 @@
 /* The registry is the first object a client makes, after the core (0) and
  * the client (1); the nodes bound come after it. */
 #define REGISTRY_ID 2
-/* PipeWire passes at most this many fds with one message. */
+/* PipeWire passes at most this many fds with one sendmsg (MAX_FDS_MSG);
+ * any more would be cut off (MSG_CTRUNC): all are closed unused anyway. */
 #define MAX_FDS    28
 #define READ_CHUNK 8192
 
