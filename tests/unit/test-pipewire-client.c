@@ -147,6 +147,8 @@ receive_bind (Fixture *f, guint32 *global)
   guint32 new_id, version;
   const char *type;
 
+  /* One message, nothing after it (m points into b). */
+  g_assert_cmpuint (b->len, ==, LIMBER_PW_HEADER_SIZE + m.size);
   g_assert_cmpuint (m.id, ==, 2);
   g_assert_cmpuint (m.opcode, ==, LIMBER_PW_REGISTRY_BIND);
   g_assert_true (limber_pw_message_read (&m, &fields));
