@@ -83,32 +83,34 @@ read_fixed (LimberPwReader *reader, guint32 want_type, gsize want_size,
   return FALSE;
 }
 
-gboolean
-limber_pw_read_int (LimberPwReader *reader, gint32 *value)
+/* An Int or an Id: 32 bits either way. */
+static gboolean
+read_u32 (LimberPwReader *reader, guint32 type, guint32 *value)
 {
   const guint8 *body;
 
-  if (!read_fixed (reader, POD_INT, 4, &body))
+  if (!read_fixed (reader, type, 4, &body))
     return FALSE;
-  *value = (gint32) u32_at (body);
+  *value = u32_at (body);
   return TRUE;
+}
+
+gboolean
+limber_pw_read_int (LimberPwReader *reader, gint32 *value)
+{
+  return read_u32 (reader, POD_INT, (guint32 *) value);
 }
 
 gboolean
 limber_pw_read_uint (LimberPwReader *reader, guint32 *value)
 {
-  return limber_pw_read_int (reader, (gint32 *) value);
+  return read_u32 (reader, POD_INT, value);
 }
 
 gboolean
 limber_pw_read_id (LimberPwReader *reader, guint32 *value)
 {
-  const guint8 *body;
-
-  if (!read_fixed (reader, POD_ID, 4, &body))
-    return FALSE;
-  *value = u32_at (body);
-  return TRUE;
+  return read_u32 (reader, POD_ID, value);
 }
 
 gboolean
